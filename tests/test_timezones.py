@@ -1,0 +1,169 @@
+"""Tests for finding the time zone a user means in bot.domain.timezones."""
+
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+from zoneinfo import ZoneInfo, available_timezones
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.domain import timezones
+from bot.domain.timezones import TimezoneMatch, find_timezones, is_valid_timezone
+
+INDIANA = (
+    "America/Indiana/Indianapolis",
+    "America/Indiana/Knox",
+    "America/Indiana/Marengo",
+    "America/Indiana/Petersburg",
+    "America/Indiana/Tell_City",
+    "America/Indiana/Vevay",
+    "America/Indiana/Vincennes",
+    "America/Indiana/Winamac",
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "zones"),
+    [
+        ("Europe/Berlin", ("Europe/Berlin",)),
+        ("europe/berlin", ("Europe/Berlin",)),
+        (" Europe / Berlin ", ("Europe/Berlin",)),
+        ("berlin", ("Europe/Berlin",)),
+        ("BERLIN", ("Europe/Berlin",)),
+        ("new york", ("America/New_York",)),
+        ("New-York", ("America/New_York",)),
+        ("new_york", ("America/New_York",)),
+        ("America/New York", ("America/New_York",)),
+        ("sao paulo", ("America/Sao_Paulo",)),
+        ("São Paulo", ("America/Sao_Paulo",)),
+        ("zürich", ("Europe/Zurich",)),
+        ("kolkata", ("Asia/Kolkata",)),
+        ("port au prince", ("America/Port-au-Prince",)),
+        ("st. john's", ("America/St_Johns",)),
+        ("lord howe", ("Australia/Lord_Howe",)),
+        ("argentina/cordoba", ("America/Argentina/Cordoba",)),
+        ("US/Eastern", ("US/Eastern",)),
+        ("us/eastern", ("US/Eastern",)),
+        ("UTC", ("UTC",)),
+        ("utc", ("UTC",)),
+        ("gmt", ("UTC",)),
+        ("GMT", ("UTC",)),
+        ("Etc/UTC", ("Etc/UTC",)),
+        ("indiana", INDIANA),
+        ("ber", ("Atlantic/Bermuda", "Europe/Berlin")),  # start of a name
+        ("aulo", ("America/Sao_Paulo",)),  # anywhere in a name
+        ("samoa", ("Pacific/Apia", "Pacific/Pago_Pago")),
+    ],
+)
+def test_find_timezones(query: str, zones: tuple[str, ...]) -> None:
+    assert find_timezones(query) == TimezoneMatch(zones, more=False)
+
+
+@pytest.mark.parametrize(
+    ("legacy_query", "zone"),
+    [
+        ("calcutta", "Asia/Kolkata"),
+        ("kiev", "Europe/Kyiv"),
+        ("saigon", "Asia/Ho_Chi_Minh"),
+        ("montreal", "America/Toronto"),
+    ],
+)
+def test_old_place_names_offer_the_current_zone(legacy_query: str, zone: str) -> None:
+    assert find_timezones(legacy_query) == TimezoneMatch((zone,), more=False)
+
+
+def test_exact_legacy_name_is_kept_as_typed() -> None:
+    assert find_timezones("Asia/Calcutta").zones == ("Asia/Calcutta",)
+
+
+def test_too_many_matches_are_cut_and_flagged() -> None:
+    found = find_timezones("a")
+    assert found.more
+    assert len(found.zones) == 8
+    assert list(found.zones) == sorted(found.zones)
+    assert found.zones[0] == "Africa/Abidjan"
+
+
+def test_limit_is_respected() -> None:
+    assert find_timezones("indiana", limit=3) == TimezoneMatch(INDIANA[:3], more=True)
+    assert find_timezones("indiana", limit=8).more is False
+    with pytest.raises(ValueError):
+        find_timezones("berlin", limit=0)
+
+
+@pytest.mark.parametrize("query", ["nowhere", "", "   ", "localtime", "Factory", "!!"])
+def test_no_match(query: str) -> None:
+    assert find_timezones(query) == TimezoneMatch((), more=False)
+
+
+def test_search_skips_etc_and_legacy_areas() -> None:
+    # 'GMT+5' is only an Etc/ zone, and a reversed-sign one at that.
+    assert find_timezones("gmt+5").zones == ()
+    assert find_timezones("eastern").zones == ()
+    assert "Asia/Nicosia" not in find_timezones("europe", limit=100).zones
+
+
+@settings(deadline=None)
+@given(st.text(max_size=12), st.integers(1, 20))
+def test_every_answer_is_a_real_sorted_zone(query: str, limit: int) -> None:
+    found = find_timezones(query, limit)
+    assert len(found.zones) <= limit
+    assert list(found.zones) == sorted(set(found.zones))
+    assert all(is_valid_timezone(zone) for zone in found.zones)
+    if found.more:
+        assert len(found.zones) == limit
+
+
+def test_every_canonical_zone_finds_itself_by_place_name() -> None:
+    for key, zone in timezones._searchable():
+        place = key.rsplit("/", 1)[-1].replace("_", " ")
+        found = find_timezones(place, limit=100).zones
+        # 'jamaica' is also the full name of the old zone 'Jamaica', which wins as typed.
+        assert zone in found or (len(found) == 1 and "/" not in found[0]), place
+
+
+def test_a_full_legacy_name_wins_over_a_place_name() -> None:
+    assert find_timezones("jamaica").zones == ("Jamaica",)
+
+
+def test_legacy_names_point_at_zones_with_the_same_rules() -> None:
+    instants = [datetime(2010, 1, 1, tzinfo=UTC) + timedelta(days=15 * n) for n in range(680)]
+    for old, new in timezones._LEGACY.items():
+        assert is_valid_timezone(new), new
+        if not is_valid_timezone(old):
+            continue
+        old_zone, new_zone = ZoneInfo(old), ZoneInfo(new)
+        for instant in instants:
+            assert old_zone.utcoffset(instant) == new_zone.utcoffset(instant), (old, instant)
+
+
+def test_no_zone_from_the_country_table_is_hidden() -> None:
+    try:
+        table = (resources.files("tzdata.zoneinfo") / "zone.tab").read_text()
+    except (ModuleNotFoundError, FileNotFoundError):
+        pytest.skip("tzdata's zone.tab is not installed")
+    listed = {line.split("\t")[2] for line in table.splitlines() if line and line[0] != "#"}
+    offered = {zone for _, zone in timezones._searchable()}
+    assert listed & set(available_timezones()) <= offered
+
+
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [
+        ("Europe/Berlin", True),
+        ("America/Indiana/Knox", True),
+        ("US/Eastern", True),
+        ("UTC", True),
+        ("Asia/Calcutta", True),
+        ("europe/berlin", False),
+        ("Berlin", False),
+        ("", False),
+        ("localtime", False),
+        ("Factory", False),
+        ("Mars/Olympus_Mons", False),
+        ("../etc/passwd", False),
+    ],
+)
+def test_is_valid_timezone(name: str, valid: bool) -> None:
+    assert is_valid_timezone(name) is valid
