@@ -1,0 +1,35 @@
+"""What Mend says, independent of Telegram: a message's text and its inline buttons.
+
+Services build these; the handlers (for direct replies) and the sender (for the outbox) turn
+them into Telegram calls. Stored in the outbox as JSON, encrypted.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    text: str
+    data: str  # callback data, at most 64 bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    text: str  # HTML; user text inside it is already escaped
+    buttons: tuple[tuple[Button, ...], ...] = field(default=())
+
+    def to_json(self) -> str:
+        rows = [[[button.text, button.data] for button in row] for row in self.buttons]
+        return json.dumps({"text": self.text, "buttons": rows}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, raw: str) -> "Outgoing":
+        data = json.loads(raw)
+        rows = tuple(tuple(Button(text, cb) for text, cb in row) for row in data["buttons"])
+        return cls(data["text"], rows)
+
+
+def buttons(*rows: list[tuple[str, str]]) -> tuple[tuple[Button, ...], ...]:
+    """Build a keyboard from rows of (label, callback data) pairs."""
+    return tuple(tuple(Button(text, data) for text, data in row) for row in rows)

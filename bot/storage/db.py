@@ -1,0 +1,152 @@
+"""The one SQLite connection, its write lock, migrations and the transaction object."""
+
+import asyncio
+import logging
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import aiosqlite
+
+from bot.storage.crypto import DataKeyError, TextCipher, is_wrong_key
+from bot.storage.migrations import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+_KEY_PROBE = "mend key check"
+
+
+def to_ts(moment: datetime) -> int:
+    """An aware datetime as stored: whole Unix seconds."""
+    return int(moment.timestamp())
+
+
+def from_ts(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+@dataclass
+class Tx:
+    """A transaction in progress: the connection, the cipher, and what it wrote."""
+
+    conn: aiosqlite.Connection
+    cipher: TextCipher
+    wrote_outbox: bool = field(default=False)
+
+    def seal(self, text: str) -> bytes:
+        return self.cipher.seal(text)
+
+    def open(self, blob: bytes) -> str:
+        return self.cipher.open(blob)
+
+    def open_or_none(self, blob: bytes | None) -> str | None:
+        return None if blob is None else self.cipher.open(blob)
+
+
+class Database:
+    """Mend's SQLite file: WAL mode, 0600, migrated on open.
+
+    Every read and write goes through :meth:`transaction`, which holds one asyncio lock, so
+    coroutines sharing the single aiosqlite connection never share a transaction by accident.
+    """
+
+    def __init__(self, path: Path, cipher: TextCipher) -> None:
+        self.path = path
+        self.cipher = cipher
+        self._conn: aiosqlite.Connection | None = None
+        self._lock = asyncio.Lock()
+        self._outbox_listeners: list[Callable[[], None]] = []
+
+    async def open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Create the file ourselves so it is private from its first byte; SQLite gives its
+        # -wal and -shm files the same mode.
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        os.chmod(self.path, 0o600)
+        conn = await aiosqlite.connect(self.path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        for pragma in (
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA synchronous = NORMAL",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA busy_timeout = 5000",
+        ):
+            await conn.execute(pragma)
+        self._conn = conn
+        await self._migrate()
+        await self._check_key()
+
+    async def close(self) -> None:
+        if self._conn is not None:
+            await self._conn.close()
+            self._conn = None
+
+    def on_outbox_commit(self, listener: Callable[[], None]) -> None:
+        """Call ``listener`` after each commit that wrote outbox rows (wakes the sender)."""
+        self._outbox_listeners.append(listener)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Tx]:
+        """One write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error."""
+        conn = self._connection()
+        async with self._lock:
+            await conn.execute("BEGIN IMMEDIATE")
+            tx = Tx(conn, self.cipher)
+            try:
+                yield tx
+            except BaseException:
+                await conn.execute("ROLLBACK")
+                raise
+            await conn.execute("COMMIT")
+        if tx.wrote_outbox:
+            for listener in self._outbox_listeners:
+                listener()
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[Tx]:
+        """A consistent read: a deferred transaction, which never takes SQLite's write lock."""
+        conn = self._connection()
+        async with self._lock:
+            await conn.execute("BEGIN")
+            try:
+                yield Tx(conn, self.cipher)
+            finally:
+                await conn.execute("ROLLBACK")
+
+    def _connection(self) -> aiosqlite.Connection:
+        if self._conn is None:
+            raise RuntimeError("Database.open() was not called")
+        return self._conn
+
+    async def _migrate(self) -> None:
+        conn = self._connection()
+        async with conn.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        version = int(row[0]) if row else 0
+        if version > len(MIGRATIONS):
+            raise RuntimeError(
+                f"{self.path} is at schema version {version}, newer than this Mend "
+                f"({len(MIGRATIONS)}). Upgrade Mend."
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            await conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+            log.info("Database migrated to schema version %d", number)
+
+    async def _check_key(self) -> None:
+        """Refuse to start with a key that is not the one this database was created with."""
+        async with self.transaction() as tx:
+            cursor = await tx.conn.execute("SELECT value FROM meta WHERE key = 'key_probe'")
+            row = await cursor.fetchone()
+            if row is None:
+                await tx.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('key_probe', ?)", (tx.seal(_KEY_PROBE),)
+                )
+                return
+        if is_wrong_key(self.cipher, row["value"]):
+            raise DataKeyError(
+                f"The data key does not match the one {self.path} was created with. "
+                "Set BOT_DATA_KEY (or restore the .key file) to the original key."
+            )

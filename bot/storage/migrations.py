@@ -1,0 +1,95 @@
+"""Numbered schema migrations, applied in order by ``PRAGMA user_version``.
+
+Append new migrations; never edit one that has shipped. All times are Unix seconds (UTC);
+every column holding text a user wrote is an encrypted BLOB.
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: users, pairing, reminders, prompts asked and answered, the outbox.
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    );
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY,           -- Telegram user id, also their private chat id
+        first_name BLOB NOT NULL,         -- encrypted
+        timezone TEXT,
+        paused_until INTEGER,
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE couples (
+        id INTEGER PRIMARY KEY,
+        inviter_id INTEGER NOT NULL REFERENCES users(id),
+        joiner_id INTEGER NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        ended_at INTEGER
+    );
+    CREATE INDEX couples_inviter ON couples(inviter_id) WHERE ended_at IS NULL;
+    CREATE INDEX couples_joiner ON couples(joiner_id) WHERE ended_at IS NULL;
+    CREATE TABLE invites (
+        id INTEGER PRIMARY KEY,
+        code_hash BLOB NOT NULL UNIQUE,   -- sha256 of the code: a copy of the file cannot pair
+        inviter_id INTEGER NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        used_by INTEGER,
+        closed_at INTEGER                 -- used, or replaced by a newer invite
+    );
+    CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        minute INTEGER NOT NULL,
+        days INTEGER NOT NULL,            -- weekday bitmask, Monday = bit 0
+        next_due_at INTEGER NOT NULL,
+        UNIQUE (user_id, kind)
+    );
+    CREATE INDEX reminders_due ON reminders(next_due_at);
+    CREATE TABLE asks (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        couple_id INTEGER,
+        kind TEXT NOT NULL,               -- checkin | gratitude
+        prompt_id TEXT NOT NULL,
+        answer TEXT NOT NULL,             -- scale | text | choice, as when asked
+        day TEXT NOT NULL,                -- the user's local date when asked
+        -- open | noting (score given, note optional) | done | skipped | draft | sent | kept
+        status TEXT NOT NULL DEFAULT 'open',
+        value INTEGER,                    -- scale score or choice index
+        body BLOB,                        -- encrypted: the text answer, note or appreciation
+        message_id INTEGER,
+        remind_at INTEGER,
+        created_at INTEGER NOT NULL,
+        answered_at INTEGER,
+        revealed_at INTEGER,
+        shared_at INTEGER
+    );
+    CREATE INDEX asks_user ON asks(user_id, kind, day);
+    CREATE INDEX asks_couple_day ON asks(couple_id, kind, day);
+    CREATE INDEX asks_message ON asks(user_id, message_id);
+    CREATE INDEX asks_remind ON asks(remind_at) WHERE remind_at IS NOT NULL;
+    CREATE TABLE nudges (
+        user_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        PRIMARY KEY (user_id, day)
+    );
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        body BLOB,                        -- encrypted message; cleared once sent
+        due_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending',  -- pending | sent | blocked | failed | cancelled
+        attempts INTEGER NOT NULL DEFAULT 0,
+        couple_id INTEGER,                -- a relay between partners: cancelled if they unpair
+        author_id INTEGER,                -- told when a relay cannot be delivered
+        ask_id INTEGER,                   -- the prompt this message carries
+        message_id INTEGER,
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+    );
+    CREATE INDEX outbox_pending ON outbox(due_at, id) WHERE status = 'pending';
+    """,
+)

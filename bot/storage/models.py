@@ -1,0 +1,84 @@
+"""The records the storage layer returns: frozen, typed, with user text already decrypted."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.outgoing import Outgoing
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: int
+    first_name: str
+    timezone: str | None
+    paused_until: datetime | None
+
+    @property
+    def tz(self) -> ZoneInfo | None:
+        return ZoneInfo(self.timezone) if self.timezone else None
+
+
+@dataclass(frozen=True, slots=True)
+class Couple:
+    id: int
+    inviter_id: int
+    joiner_id: int
+    created_at: datetime
+
+    def partner_of(self, user_id: int) -> int:
+        return self.joiner_id if user_id == self.inviter_id else self.inviter_id
+
+
+@dataclass(frozen=True, slots=True)
+class Invite:
+    id: int
+    inviter_id: int
+    expires_at: datetime
+    used_by: int | None
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    id: int
+    user_id: int
+    kind: str
+    hour: int
+    minute: int
+    days: int
+    next_due_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """A prompt given to one user, and their answer once they gave it."""
+
+    id: int
+    user_id: int
+    couple_id: int | None
+    kind: str
+    prompt_id: str
+    answer: str
+    day: str
+    status: str
+    value: int | None
+    body: str | None
+    message_id: int | None
+    created_at: datetime
+    answered_at: datetime | None
+    revealed_at: datetime | None
+    shared_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    chat_id: int
+    kind: str
+    message: Outgoing
+    due_at: datetime
+    attempts: int
+    couple_id: int | None
+    author_id: int | None
+    ask_id: int | None

@@ -1,0 +1,115 @@
+"""The outbox: every message Mend has promised to send, until it is sent."""
+
+from collections.abc import Collection
+from datetime import datetime
+
+import aiosqlite
+
+from bot.outgoing import Outgoing
+from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.models import OutboxItem
+
+
+async def add(
+    tx: Tx,
+    chat_id: int,
+    kind: str,
+    message: Outgoing,
+    now: datetime,
+    *,
+    due_at: datetime | None = None,
+    couple_id: int | None = None,
+    author_id: int | None = None,
+    ask_id: int | None = None,
+) -> int:
+    """Promise a message, in the same transaction as the fact that causes it."""
+    cursor = await tx.conn.execute(
+        "INSERT INTO outbox (chat_id, kind, body, due_at, couple_id, author_id, ask_id, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            chat_id,
+            kind,
+            tx.seal(message.to_json()),
+            to_ts(due_at or now),
+            couple_id,
+            author_id,
+            ask_id,
+            to_ts(now),
+        ),
+    )
+    tx.wrote_outbox = True
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
+    return OutboxItem(
+        id=row["id"],
+        chat_id=row["chat_id"],
+        kind=row["kind"],
+        message=Outgoing.from_json(tx.open(row["body"])),
+        due_at=from_ts(row["due_at"]),
+        attempts=row["attempts"],
+        couple_id=row["couple_id"],
+        author_id=row["author_id"],
+        ask_id=row["ask_id"],
+    )
+
+
+async def due(tx: Tx, now: datetime, limit: int, skip: Collection[int] = ()) -> list[OutboxItem]:
+    """Pending messages due by ``now`` in due order, leaving out the ids in ``skip``."""
+    cursor = await tx.conn.execute(
+        "SELECT * FROM outbox WHERE status = 'pending' AND due_at <= ? "
+        "ORDER BY due_at, id LIMIT ?",
+        (to_ts(now), limit + len(skip)),
+    )
+    rows = [row for row in await cursor.fetchall() if row["id"] not in skip]
+    return [_item(tx, row) for row in rows[:limit]]
+
+
+async def mark_sent(tx: Tx, item: OutboxItem, message_id: int, now: datetime) -> None:
+    """Sent: forget the text (the source row keeps what is needed) and link the prompt."""
+    await tx.conn.execute(
+        "UPDATE outbox SET status = 'sent', body = NULL, message_id = ?, sent_at = ?, "
+        "attempts = attempts + 1 WHERE id = ?",
+        (message_id, to_ts(now), item.id),
+    )
+    if item.ask_id is not None:
+        await tx.conn.execute(
+            "UPDATE asks SET message_id = ? WHERE id = ?", (message_id, item.ask_id)
+        )
+
+
+async def mark_undeliverable(tx: Tx, item_id: int, status: str, now: datetime) -> None:
+    """Blocked or failed for good: keep the row as a record, drop the text."""
+    await tx.conn.execute(
+        "UPDATE outbox SET status = ?, body = NULL, sent_at = ?, attempts = attempts + 1 "
+        "WHERE id = ?",
+        (status, to_ts(now), item_id),
+    )
+
+
+async def retry_later(tx: Tx, item_id: int, due_at: datetime) -> None:
+    await tx.conn.execute(
+        "UPDATE outbox SET due_at = ?, attempts = attempts + 1 WHERE id = ?",
+        (to_ts(due_at), item_id),
+    )
+
+
+async def cancel_relays(tx: Tx, couple_id: int) -> int:
+    """Cancel everything still pending between the partners of a couple that ended."""
+    cursor = await tx.conn.execute(
+        "UPDATE outbox SET status = 'cancelled', body = NULL "
+        "WHERE couple_id = ? AND status = 'pending'",
+        (couple_id,),
+    )
+    return cursor.rowcount
+
+
+async def cancel_for_ask(tx: Tx, ask_id: int) -> None:
+    """Drop a prompt message not yet sent (answered or skipped in the meantime)."""
+    await tx.conn.execute(
+        "UPDATE outbox SET status = 'cancelled', body = NULL "
+        "WHERE ask_id = ? AND status = 'pending'",
+        (ask_id,),
+    )

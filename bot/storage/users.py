@@ -1,0 +1,42 @@
+"""Users and their settings."""
+
+from datetime import datetime
+
+import aiosqlite
+
+from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.models import User
+
+
+def _user(tx: Tx, row: aiosqlite.Row) -> User:
+    paused = row["paused_until"]
+    return User(row["id"], tx.open(row["first_name"]), row["timezone"], paused and from_ts(paused))
+
+
+async def get(tx: Tx, user_id: int) -> User | None:
+    cursor = await tx.conn.execute("SELECT * FROM users WHERE id = ?", (user_id,))
+    row = await cursor.fetchone()
+    return _user(tx, row) if row else None
+
+
+async def upsert(tx: Tx, user_id: int, first_name: str, now: datetime) -> User:
+    """Create the user, or refresh the first name Telegram gave us."""
+    await tx.conn.execute(
+        "INSERT INTO users (id, first_name, created_at) VALUES (?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name",
+        (user_id, tx.seal(first_name), to_ts(now)),
+    )
+    user = await get(tx, user_id)
+    assert user is not None
+    return user
+
+
+async def set_timezone(tx: Tx, user_id: int, timezone: str) -> None:
+    await tx.conn.execute("UPDATE users SET timezone = ? WHERE id = ?", (timezone, user_id))
+
+
+async def set_paused_until(tx: Tx, user_id: int, until: datetime | None) -> None:
+    await tx.conn.execute(
+        "UPDATE users SET paused_until = ? WHERE id = ?",
+        (until and to_ts(until), user_id),
+    )
