@@ -1,0 +1,88 @@
+"""build_application(settings): the one place that wires Mend together."""
+
+import logging
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
+
+from bot import handlers, texts
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.core import BotData, Mend, MendApplication, MendContext
+from bot.delivery.limiter import RateLimiter
+from bot.delivery.sender import Sender
+from bot.delivery.tick import tick
+from bot.prompts import load_library
+from bot.storage.crypto import TextCipher, load_or_create_key
+from bot.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings, clock: Clock | None = None) -> MendApplication:
+    """Build the Application: storage, prompts, handlers, the sender and the tick.
+
+    The prompt library is validated here, before any network traffic; the database is opened
+    (and the data key checked) in ``post_init``.
+    """
+    prompts = load_library(settings.prompts_dir)
+    key = load_or_create_key(
+        settings.bot_data_key.get_secret_value() if settings.bot_data_key else None,
+        settings.bot_database,
+    )
+    mend = Mend(
+        settings, Database(settings.bot_database, TextCipher(key)), clock or SystemClock(), prompts
+    )
+    application: MendApplication = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_base_file_url)
+        .context_types(ContextTypes(context=MendContext, bot_data=BotData))
+        .post_init(_post_init)
+        .post_stop(_post_stop)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data.mend = mend
+    handlers.register(application)
+    return application
+
+
+async def _post_init(application: Application) -> None:
+    mend: Mend = application.bot_data.mend
+    await mend.db.open()
+    sender = Sender(mend, application.bot, RateLimiter(mend.settings.telegram_max_rate))
+    mend.db.on_outbox_commit(sender.wake)
+    application.bot_data.sender = sender
+    sender.start()
+    assert application.job_queue is not None
+    application.job_queue.run_repeating(
+        _tick_job,
+        interval=mend.settings.tick_seconds,
+        first=0,
+        name="mend-tick",
+        # The tick itself catches up on anything missed, so a late or skipped run loses
+        # nothing; never let APScheduler drop runs on its own (default grace is 1 s).
+        job_kwargs={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+    )
+    try:
+        await application.bot.set_my_commands(
+            [BotCommand(name, description) for name, description in texts.COMMANDS]
+        )
+    except TelegramError as error:
+        log.warning("Could not register the commands menu: %s", error)
+
+
+async def _tick_job(context: MendContext) -> None:
+    await tick(context.mend)
+
+
+async def _post_stop(application: Application) -> None:
+    if application.bot_data.sender is not None:
+        await application.bot_data.sender.stop()
+
+
+async def _post_shutdown(application: Application) -> None:
+    await application.bot_data.mend.db.close()

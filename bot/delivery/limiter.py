@@ -1,0 +1,55 @@
+"""Telegram's send limits: a global rate for the bot and about one message a second per chat."""
+
+import asyncio
+import time
+from collections.abc import Callable
+
+
+class RateLimiter:
+    """Spaces sends evenly at ``per_second`` overall and ``per_chat_interval`` per chat.
+
+    Unlike python-telegram-bot's AIORateLimiter, a chat that must wait does not hold up the
+    others: the sender asks :meth:`chat_wait` first and only takes a global slot for a chat
+    that is ready. A 429 pauses just what it concerns (:meth:`back_off`).
+    """
+
+    def __init__(
+        self,
+        per_second: float,
+        per_chat_interval: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._spacing = 1.0 / per_second
+        self._per_chat_interval = per_chat_interval
+        self._monotonic = monotonic
+        self._next_global = 0.0
+        self._next_for_chat: dict[int, float] = {}
+
+    def chat_wait(self, chat_id: int) -> float:
+        """Seconds until this chat may receive another message (0 when it may now)."""
+        return max(0.0, self._next_for_chat.get(chat_id, 0.0) - self._monotonic())
+
+    async def acquire(self, chat_id: int) -> None:
+        """Wait for the next global slot and book the chat's next slot."""
+        now = self._monotonic()
+        slot = max(now, self._next_global)
+        self._next_global = slot + self._spacing
+        self._next_for_chat[chat_id] = max(slot, self._next_for_chat.get(chat_id, 0.0)) + (
+            self._per_chat_interval
+        )
+        if slot > now:
+            await asyncio.sleep(slot - now)
+        if len(self._next_for_chat) > 10_000:
+            self._forget_idle_chats()
+
+    def back_off(self, seconds: float, chat_id: int | None = None) -> None:
+        """Telegram said wait (429): hold that chat, or everything when no chat is named."""
+        until = self._monotonic() + seconds
+        if chat_id is None:
+            self._next_global = max(self._next_global, until)
+        else:
+            self._next_for_chat[chat_id] = max(self._next_for_chat.get(chat_id, 0.0), until)
+
+    def _forget_idle_chats(self) -> None:
+        now = self._monotonic()
+        self._next_for_chat = {c: t for c, t in self._next_for_chat.items() if t > now}

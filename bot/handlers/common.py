@@ -1,0 +1,108 @@
+"""Shared handler plumbing: replying, the private-chat guard, help, fallbacks and errors."""
+
+import logging
+
+from telegram import Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot import texts
+from bot.core import MendContext
+from bot.delivery.sender import markup
+from bot.errors import MendError
+from bot.outgoing import Outgoing
+
+log = logging.getLogger(__name__)
+
+
+async def reply(update: Update, outgoing: Outgoing) -> Message | None:
+    """Answer the user's own message or button directly (the only messages sent inline)."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await chat.send_message(
+        outgoing.text, parse_mode=ParseMode.HTML, reply_markup=markup(outgoing)
+    )
+
+
+async def edit(update: Update, outgoing: Outgoing) -> None:
+    """Replace the message whose button was pressed; send anew if it can't be edited."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(
+            outgoing.text, parse_mode=ParseMode.HTML, reply_markup=markup(outgoing)
+        )
+    except BadRequest as error:
+        if "not modified" in error.message.lower():
+            return
+        await reply(update, outgoing)
+
+
+def user_of(update: Update) -> tuple[int, str]:
+    """The sender's Telegram id and first name."""
+    user = update.effective_user
+    assert user is not None
+    return user.id, user.first_name or ""
+
+
+async def private_only(update: Update, context: MendContext) -> None:
+    """Outside private chats: answer commands with a pointer to a private chat, store nothing."""
+    chat = update.effective_chat
+    if chat is None or chat.type == chat.PRIVATE:
+        return
+    message = update.message
+    if message is not None and message.text and message.text.startswith("/"):
+        await message.reply_text(texts.GROUPS_NOT_SUPPORTED)
+    raise ApplicationHandlerStop
+
+
+async def help_command(update: Update, context: MendContext) -> None:
+    """/help: every command with an example."""
+    await reply(update, Outgoing(texts.HELP))
+
+
+async def privacy(update: Update, context: MendContext) -> None:
+    """/privacy: what is stored and who sees what."""
+    await reply(update, Outgoing(texts.PRIVACY))
+
+
+async def unknown_command(update: Update, context: MendContext) -> None:
+    """Any command Mend does not have."""
+    await reply(update, Outgoing(texts.UNKNOWN_COMMAND))
+
+
+async def unsupported_content(update: Update, context: MendContext) -> None:
+    """Stickers, photos, voice and the like where text is expected."""
+    await reply(update, Outgoing(texts.UNSUPPORTED_CONTENT))
+
+
+async def stale_button(update: Update, context: MendContext) -> None:
+    """Callback data that matches no button Mend makes (old, or forged)."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await reply(update, Outgoing(texts.STALE_BUTTON))
+
+
+async def on_error(update: object, context: MendContext) -> None:
+    """The one error handler: kind words for expected errors, a log line for the rest.
+
+    Logs carry the update id and error, never what the user wrote.
+    """
+    error = context.error
+    if not isinstance(update, Update):
+        log.error("Error outside an update", exc_info=error)
+        return
+    if isinstance(error, MendError):
+        message = error.message
+    else:
+        log.error("Error handling update %s", update.update_id, exc_info=error)
+        message = texts.SOMETHING_WRONG
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await reply(update, Outgoing(message))
+    except TelegramError:
+        log.warning("Could not tell the user about an error in update %s", update.update_id)

@@ -1,0 +1,103 @@
+"""/checkin, /gratitude, answering by text, and the buttons on prompts."""
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.core import MendContext
+from bot.handlers.common import edit, reply, user_of
+from bot.services import answers, checkin, gratitude
+
+
+async def checkin_now(update: Update, context: MendContext) -> None:
+    """/checkin: today's check-in question with its answer buttons."""
+    user_id, _ = user_of(update)
+    outgoing, ask_id = await checkin.checkin_now(context.mend, user_id)
+    sent = await reply(update, outgoing)
+    if sent is not None:
+        await answers.remember_message(context.mend, ask_id, sent.message_id)
+
+
+async def gratitude_now(update: Update, context: MendContext) -> None:
+    """/gratitude: a gratitude prompt; the answer is shown back before anything is sent."""
+    user_id, _ = user_of(update)
+    outgoing, ask_id = await gratitude.gratitude_now(context.mend, user_id)
+    sent = await reply(update, outgoing)
+    if sent is not None:
+        await answers.remember_message(context.mend, ask_id, sent.message_id)
+
+
+async def text_answer(update: Update, context: MendContext) -> None:
+    """A plain message: the answer to the prompt it replies to, or to the open one."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    user_id, _ = user_of(update)
+    replied = message.reply_to_message
+    reply_to = replied.message_id if replied is not None else None
+    await reply(update, await answers.answer(context.mend, user_id, message.text, reply_to))
+
+
+def _ids(context: MendContext) -> tuple[int, ...]:
+    assert context.matches
+    return tuple(int(group) for group in context.matches[0].groups())
+
+
+async def choose(update: Update, context: MendContext) -> None:
+    """A number on the 1-10 scale, or one of a prompt's choices."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    ask_id, value = _ids(context)
+    await edit(update, await checkin.choose(context.mend, user_of(update)[0], ask_id, value))
+
+
+async def no_note(update: Update, context: MendContext) -> None:
+    """No note: the check-in answer is final."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    (ask_id,) = _ids(context)
+    await edit(update, await checkin.finish_without_note(context.mend, user_of(update)[0], ask_id))
+
+
+async def snooze(update: Update, context: MendContext) -> None:
+    """Remind me in 1 h."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    (ask_id,) = _ids(context)
+    await edit(update, await answers.snooze(context.mend, user_of(update)[0], ask_id))
+
+
+async def skip(update: Update, context: MendContext) -> None:
+    """Skip today."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    (ask_id,) = _ids(context)
+    await edit(update, await answers.skip(context.mend, user_of(update)[0], ask_id))
+
+
+async def send_gratitude(update: Update, context: MendContext) -> None:
+    """Send to <partner>."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    (ask_id,) = _ids(context)
+    await edit(update, await gratitude.send(context.mend, user_of(update)[0], ask_id))
+
+
+async def keep_gratitude(update: Update, context: MendContext) -> None:
+    """Keep private."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    (ask_id,) = _ids(context)
+    await edit(update, await gratitude.keep(context.mend, user_of(update)[0], ask_id))
+
+
+_ID = r"(\d{1,18})"
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("checkin", checkin_now),
+    CommandHandler("gratitude", gratitude_now),
+    CallbackQueryHandler(choose, pattern=rf"^ck:{_ID}:(\d{{1,2}})$"),
+    CallbackQueryHandler(no_note, pattern=rf"^nn:{_ID}$"),
+    CallbackQueryHandler(snooze, pattern=rf"^sz:{_ID}$"),
+    CallbackQueryHandler(skip, pattern=rf"^sk:{_ID}$"),
+    CallbackQueryHandler(send_gratitude, pattern=rf"^gs:{_ID}$"),
+    CallbackQueryHandler(keep_gratitude, pattern=rf"^gk:{_ID}$"),
+    MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, text_answer),
+]

@@ -1,0 +1,138 @@
+"""Pairing two partners with a single-use invite, and leaving alone."""
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from bot import texts
+from bot.core import Mend
+from bot.errors import NotAllowed, Stale
+from bot.outgoing import Outgoing, buttons
+from bot.storage import couples, outbox, users
+from bot.storage.db import Tx
+from bot.storage.models import Couple, Invite
+
+INVITE_LIFETIME = timedelta(hours=48)
+CODE_BYTES = 12  # 96 bits of randomness, 16 URL-safe characters
+MAX_CODE_LENGTH = 64  # Telegram's limit for a deep-link payload
+
+
+def _hash(code: str) -> bytes:
+    return hashlib.sha256(code.encode()).digest()
+
+
+async def partner_name(tx: Tx, couple: Couple | None, user_id: int) -> str | None:
+    """The first name of the user's partner, or None when unpaired."""
+    if couple is None:
+        return None
+    partner = await users.get(tx, couple.partner_of(user_id))
+    return partner.first_name if partner else None
+
+
+async def create_invite(mend: Mend, user_id: int, first_name: str, bot_username: str) -> Outgoing:
+    """/pair: a fresh single-use invite link and code, valid 48 hours."""
+    now = mend.clock.now()
+    code = secrets.token_urlsafe(CODE_BYTES)
+    async with mend.db.transaction() as tx:
+        await users.upsert(tx, user_id, first_name, now)
+        couple = await couples.active_for(tx, user_id)
+        if couple is not None:
+            name = await partner_name(tx, couple, user_id) or ""
+            raise NotAllowed(texts.ALREADY_PAIRED.format(name=texts.escape(name)))
+        await couples.create_invite(tx, _hash(code), user_id, now, now + INVITE_LIFETIME)
+    link = f"https://t.me/{bot_username}?start={code}"
+    return Outgoing(texts.INVITE.format(link=link, code=code))
+
+
+async def _open_invite(tx: Tx, mend: Mend, code: str, joiner_id: int) -> tuple[Invite, str]:
+    """Check an invite code for this joiner; return it with the inviter's first name."""
+    if not code or len(code) > MAX_CODE_LENGTH:
+        raise NotAllowed(texts.INVITE_UNKNOWN)
+    invite = await couples.invite_by_hash(tx, _hash(code))
+    if invite is None:
+        raise NotAllowed(texts.INVITE_UNKNOWN)
+    if invite.inviter_id == joiner_id:
+        raise NotAllowed(texts.INVITE_OWN)
+    if invite.used_by is not None:
+        raise NotAllowed(texts.INVITE_USED)
+    if invite.closed_at is not None:
+        raise NotAllowed(texts.INVITE_REPLACED)
+    if invite.expires_at <= mend.clock.now():
+        raise NotAllowed(texts.INVITE_EXPIRED)
+    own = await couples.active_for(tx, joiner_id)
+    if own is not None:
+        name = await partner_name(tx, own, joiner_id) or ""
+        raise NotAllowed(texts.ALREADY_PAIRED.format(name=texts.escape(name)))
+    inviter = await users.get(tx, invite.inviter_id)
+    assert inviter is not None
+    if await couples.active_for(tx, invite.inviter_id) is not None:
+        raise NotAllowed(texts.INVITER_PAIRED.format(name=texts.escape(inviter.first_name)))
+    return invite, inviter.first_name
+
+
+async def preview_invite(mend: Mend, user_id: int, first_name: str, code: str) -> Outgoing:
+    """/start <code>: who invited you, with a button to confirm."""
+    async with mend.db.transaction() as tx:
+        await users.upsert(tx, user_id, first_name, mend.clock.now())
+        _, inviter_name = await _open_invite(tx, mend, code, user_id)
+    name = texts.escape(inviter_name)
+    return Outgoing(
+        texts.INVITE_PREVIEW.format(name=name),
+        buttons(
+            [(texts.BUTTON_PAIR.format(name=inviter_name), f"pj:{code}")],
+            [(texts.BUTTON_NOT_NOW, "pn")],
+        ),
+    )
+
+
+async def join(mend: Mend, user_id: int, first_name: str, code: str) -> Outgoing:
+    """The confirm button: pair the two, and tell the inviter through the outbox."""
+    now = mend.clock.now()
+    async with mend.db.transaction() as tx:
+        joiner = await users.upsert(tx, user_id, first_name, now)
+        invite, inviter_name = await _open_invite(tx, mend, code, user_id)
+        couple = await couples.create(tx, invite.inviter_id, user_id, now)
+        await couples.close_invite(tx, invite.id, user_id, now)
+        await outbox.add(
+            tx,
+            invite.inviter_id,
+            "paired",
+            Outgoing(texts.PAIRED.format(name=texts.escape(joiner.first_name))),
+            now,
+            couple_id=couple.id,
+        )
+        has_timezone = joiner.timezone is not None
+    done = texts.PAIRED.format(name=texts.escape(inviter_name))
+    return Outgoing(done + "\n\n" + (texts.START_NEXT if has_timezone else texts.ASK_TIMEZONE))
+
+
+async def ask_unpair(mend: Mend, user_id: int) -> Outgoing:
+    """/unpair: ask to confirm."""
+    async with mend.db.read() as tx:
+        couple = await couples.active_for(tx, user_id)
+        name = await partner_name(tx, couple, user_id)
+    if couple is None or name is None:
+        raise NotAllowed(texts.NOT_PAIRED)
+    return Outgoing(
+        texts.UNPAIR_CONFIRM.format(name=texts.escape(name)),
+        buttons([(texts.BUTTON_UNPAIR, f"uy:{couple.id}")], [(texts.BUTTON_KEEP_PAIRED, "un")]),
+    )
+
+
+async def unpair(mend: Mend, user_id: int, couple_id: int) -> Outgoing:
+    """The confirm button: end the pairing, drop pending relays, tell the partner neutrally."""
+    now = mend.clock.now()
+    async with mend.db.transaction() as tx:
+        couple = await couples.active_for(tx, user_id)
+        if couple is None or couple.id != couple_id:
+            raise Stale(texts.NOT_PAIRED)
+        await end_couple(tx, couple, user_id, now)
+    return Outgoing(texts.UNPAIRED)
+
+
+async def end_couple(tx: Tx, couple: Couple, leaver_id: int, now: datetime) -> None:
+    """End a couple: nothing pending between them is delivered; the partner gets a notice."""
+    await couples.end(tx, couple.id, now)
+    await outbox.cancel_relays(tx, couple.id)
+    notice = Outgoing(texts.PARTNER_UNPAIRED)
+    await outbox.add(tx, couple.partner_of(leaver_id), "unpaired", notice, now)

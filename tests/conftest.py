@@ -1,0 +1,135 @@
+"""End-to-end harness: the real Mend Application against the fake Bot API server.
+
+Only Telegram is faked (tests/telegram_server.py, real HTTP on 127.0.0.1). The database is
+a real SQLite file in tmp_path, and time is moved with an injected clock, never by sleeping.
+"""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import build_application
+from bot.config import Settings
+from bot.core import Mend, MendApplication
+from bot.storage.crypto import generate_key
+from tests.telegram_server import FakeTelegram, FakeUser
+
+# A Monday, at noon UTC (13:00 in Berlin).
+START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+class FakeClock:
+    """A clock that only moves when a test moves it."""
+
+    def __init__(self, now: datetime = START) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, moment: datetime) -> None:
+        assert moment.tzinfo is not None
+        self._now = moment
+
+    def advance(self, **delta: float) -> None:
+        self._now += timedelta(**delta)
+
+
+@dataclass
+class Bot:
+    """The running bot under test, and handles to restart it."""
+
+    tg: FakeTelegram
+    clock: FakeClock
+    settings: Settings
+    app: MendApplication | None = None
+
+    @property
+    def mend(self) -> Mend:
+        assert self.app is not None
+        return self.app.bot_data.mend
+
+    async def start(self) -> None:
+        """Start as ``run_polling`` does: initialize, post_init, poll, start."""
+        app = build_application(self.settings, clock=self.clock)
+        await app.initialize()
+        assert app.post_init is not None
+        await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        await app.start()
+        self.app = app
+
+    async def stop(self) -> None:
+        """Stop as ``run_polling`` does."""
+        app = self.app
+        if app is None:
+            return
+        self.app = None
+        assert app.updater is not None
+        await app.updater.stop()
+        await app.stop()
+        assert app.post_stop is not None and app.post_shutdown is not None
+        await app.post_stop(app)
+        await app.shutdown()
+        await app.post_shutdown(app)
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+
+def make_settings(tg: FakeTelegram, tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_bot_token": tg.token,
+        "telegram_api_base_url": tg.base_url,
+        "telegram_api_base_file_url": tg.base_file_url,
+        "bot_database": tmp_path / "mend.sqlite3",
+        "bot_data_key": generate_key(),
+        "tick_seconds": 0.05,
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    async with FakeTelegram() as server:
+        yield server
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def bot(tg: FakeTelegram, clock: FakeClock, tmp_path: Path) -> AsyncIterator[Bot]:
+    running = Bot(tg, clock, make_settings(tg, tmp_path))
+    await running.start()
+    yield running
+    await running.stop()
+
+
+async def set_up(user: FakeUser, timezone: str = "Europe/Berlin") -> None:
+    """/start and a timezone, as a new user would."""
+    await user.send("/start")
+    await user.wait_message("I'm Mend")
+    await user.send(f"/timezone {timezone}")
+    await user.wait_message("Your timezone is now")
+
+
+async def pair(tg: FakeTelegram, inviter: FakeUser, joiner: FakeUser) -> None:
+    """The whole invite flow: /pair, open the link, confirm."""
+    await inviter.send("/pair")
+    invite = await inviter.wait_message("Here is your invite")
+    code = invite.text.split("?start=", 1)[1].split()[0]
+    await joiner.send(f"/start {code}")
+    preview = await joiner.wait_message("has invited you")
+    await joiner.press(preview, f"Pair with {inviter.first_name}")
+    await tg.wait_for(lambda: f"You're paired with {inviter.first_name}" in preview.text)
+    await inviter.wait_message(f"You're paired with {joiner.first_name}")
