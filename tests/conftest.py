@@ -15,6 +15,7 @@ import pytest
 from bot.app import build_application
 from bot.config import Settings
 from bot.core import Mend, MendApplication
+from bot.delivery.tick import tick
 from bot.storage.crypto import generate_key
 from tests.telegram_server import FakeTelegram, FakeUser
 
@@ -33,7 +34,7 @@ class FakeClock:
 
     def set(self, moment: datetime) -> None:
         assert moment.tzinfo is not None
-        self._now = moment
+        self._now = moment.astimezone(UTC)
 
     def advance(self, **delta: float) -> None:
         self._now += timedelta(**delta)
@@ -77,6 +78,15 @@ class Bot:
         await app.post_stop(app)
         await app.shutdown()
         await app.post_shutdown(app)
+
+    async def tick(self) -> None:
+        """Run the scheduler's tick now (the JobQueue runs the same function every 50 ms)."""
+        await tick(self.mend)
+
+    async def at(self, moment: datetime) -> None:
+        """Move the clock to ``moment`` and let the scheduler see it, as time passing would."""
+        self.clock.set(moment)
+        await self.tick()
 
     async def restart(self) -> None:
         await self.stop()

@@ -1,5 +1,6 @@
 """Shared handler plumbing: replying, the private-chat guard, help, fallbacks and errors."""
 
+import contextlib
 import logging
 
 from telegram import Message, Update
@@ -100,9 +101,11 @@ async def on_error(update: object, context: MendContext) -> None:
     else:
         log.error("Error handling update %s", update.update_id, exc_info=error)
         message = texts.SOMETHING_WRONG
-    try:
-        if update.callback_query is not None:
+    if update.callback_query is not None:
+        # The handler may have answered the query already; a second answer is refused.
+        with contextlib.suppress(TelegramError):
             await update.callback_query.answer()
+    try:
         await reply(update, Outgoing(message))
     except TelegramError:
         log.warning("Could not tell the user about an error in update %s", update.update_id)

@@ -77,15 +77,20 @@ async def list_reminders(mend: Mend, user_id: int) -> Outgoing:
         return Outgoing(texts.NEED_TIMEZONE)
     if not rows:
         return Outgoing(texts.NO_REMINDERS)
-    lines = [
-        texts.REMINDER_LINE.format(
+    lines = []
+    for row in sorted(rows, key=lambda row: row.kind):
+        # A row the tick has not reached yet (just started, or due this second) is shown
+        # with the time it will move to.
+        upcoming = row.next_due_at
+        if upcoming <= now:
+            upcoming = schedule.next_due(now, user.tz, row.hour, row.minute, row.days)
+        line = texts.REMINDER_LINE.format(
             kind=KINDS.get(row.kind, row.kind),
             time=schedule.format_time(row.hour, row.minute),
             days=schedule.describe_days(row.days),
-            next=_when(row.next_due_at.astimezone(user.tz), now.astimezone(user.tz)),
+            next=_when(upcoming.astimezone(user.tz), now.astimezone(user.tz)),
         )
-        for row in sorted(rows, key=lambda row: row.kind)
-    ]
+        lines.append(line)
     paused = user.paused_until is not None and user.paused_until > now
     footer = texts.REMINDERS_PAUSED if paused else texts.REMINDERS_FOOTER
     return Outgoing(texts.REMINDERS_HEADER + "\n" + "\n".join(lines) + "\n\n" + footer)
