@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.core import Mend, MendApplication
 from bot.delivery.tick import tick
 from bot.storage.crypto import generate_key
-from tests.telegram_server import FakeTelegram, FakeUser
+from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 # A Monday, at noon UTC (13:00 in Berlin).
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -143,3 +143,20 @@ async def pair(tg: FakeTelegram, inviter: FakeUser, joiner: FakeUser) -> None:
     await joiner.press(preview, f"Pair with {inviter.first_name}")
     await tg.wait_for(lambda: f"You're paired with {inviter.first_name}" in preview.text)
     await inviter.wait_message(f"You're paired with {joiner.first_name}")
+
+
+async def answer_checkin(
+    tg: FakeTelegram, user: FakeUser, prompt: SentMessage, note: str | None = None
+) -> None:
+    """Answer a check-in prompt of any type: the middle of the scale, the first choice, or
+    words; then the note, or No note. Returns once the answer is saved."""
+    first = prompt.buttons[0][0][0]
+    if first == "1" or first != "Remind me in 1 h":
+        await user.press(prompt, "5" if first == "1" else first)
+        await tg.wait_for(lambda: "No note" in prompt.button_texts)
+        if note is None:
+            await user.press(prompt, "No note")
+            await tg.wait_for(lambda: "Saved" in prompt.text)
+            return
+    await user.send(note or "A few words", reply_to=prompt)
+    await user.wait_message("Saved")

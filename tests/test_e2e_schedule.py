@@ -4,7 +4,7 @@ import sqlite3
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.conftest import Bot, pair, set_up
+from tests.conftest import Bot, answer_checkin, pair, set_up
 from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -27,23 +27,6 @@ async def quiet(user: FakeUser) -> None:
 async def remind(user: FakeUser, args: str) -> None:
     await user.send(f"/remind {args}")
     await user.wait_message("reminder is set")
-
-
-async def answer_scale(tg: FakeTelegram, user: FakeUser, prompt: SentMessage, n: str) -> None:
-    """Answer a check-in prompt whatever its type, with no note."""
-    if n in prompt.button_texts:
-        await user.press(prompt, n)
-        await tg.wait_for(lambda: "No note" in prompt.button_texts)
-        await user.press(prompt, "No note")
-        await tg.wait_for(lambda: "Saved" in prompt.text)
-    elif prompt.buttons and prompt.buttons[0][0][0] not in {"Remind me in 1 h"}:
-        await user.press(prompt, prompt.buttons[0][0][0])
-        await tg.wait_for(lambda: "No note" in prompt.button_texts)
-        await user.press(prompt, "No note")
-        await tg.wait_for(lambda: "Saved" in prompt.text)
-    else:
-        await user.send(f"Answer {n}", reply_to=prompt)
-        await user.wait_message("Saved")
 
 
 async def test_reminder_missed_while_down_is_sent_late_once(bot: Bot, tg: FakeTelegram) -> None:
@@ -141,7 +124,7 @@ async def test_remind_me_in_an_hour_sends_the_prompt_again(bot: Bot, tg: FakeTel
     assert len(prompts_in(anna)) == 0  # the first prompt was edited into the snooze note
     await bot.at(berlin(2026, 3, 2, 22, 0, 2))
     again = await anna.wait_message("Check-in")
-    await answer_scale(tg, anna, again, "6")
+    await answer_checkin(tg, anna, again)
     await tg.wait_callbacks_answered()
 
 
@@ -199,7 +182,7 @@ async def test_nothing_is_revealed_once_the_day_is_over(bot: Bot, tg: FakeTelegr
     await set_up(ben)
     await pair(tg, anna, ben)
     await anna.send("/checkin")
-    await answer_scale(tg, anna, await anna.wait_message("Check-in"), "8")
+    await answer_checkin(tg, anna, await anna.wait_message("Check-in"))
     await ben.send("/checkin")
     ben_prompt = await ben.wait_message("Check-in")
     await bot.at(berlin(2026, 3, 3, 0, 5))  # past midnight in Berlin
@@ -208,7 +191,7 @@ async def test_nothing_is_revealed_once_the_day_is_over(bot: Bot, tg: FakeTelegr
     await ben.wait_message("earlier day")
     await ben.send("/checkin")
     today = await ben.wait_message("Check-in")
-    await answer_scale(tg, ben, today, "4")
+    await answer_checkin(tg, ben, today)
     await quiet(anna)
     assert not any("both checked in" in m.text for m in anna.messages + ben.messages)
 
