@@ -65,6 +65,13 @@ def load_or_create_key(configured: str | None, database: Path) -> bytes:
     path = key_file_for(database)
     if path.exists():
         return decode_key(path.read_text())
+    if database.exists():
+        # A new key could never open this database, and the file would sit where the real
+        # one has to be restored.
+        raise DataKeyError(
+            f"{database} exists but its key file {path} is missing. Restore the key file, "
+            "or set BOT_DATA_KEY to the key the database was created with."
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as file:
