@@ -336,6 +336,6 @@ def test_a_missing_key_file_is_not_silently_replaced(tmp_path: Path) -> None:
     """With a database but no key, start-up refuses instead of minting a useless new key."""
     database = tmp_path / "mend.sqlite3"
     database.write_bytes(b"")
-    with pytest.raises(DataKeyError, match="key file .* is missing"):
+    with pytest.raises(DataKeyError, match=r"key file .* is missing"):
         load_or_create_key(None, database)
     assert not key_file_for(database).exists()
