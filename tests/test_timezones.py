@@ -100,7 +100,7 @@ def test_no_match(query: str) -> None:
 def test_search_skips_etc_and_legacy_areas() -> None:
     # 'GMT+5' is only an Etc/ zone, and a reversed-sign one at that.
     assert find_timezones("gmt+5").zones == ()
-    assert find_timezones("eastern").zones == ()
+    assert find_timezones("eastern").zones == ("America/New_York",)  # an alias, not US/Eastern
     assert "Asia/Nicosia" not in find_timezones("europe", limit=100).zones
 
 
@@ -167,3 +167,16 @@ def test_no_zone_from_the_country_table_is_hidden() -> None:
 )
 def test_is_valid_timezone(name: str, valid: bool) -> None:
     assert is_valid_timezone(name) is valid
+
+
+@pytest.mark.parametrize(
+    ("query", "zones"),
+    [
+        ("EST", ("America/New_York",)),
+        ("pst", ("America/Los_Angeles",)),
+        ("MST", ("America/Denver", "America/Phoenix")),
+        ("hst", ("Pacific/Honolulu",)),
+    ],
+)
+def test_us_abbreviations_mean_places_with_their_dst(query: str, zones: tuple[str, ...]) -> None:
+    assert find_timezones(query).zones == zones

@@ -106,6 +106,26 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "utc": ("UTC",),
     "gmt": ("UTC",),
     "samoa": ("Pacific/Apia", "Pacific/Pago_Pago"),
+    # North American abbreviations: the zones named EST, MST and HST (and EST5EDT etc.) are
+    # fixed offsets or legacy rules, so a New Yorker picking "est" would be an hour off all
+    # summer. Offer the places people mean instead.
+    "est": ("America/New_York",),
+    "edt": ("America/New_York",),
+    "eastern": ("America/New_York",),
+    "cst": ("America/Chicago",),
+    "cdt": ("America/Chicago",),
+    "central": ("America/Chicago",),
+    "mst": ("America/Denver", "America/Phoenix"),
+    "mdt": ("America/Denver",),
+    "mountain": ("America/Denver", "America/Phoenix"),
+    "pst": ("America/Los_Angeles",),
+    "pdt": ("America/Los_Angeles",),
+    "pacific": ("America/Los_Angeles",),
+    "hst": ("Pacific/Honolulu",),
+    "est5edt": ("America/New_York",),
+    "cst6cdt": ("America/Chicago",),
+    "mst7mdt": ("America/Denver",),
+    "pst8pdt": ("America/Los_Angeles",),
 }
 
 
