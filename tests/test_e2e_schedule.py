@@ -10,8 +10,8 @@ from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
-def berlin(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=BERLIN)  # type: ignore[misc]
+def berlin(year: int, month: int, day: int, hour: int, minute: int, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=BERLIN)
 
 
 def prompts_in(user: FakeUser, title: str = "Check-in") -> list[SentMessage]:

@@ -49,13 +49,27 @@ def user_of(update: Update) -> tuple[int, str]:
 
 
 async def private_only(update: Update, context: MendContext) -> None:
-    """Outside private chats: answer commands with a pointer to a private chat, store nothing."""
+    """Let through only new messages and buttons in private chats.
+
+    Edited messages are ignored (an edited old /pair must not make a new invite). Outside
+    private chats, a command meant for Mend gets a pointer to a private chat; nothing from a
+    group is stored.
+    """
+    if update.edited_message is not None:
+        raise ApplicationHandlerStop
     chat = update.effective_chat
     if chat is None or chat.type == chat.PRIVATE:
         return
     message = update.message
     if message is not None and message.text and message.text.startswith("/"):
-        await message.reply_text(texts.GROUPS_NOT_SUPPORTED)
+        command = message.text.split(maxsplit=1)[0]
+        addressee = command.partition("@")[2]
+        if not addressee or addressee.lower() == context.bot.username.lower():
+            await message.reply_text(texts.GROUPS_NOT_SUPPORTED)
+    if update.callback_query is not None:
+        # Stop the spinner on a button pressed outside a private chat; nothing else happens.
+        with contextlib.suppress(TelegramError):
+            await update.callback_query.answer()
     raise ApplicationHandlerStop
 
 

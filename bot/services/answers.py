@@ -1,5 +1,6 @@
 """Free-text answers, Remind me in 1 h and Skip today, for any kind of prompt."""
 
+import unicodedata
 from datetime import datetime
 
 from bot import texts
@@ -37,7 +38,7 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
             raise Stale(
                 texts.CHECKIN_DAY_PASSED if ask.kind == "checkin" else texts.PROMPT_EXPIRED
             )
-        if not text:
+        if _is_blank(text):
             raise NotAllowed(texts.EMPTY_ANSWER)
         waiting = ask.status == "noting" or (ask.status == "open" and ask.answer == "text")
         if not waiting:
@@ -45,6 +46,11 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
         if ask.kind == "checkin":
             return await checkin.answer_text(tx, mend, user, ask, text)
         return await gratitude.write(tx, mend, user, ask, text)
+
+
+def _is_blank(text: str) -> bool:
+    """Nothing visible: only spaces and invisible format characters (zero-width space, ...)."""
+    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
 
 
 def _why_not_waiting(ask: Ask) -> str:
