@@ -145,6 +145,15 @@ async def pair(tg: FakeTelegram, inviter: FakeUser, joiner: FakeUser) -> None:
     await inviter.wait_message(f"You're paired with {joiner.first_name}")
 
 
+async def couple(tg: FakeTelegram) -> tuple[FakeUser, FakeUser]:
+    """Anna and Ben, both set up in Berlin and paired (Anna invited Ben)."""
+    anna, ben = tg.user(1001, "Anna"), tg.user(1002, "Ben")
+    await set_up(anna)
+    await set_up(ben)
+    await pair(tg, anna, ben)
+    return anna, ben
+
+
 async def answer_checkin(
     tg: FakeTelegram, user: FakeUser, prompt: SentMessage, note: str | None = None
 ) -> None:

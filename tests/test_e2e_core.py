@@ -3,7 +3,7 @@
 import sqlite3
 from datetime import UTC, datetime
 
-from tests.conftest import Bot, answer_checkin, pair, set_up
+from tests.conftest import Bot, answer_checkin, couple, set_up
 from tests.telegram_server import FakeTelegram, FakeUser
 
 
@@ -44,10 +44,7 @@ async def test_pairing_tells_both_by_first_name(bot: Bot, tg: FakeTelegram) -> N
 
 
 async def test_scheduled_checkin_reveals_only_after_both(bot: Bot, tg: FakeTelegram) -> None:
-    anna, ben = _people(tg)
-    await set_up(anna)
-    await set_up(ben)
-    await pair(tg, anna, ben)
+    anna, ben = await couple(tg)
     for person in (anna, ben):
         await person.send("/remind checkin 21:00")
         reply = await person.wait_message("Your check-in reminder is set for 21:00")
@@ -78,10 +75,7 @@ async def test_scheduled_checkin_reveals_only_after_both(bot: Bot, tg: FakeTeleg
 
 
 async def test_gratitude_is_sent_only_on_send(bot: Bot, tg: FakeTelegram) -> None:
-    anna, ben = _people(tg)
-    await set_up(anna)
-    await set_up(ben)
-    await pair(tg, anna, ben)
+    anna, ben = await couple(tg)
 
     await ben.send("/gratitude")
     await ben.wait_message("Gratitude")
@@ -104,10 +98,7 @@ async def test_gratitude_is_sent_only_on_send(bot: Bot, tg: FakeTelegram) -> Non
 
 
 async def test_restart_mid_day_changes_nothing(bot: Bot, tg: FakeTelegram) -> None:
-    anna, ben = _people(tg)
-    await set_up(anna)
-    await set_up(ben)
-    await pair(tg, anna, ben)
+    anna, _ = await couple(tg)
     await anna.send("/remind checkin 21:00")
     await anna.wait_message("reminder is set")
     await anna.send("/checkin")
@@ -131,10 +122,7 @@ async def test_restart_mid_day_changes_nothing(bot: Bot, tg: FakeTelegram) -> No
 
 
 async def test_database_file_is_private_and_holds_no_plaintext(bot: Bot, tg: FakeTelegram) -> None:
-    anna, ben = _people(tg)
-    await set_up(anna)
-    await set_up(ben)
-    await pair(tg, anna, ben)
+    anna, ben = await couple(tg)
     await ben.send("/gratitude")
     await ben.wait_message("Gratitude")
     secret = "Zebra-secret appreciation 4417"

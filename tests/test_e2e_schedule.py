@@ -4,7 +4,7 @@ import sqlite3
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tests.conftest import Bot, answer_checkin, pair, set_up
+from tests.conftest import Bot, answer_checkin, couple, set_up
 from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -177,10 +177,7 @@ async def test_pause_until_a_date(bot: Bot, tg: FakeTelegram) -> None:
 
 
 async def test_nothing_is_revealed_once_the_day_is_over(bot: Bot, tg: FakeTelegram) -> None:
-    anna, ben = tg.user(1001, "Anna"), tg.user(1002, "Ben")
-    await set_up(anna)
-    await set_up(ben)
-    await pair(tg, anna, ben)
+    anna, ben = await couple(tg)
     await anna.send("/checkin")
     await answer_checkin(tg, anna, await anna.wait_message("Check-in"))
     await ben.send("/checkin")
@@ -209,10 +206,7 @@ async def test_prompts_do_not_repeat_until_all_are_used(bot: Bot, tg: FakeTelegr
 
 
 async def test_unpair_tells_the_partner_neutrally(bot: Bot, tg: FakeTelegram) -> None:
-    anna, ben = tg.user(1001, "Anna"), tg.user(1002, "Ben")
-    await set_up(anna)
-    await set_up(ben)
-    await pair(tg, anna, ben)
+    anna, ben = await couple(tg)
     await ben.send("/unpair")
     confirm = await ben.wait_message("End your pairing with Anna?")
     await ben.press(confirm, "Yes, end the pairing")
@@ -224,10 +218,7 @@ async def test_unpair_tells_the_partner_neutrally(bot: Bot, tg: FakeTelegram) ->
 
 
 async def test_a_message_survives_network_errors_and_a_restart(bot: Bot, tg: FakeTelegram) -> None:
-    anna, ben = tg.user(1001, "Anna"), tg.user(1002, "Ben")
-    await set_up(anna)
-    await set_up(ben)
-    await pair(tg, anna, ben)
+    anna, ben = await couple(tg)
     await ben.send("/gratitude")
     await ben.wait_message("Gratitude")
     await ben.send("Thanks for the walk")
@@ -252,10 +243,7 @@ async def test_a_message_survives_network_errors_and_a_restart(bot: Bot, tg: Fak
 
 
 async def test_429_is_honoured_and_the_message_arrives_once(bot: Bot, tg: FakeTelegram) -> None:
-    anna, ben = tg.user(1001, "Anna"), tg.user(1002, "Ben")
-    await set_up(anna)
-    await set_up(ben)
-    await pair(tg, anna, ben)
+    anna, ben = await couple(tg)
     await ben.send("/gratitude")
     await ben.wait_message("Gratitude")
     await ben.send("Thanks for making dinner")

@@ -1,11 +1,17 @@
 """/checkin, /gratitude, answering by text, and the buttons on prompts."""
 
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.core import MendContext
+from bot.core import Mend, MendContext
 from bot.handlers.common import edit, reply, user_of
+from bot.outgoing import Outgoing
 from bot.services import answers, checkin, gratitude
+
+ButtonHandler = Callable[[Update, MendContext], Coroutine[Any, Any, None]]
 
 
 async def checkin_now(update: Update, context: MendContext) -> None:
@@ -49,44 +55,19 @@ async def choose(update: Update, context: MendContext) -> None:
     await edit(update, await checkin.choose(context.mend, user_of(update)[0], ask_id, value))
 
 
-async def no_note(update: Update, context: MendContext) -> None:
-    """No note: the check-in answer is final."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    (ask_id,) = _ids(context)
-    await edit(update, await checkin.finish_without_note(context.mend, user_of(update)[0], ask_id))
+def ask_button(action: Callable[[Mend, int, int], Awaitable[Outgoing]]) -> ButtonHandler:
+    """A handler for a button on one of the user's prompts (No note, Remind me in 1 h, Skip
+    today, Send, Keep private): run ``action(mend, user id, ask id)`` and show its answer in
+    place of the message. The service checks the ask is the presser's own and still open."""
 
+    async def handle(update: Update, context: MendContext) -> None:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+        (ask_id,) = _ids(context)
+        await edit(update, await action(context.mend, user_of(update)[0], ask_id))
 
-async def snooze(update: Update, context: MendContext) -> None:
-    """Remind me in 1 h."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    (ask_id,) = _ids(context)
-    await edit(update, await answers.snooze(context.mend, user_of(update)[0], ask_id))
-
-
-async def skip(update: Update, context: MendContext) -> None:
-    """Skip today."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    (ask_id,) = _ids(context)
-    await edit(update, await answers.skip(context.mend, user_of(update)[0], ask_id))
-
-
-async def send_gratitude(update: Update, context: MendContext) -> None:
-    """Send to <partner>."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    (ask_id,) = _ids(context)
-    await edit(update, await gratitude.send(context.mend, user_of(update)[0], ask_id))
-
-
-async def keep_gratitude(update: Update, context: MendContext) -> None:
-    """Keep private."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    (ask_id,) = _ids(context)
-    await edit(update, await gratitude.keep(context.mend, user_of(update)[0], ask_id))
+    handle.__doc__ = action.__doc__
+    return handle
 
 
 _ID = r"(\d{1,18})"
@@ -94,10 +75,10 @@ HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CommandHandler("checkin", checkin_now),
     CommandHandler("gratitude", gratitude_now),
     CallbackQueryHandler(choose, pattern=rf"^ck:{_ID}:(\d{{1,2}})$"),
-    CallbackQueryHandler(no_note, pattern=rf"^nn:{_ID}$"),
-    CallbackQueryHandler(snooze, pattern=rf"^sz:{_ID}$"),
-    CallbackQueryHandler(skip, pattern=rf"^sk:{_ID}$"),
-    CallbackQueryHandler(send_gratitude, pattern=rf"^gs:{_ID}$"),
-    CallbackQueryHandler(keep_gratitude, pattern=rf"^gk:{_ID}$"),
+    CallbackQueryHandler(ask_button(checkin.finish_without_note), pattern=rf"^nn:{_ID}$"),
+    CallbackQueryHandler(ask_button(answers.snooze), pattern=rf"^sz:{_ID}$"),
+    CallbackQueryHandler(ask_button(answers.skip), pattern=rf"^sk:{_ID}$"),
+    CallbackQueryHandler(ask_button(gratitude.send), pattern=rf"^gs:{_ID}$"),
+    CallbackQueryHandler(ask_button(gratitude.keep), pattern=rf"^gk:{_ID}$"),
     MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, text_answer),
 ]
