@@ -76,8 +76,12 @@ class Database:
         ):
             await conn.execute(pragma)
         self._conn = conn
-        await self._migrate()
-        await self._check_key()
+        try:
+            await self._migrate()
+            await self._check_key()
+        except BaseException:
+            await self.close()
+            raise
 
     async def close(self) -> None:
         if self._conn is not None:
