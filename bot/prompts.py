@@ -487,12 +487,16 @@ def _prompt_set(
     return PromptSet(kind, tuple(prompts), MappingProxyType(unlock))
 
 
-def _compose(path: Path, kind: str, report: _Report) -> Node | None:
-    """The YAML node tree of a file, or None after reporting why it cannot be read."""
+def _compose(path: Path, report: _Report, *, missing: str, expected: str) -> Node | None:
+    """The YAML node tree of a file, or None after reporting why it cannot be read.
+
+    ``missing`` says what a required file that is absent would have held; ``expected`` what
+    an empty file should contain.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        report.add(1, f"missing required prompt file (the '{kind}' prompts)")
+        report.add(1, f"missing required {missing}")
         return None
     except OSError as error:
         report.add(1, f"cannot read file: {error.strerror or error}")
@@ -524,7 +528,7 @@ def _compose(path: Path, kind: str, report: _Report) -> Node | None:
         report.add(1, "invalid YAML: nested too deeply")
         return None
     if root is None or (isinstance(root, ScalarNode) and root.tag == _NULL):
-        report.add(1, "file is empty; expected a mapping with a 'prompts' list")
+        report.add(1, f"file is empty; expected {expected}")
         return None
     return root
 
@@ -540,7 +544,12 @@ def load_library(directory: Path) -> PromptLibrary:
     for kind in KINDS:
         report = _Report(directory / f"{kind}.yaml")
         reports.append(report)
-        root = _compose(report.path, kind, report)
+        root = _compose(
+            report.path,
+            report,
+            missing=f"prompt file (the '{kind}' prompts)",
+            expected="a mapping with a 'prompts' list",
+        )
         prompt_set = _prompt_set(root, kind, report, seen_ids) if root is not None else None
         if prompt_set is not None:
             sets[kind] = prompt_set

@@ -1,0 +1,249 @@
+"""Load and validate the agreement-topic and support files of the YAML library.
+
+`agreements.yaml` holds the suggested disclosure topics; `support.yaml` holds the private
+support message and resources shown to someone who hesitates. Both are required files of the
+library directory and are checked the way bot.prompts checks the prompt files: every problem
+is collected and reported as "path:line: message", never as a traceback.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from bot.prompts import (
+    _ID_RE,
+    PromptLibraryError,
+    _compose,
+    _fields,
+    _got,
+    _line,
+    _Report,
+    _show,
+    _string,
+)
+
+AGREEMENTS_FILE = "agreements.yaml"
+SUPPORT_FILE = "support.yaml"
+
+MAX_TITLE_CHARS = 40
+MAX_DESCRIPTION_CHARS = 200
+MAX_EXAMPLE_CHARS = 200
+MAX_MESSAGE_CHARS = 600
+MAX_RESOURCE_NAME_CHARS = 80
+MAX_RESOURCE_DETAIL_CHARS = 300
+
+_TOPIC_KEYS = ("id", "title", "description", "example")
+_SUPPORT_KEYS = ("message", "resources")
+_RESOURCE_KEYS = ("name", "detail")
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementTopic:
+    """One suggested topic a couple can agree to share openly."""
+
+    id: str
+    title: str
+    description: str
+    example: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementLibrary:
+    """The suggested topics, in file order, with a lookup by id."""
+
+    topics: tuple[AgreementTopic, ...]
+    _by_id: Mapping[str, AgreementTopic] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        by_id: dict[str, AgreementTopic] = {}
+        for topic in self.topics:
+            if topic.id in by_id:
+                raise ValueError(f"duplicate topic id {topic.id!r}")
+            by_id[topic.id] = topic
+        # Frozen dataclass: the index is derived once here, so it cannot drift from `topics`.
+        object.__setattr__(self, "_by_id", MappingProxyType(by_id))
+
+    def get(self, topic_id: str) -> AgreementTopic | None:
+        """The topic with this id, or None."""
+        return self._by_id.get(topic_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SupportResource:
+    """One place to turn to, e.g. a helpline, with how to reach it."""
+
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """The private message for someone who is unsure, and the resources listed under it."""
+
+    message: str
+    resources: tuple[SupportResource, ...]
+
+
+def _text(values: Mapping[str, Node], name: str, max_chars: int, report: _Report) -> str | None:
+    """A present field's stripped string, 1..max_chars long, or None after reporting why not."""
+    if name not in values:
+        return None
+    node = values[name]
+    text = _string(node, name, report)
+    if text is None:
+        return None
+    text = text.strip()
+    if not text:
+        report.at(node, f"{name} is empty")
+        return None
+    if len(text) > max_chars:
+        report.at(node, f"{name} is {len(text)} characters; the limit is {max_chars}")
+        return None
+    return text
+
+
+def _missing(
+    node: Node, values: Mapping[str, Node], required: tuple[str, ...], label: str, report: _Report
+) -> None:
+    """Report each required key the mapping leaves out, on the mapping's first line."""
+    for name in required:
+        if name not in values:
+            report.at(node, f"{label} is missing required key '{name}'")
+
+
+def _items(
+    fields: Mapping[str, tuple[Node, Node]], root: Node, key: str, noun: str, report: _Report
+) -> list[Node] | None:
+    """The items of the required, non-empty list under `key`, or None after reporting why not."""
+    if key not in fields:
+        report.at(root, f"missing required key '{key}'")
+        return None
+    node = fields[key][1]
+    if not isinstance(node, SequenceNode):
+        report.at(node, f"{key} must be a list of {noun}s, {_got(node)}")
+        return None
+    if not node.value:
+        report.at(node, f"{key} is empty; add at least one {noun}")
+        return None
+    return list(node.value)
+
+
+def _topic(node: Node, report: _Report, seen_ids: dict[str, int]) -> AgreementTopic | None:
+    """One topic, or None after reporting its problems."""
+    if not isinstance(node, MappingNode):
+        report.at(
+            node,
+            f"each topic must be a mapping with id, title, description and example, {_got(node)}",
+        )
+        return None
+    values = {
+        name: value
+        for name, (_, value) in _fields(node, _TOPIC_KEYS, "in a topic", report).items()
+    }
+
+    topic_id: str | None = None
+    if "id" in values:
+        topic_id = _string(values["id"], "id", report)
+        if topic_id is not None and not _ID_RE.fullmatch(topic_id):
+            report.at(
+                values["id"],
+                f"id '{_show(topic_id)}' must be 2 to 64 characters of a-z, 0-9 and '-', "
+                "not starting with '-'",
+            )
+            topic_id = None
+        elif topic_id is not None:
+            here = _line(values["id"])
+            if topic_id in seen_ids:
+                report.add(
+                    here, f"duplicate id '{topic_id}' (first used at line {seen_ids[topic_id]})"
+                )
+                topic_id = None
+            else:
+                seen_ids[topic_id] = here
+
+    label = f"topic '{topic_id}'" if topic_id is not None else "topic"
+    _missing(node, values, _TOPIC_KEYS, label, report)
+    title = _text(values, "title", MAX_TITLE_CHARS, report)
+    description = _text(values, "description", MAX_DESCRIPTION_CHARS, report)
+    example = _text(values, "example", MAX_EXAMPLE_CHARS, report)
+    if topic_id is None or title is None or description is None or example is None:
+        return None
+    return AgreementTopic(topic_id, title, description, example)
+
+
+def _resource(node: Node, report: _Report) -> SupportResource | None:
+    """One support resource, or None after reporting its problems."""
+    if not isinstance(node, MappingNode):
+        report.at(node, f"each resource must be a mapping with name and detail, {_got(node)}")
+        return None
+    fields = _fields(node, _RESOURCE_KEYS, "in a resource", report)
+    values = {name: value for name, (_, value) in fields.items()}
+    name = _text(values, "name", MAX_RESOURCE_NAME_CHARS, report)
+    label = f"resource '{_show(name)}'" if name is not None else "resource"
+    _missing(node, values, _RESOURCE_KEYS, label, report)
+    detail = _text(values, "detail", MAX_RESOURCE_DETAIL_CHARS, report)
+    if name is None or detail is None:
+        return None
+    return SupportResource(name, detail)
+
+
+def _raise_if_any(report: _Report) -> None:
+    """Raise PromptLibraryError listing the report's problems, if it has any."""
+    problems = report.lines()
+    if problems:
+        raise PromptLibraryError(problems)
+
+
+def load_agreements(directory: Path) -> AgreementLibrary:
+    """Load and check `directory`/agreements.yaml; PromptLibraryError lists all problems."""
+    report = _Report(directory / AGREEMENTS_FILE)
+    expected = "a mapping with a 'topics' list"
+    root = _compose(
+        report.path, report, missing="library file (the agreement topics)", expected=expected
+    )
+    topics: list[AgreementTopic] = []
+    if isinstance(root, MappingNode):
+        fields = _fields(root, ("topics",), "at the top level", report)
+        items = _items(fields, root, "topics", "topic", report)
+        seen_ids: dict[str, int] = {}
+        for item in items or ():
+            topic = _topic(item, report, seen_ids)
+            if topic is not None:
+                topics.append(topic)
+    elif root is not None:
+        report.at(root, f"the file must be {expected}, {_got(root)}")
+    _raise_if_any(report)
+    return AgreementLibrary(tuple(topics))
+
+
+def load_support(directory: Path) -> Support:
+    """Load and check `directory`/support.yaml; PromptLibraryError lists all problems."""
+    report = _Report(directory / SUPPORT_FILE)
+    expected = "a mapping with a 'message' and a 'resources' list"
+    root = _compose(
+        report.path, report, missing="library file (the support message)", expected=expected
+    )
+    message: str | None = None
+    resources: list[SupportResource] = []
+    if isinstance(root, MappingNode):
+        fields = _fields(root, _SUPPORT_KEYS, "at the top level", report)
+        values = {name: value for name, (_, value) in fields.items()}
+        if "message" not in values:
+            report.at(root, "missing required key 'message'")
+        message = _text(values, "message", MAX_MESSAGE_CHARS, report)
+        items = _items(fields, root, "resources", "resource", report)
+        for item in items or ():
+            resource = _resource(item, report)
+            if resource is not None:
+                resources.append(resource)
+    elif root is not None:
+        report.at(root, f"the file must be {expected}, {_got(root)}")
+    _raise_if_any(report)
+    if message is None:  # pragma: no cover - a missing or bad message is always reported
+        raise AssertionError("support message missing without a reported problem")
+    return Support(message, tuple(resources))
