@@ -16,17 +16,21 @@ ButtonHandler = Callable[[Update, MendContext], Coroutine[Any, Any, None]]
 
 async def checkin_now(update: Update, context: MendContext) -> None:
     """/checkin: today's check-in question with its answer buttons."""
-    user_id, _ = user_of(update)
-    outgoing, ask_id = await checkin.checkin_now(context.mend, user_id)
-    sent = await reply(update, outgoing)
-    if sent is not None:
-        await answers.remember_message(context.mend, ask_id, sent.message_id)
+    await _send_prompt(update, context, checkin.checkin_now)
 
 
 async def gratitude_now(update: Update, context: MendContext) -> None:
     """/gratitude: a gratitude prompt; the answer is shown back before anything is sent."""
-    user_id, _ = user_of(update)
-    outgoing, ask_id = await gratitude.gratitude_now(context.mend, user_id)
+    await _send_prompt(update, context, gratitude.gratitude_now)
+
+
+async def _send_prompt(
+    update: Update,
+    context: MendContext,
+    open_prompt: Callable[[Mend, int], Awaitable[tuple[Outgoing, int]]],
+) -> None:
+    """Send a prompt as the direct reply, and link the message to its ask for replies."""
+    outgoing, ask_id = await open_prompt(context.mend, user_of(update)[0])
     sent = await reply(update, outgoing)
     if sent is not None:
         await answers.remember_message(context.mend, ask_id, sent.message_id)
