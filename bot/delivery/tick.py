@@ -1,17 +1,20 @@
 """The tick: turns due reminders and "remind me later"s into outbox rows."""
 
+import asyncio
 import logging
 from datetime import datetime, timedelta
 
 from bot.core import Mend
-from bot.domain.prompting import LATE_LIMIT, local_day
+from bot.domain.prompting import LATE_LIMIT, choose_prompt, local_day
 from bot.domain.schedule import next_due
+from bot.outgoing import Outgoing
+from bot.prompts import Prompt
 from bot.services.accounts import is_paused
 from bot.services.answers import is_current
-from bot.services.asking import new_ask, queue_prompt
-from bot.storage import asks, reminders, users
-from bot.storage.db import Tx
-from bot.storage.models import Reminder
+from bot.services.asking import queue_prompt, render_prompt
+from bot.storage import asks, batch, reminders, users
+from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.models import Ask, Reminder
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +28,12 @@ async def tick(mend: Mend) -> int:
     while True:
         async with mend.db.transaction() as tx:
             due = await reminders.due(tx, now, BATCH)
-            moves: list[tuple[int, datetime]] = []
-            for reminder in due:
-                moved_to, sent = await _fire(tx, mend, reminder, now)
-                moves.append((reminder.id, moved_to))
-                queued += sent
+            moves, sent = await _fire_batch(tx, mend, due, now)
+            queued += sent
             await reminders.advance(tx, moves)
         if len(due) < BATCH:
             break
+        await asyncio.sleep(0)  # let updates and the sender in between batches
     while True:
         async with mend.db.transaction() as tx:
             snoozed = await asks.due_reminders(tx, now, BATCH)
@@ -47,24 +48,98 @@ async def tick(mend: Mend) -> int:
     return queued
 
 
-async def _fire(tx: Tx, mend: Mend, reminder: Reminder, now: datetime) -> tuple[datetime, int]:
-    """Queue the prompt for one due reminder unless it is too late; return its next due time."""
-    user = await users.get(tx, reminder.user_id)
-    if user is None or user.tz is None:
-        return now + timedelta(days=1), 0
-    moved_to = next_due(now, user.tz, reminder.hour, reminder.minute, reminder.days)
-    if now - reminder.next_due_at > LATE_LIMIT:
-        log.info(
-            "Reminder %d was %s late; waiting for its next time",
-            reminder.id,
-            now - reminder.next_due_at,
+async def _fire_batch(
+    tx: Tx, mend: Mend, due: list[Reminder], now: datetime
+) -> tuple[list[tuple[int, datetime]], int]:
+    """Queue the prompts for a batch of due reminders; return their next due times.
+
+    Does for the batch what firing each reminder in turn would do (skip the late, the paused
+    and those already asked today; partners share the day's check-in question; otherwise the
+    least-used eligible prompt), with one query per kind of lookup instead of one per row.
+    What one reminder of the batch asks is seen by those after it.
+    """
+    moves: list[tuple[int, datetime]] = []
+    if not due:
+        return moves, 0
+    people = await batch.users_by_id(tx, {r.user_id for r in due})
+    days = {local_day(now, u.tz) for u in people.values() if u.tz is not None}
+    user_ids = set(people)
+    asked = await batch.asked_on(tx, user_ids, days)
+    couple_of = await batch.active_couples(tx, user_ids)
+    couple_ids = {c.id for c in couple_of.values()}
+    first_checkin = await batch.first_prompts(tx, couple_ids, "checkin", days)
+    members = user_ids | {c.partner_of(u) for u, c in couple_of.items()}
+    usage = await batch.prompt_usage(tx, members, {r.kind for r in due})
+    shared = await batch.shared_days(tx, {(c.id, u) for u, c in couple_of.items()})
+    partners = await batch.users_by_id(tx, members - user_ids)
+    partners.update(people)
+    next_id = await batch.next_ask_id(tx)
+    created = from_ts(to_ts(now))
+    new_asks: list[Ask] = []
+    prompts: list[tuple[int, Outgoing, int]] = []
+    for reminder in due:
+        user = people.get(reminder.user_id)
+        tz = user.tz if user is not None else None
+        if user is None or tz is None:
+            moves.append((reminder.id, now + timedelta(days=1)))
+            continue
+        moves.append(
+            (reminder.id, next_due(now, tz, reminder.hour, reminder.minute, reminder.days))
         )
-        return moved_to, 0
-    if is_paused(user, now) or reminder.kind not in mend.prompts.sets:
-        return moved_to, 0
-    # One prompt of a kind per day: a user who already has today's check-in is not asked again.
-    if await asks.for_day(tx, user.id, reminder.kind, local_day(now, user.tz)) is not None:
-        return moved_to, 0
-    ask = await new_ask(tx, mend, user, reminder.kind, now)
-    await queue_prompt(tx, mend, user, ask, now)
-    return moved_to, 1
+        if now - reminder.next_due_at > LATE_LIMIT:
+            log.info(
+                "Reminder %d was %s late; waiting for its next time",
+                reminder.id,
+                now - reminder.next_due_at,
+            )
+            continue
+        kind = reminder.kind
+        if is_paused(user, now) or kind not in mend.prompts.sets:
+            continue
+        # One prompt of a kind per day: a user who already has today's check-in is not asked again.
+        day = local_day(now, tz)
+        if (user.id, kind, day) in asked:
+            continue
+        couple = couple_of.get(user.id)
+        prompt: Prompt | None = None
+        if couple is not None and kind == "checkin":
+            shared_id = first_checkin.get((couple.id, day))
+            prompt = mend.prompts.get(shared_id) if shared_id else None
+        if prompt is None:
+            group = (couple.inviter_id, couple.joiner_id) if couple else (user.id,)
+            days_shared = shared.get((couple.id, user.id), 0) if couple else 0
+            counts: dict[str, int] = {}
+            for member in group:
+                for prompt_id, n in usage[(member, kind)].items():
+                    counts[prompt_id] = counts.get(prompt_id, 0) + n
+            prompt = choose_prompt(mend.prompts.kind(kind).eligible(days_shared), counts)
+        ask = Ask(
+            id=next_id,
+            user_id=user.id,
+            couple_id=couple.id if couple else None,
+            kind=kind,
+            prompt_id=prompt.id,
+            answer=prompt.answer,
+            day=day,
+            status="open",
+            value=None,
+            body=None,
+            message_id=None,
+            created_at=created,
+            answered_at=None,
+            revealed_at=None,
+            shared_at=None,
+        )
+        next_id += 1
+        new_asks.append(ask)
+        asked.add((user.id, kind, day))
+        mine = usage[(user.id, kind)]
+        mine[prompt.id] = mine.get(prompt.id, 0) + 1
+        if couple is not None and kind == "checkin":
+            first_checkin.setdefault((couple.id, day), prompt.id)
+        partner = partners.get(couple.partner_of(user.id)) if couple else None
+        name = partner.first_name if partner is not None else None
+        prompts.append((user.id, render_prompt(mend, ask, name), ask.id))
+    await batch.create_asks(tx, new_asks)
+    await batch.add_prompts(tx, prompts, now)
+    return moves, len(prompts)

@@ -51,15 +51,20 @@ async def queue_prompt(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) 
 
 async def render_ask(tx: Tx, mend: Mend, ask: Ask) -> Outgoing:
     """The prompt message with its answer buttons and Remind me / Skip today."""
-    prompt = mend.prompts.get(ask.prompt_id)
-    question = texts.escape(prompt.text) if prompt else texts.PROMPT_GONE
     couple = await couples.active_for(tx, ask.user_id)
     partner = await users.get(tx, couple.partner_of(ask.user_id)) if couple else None
+    return render_prompt(mend, ask, partner.first_name if partner is not None else None)
+
+
+def render_prompt(mend: Mend, ask: Ask, partner_name: str | None) -> Outgoing:
+    """:func:`render_ask` once the partner's first name (or None: no partner) is known."""
+    prompt = mend.prompts.get(ask.prompt_id)
+    question = texts.escape(prompt.text) if prompt else texts.PROMPT_GONE
     rows: list[tuple[Button, ...]] = []
     if ask.kind == "checkin":
         title = texts.CHECKIN_TITLE
-        if partner is not None:
-            footer = texts.CHECKIN_PRIVATE_UNTIL.format(name=texts.escape(partner.first_name))
+        if partner_name is not None:
+            footer = texts.CHECKIN_PRIVATE_UNTIL.format(name=texts.escape(partner_name))
         else:
             footer = texts.CHECKIN_PRIVATE_SOLO
         if ask.answer == "scale":
