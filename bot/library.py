@@ -14,11 +14,11 @@ from types import MappingProxyType
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 from bot.prompts import (
-    _ID_RE,
     PromptLibraryError,
     _compose,
     _fields,
     _got,
+    _id,
     _line,
     _Report,
     _show,
@@ -148,15 +148,8 @@ def _topic(node: Node, report: _Report, seen_ids: dict[str, int]) -> AgreementTo
 
     topic_id: str | None = None
     if "id" in values:
-        topic_id = _string(values["id"], "id", report)
-        if topic_id is not None and not _ID_RE.fullmatch(topic_id):
-            report.at(
-                values["id"],
-                f"id '{_show(topic_id)}' must be 2 to 64 characters of a-z, 0-9 and '-', "
-                "not starting with '-'",
-            )
-            topic_id = None
-        elif topic_id is not None:
+        topic_id = _id(values["id"], report)
+        if topic_id is not None:
             here = _line(values["id"])
             if topic_id in seen_ids:
                 report.add(

@@ -326,15 +326,8 @@ def _prompt(
 
     prompt_id: str | None = None
     if "id" in values:
-        prompt_id = _string(values["id"], "id", report)
-        if prompt_id is not None and not _ID_RE.fullmatch(prompt_id):
-            report.at(
-                values["id"],
-                f"id '{_show(prompt_id)}' must be 2 to 64 characters of a-z, 0-9 and '-', "
-                "not starting with '-'",
-            )
-            prompt_id = None
-        elif prompt_id is not None:
+        prompt_id = _id(values["id"], report)
+        if prompt_id is not None:
             here = _line(values["id"])
             if prompt_id in seen_ids:
                 other_path, other_line = seen_ids[prompt_id]
@@ -485,6 +478,19 @@ def _prompt_set(
     if not all_ok or unlock is None:
         return None
     return PromptSet(kind, tuple(prompts), MappingProxyType(unlock))
+
+
+def _id(node: Node, report: _Report) -> str | None:
+    """A stable id (prompt or topic), or None after reporting why it is not one."""
+    value = _string(node, "id", report)
+    if value is not None and not _ID_RE.fullmatch(value):
+        report.at(
+            node,
+            f"id '{_show(value)}' must be 2 to 64 characters of a-z, 0-9 and '-', "
+            "not starting with '-'",
+        )
+        return None
+    return value
 
 
 def _compose(path: Path, report: _Report, *, missing: str, expected: str) -> Node | None:

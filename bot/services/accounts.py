@@ -65,9 +65,11 @@ async def reschedule_all(tx: Tx, user: User, now: datetime) -> None:
     tz = user.tz
     if tz is None:
         return
-    for reminder in await reminders.for_user(tx, user.id):
-        next_due_at = schedule.next_due(now, tz, reminder.hour, reminder.minute, reminder.days)
-        await reminders.advance(tx, [(reminder.id, next_due_at)])
+    moves = [
+        (r.id, schedule.next_due(now, tz, r.hour, r.minute, r.days))
+        for r in await reminders.for_user(tx, user.id)
+    ]
+    await reminders.advance(tx, moves)
 
 
 async def require_user(tx: Tx, user_id: int) -> User:
