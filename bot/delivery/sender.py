@@ -24,8 +24,6 @@ log = logging.getLogger(__name__)
 
 BATCH = 256
 MAX_BACKOFF = 60.0
-# Relays an author chose to send: when they cannot be delivered, the author is told.
-AUTHORED_KINDS = frozenset({"gratitude"})
 
 
 def markup(message: Outgoing) -> InlineKeyboardMarkup | None:
@@ -180,7 +178,8 @@ class Sender:
         now = self._mend.clock.now()
         async with self._mend.db.transaction() as tx:
             await outbox.mark_undeliverable(tx, item.id, status, now)
-            if item.author_id is not None and item.kind in AUTHORED_KINDS:
+            # A row with an author is a relay they chose to send: they are told.
+            if item.author_id is not None:
                 reader = await users.get(tx, item.chat_id)
                 name = texts.escape(reader.first_name) if reader else texts.YOUR_PARTNER
                 notice = Outgoing(texts.PARTNER_UNREACHABLE.format(name=name))
