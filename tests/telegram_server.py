@@ -88,6 +88,7 @@ _STRING_PARAMS = frozenset(
         "thumbnail",
         "title",
         "url",
+        "voice",
     }
 )
 
@@ -113,6 +114,7 @@ _CHAT_WRITE_METHODS = frozenset(
         "sendMessage",
         "sendPhoto",
         "sendDocument",
+        "sendVoice",
         "sendChatAction",
         "editMessageText",
         "editMessageReplyMarkup",
@@ -182,30 +184,36 @@ class ApiCall:
 
 @dataclass(eq=False)
 class SentFile:
-    """A photo or document the bot sent (uploaded bytes, or re-sent by file_id/URL)."""
+    """A photo, document or voice note the bot sent (uploaded bytes, or re-sent by file_id/URL).
+
+    The server also remembers voice notes users sent (by file_id, with no bytes) as SentFiles
+    of their own message, so the bot can re-send them by file_id like real Telegram allows.
+    """
 
     chat_id: int
     message_id: int
-    kind: Literal["photo", "document"]
+    kind: Literal["photo", "document", "voice"]
     file_id: str
     data: bytes
     filename: str | None
     content_type: str | None
     caption: str | None  # as the user sees it (HTML removed)
     source: str | None = None  # file_id or URL when the bot did not upload bytes
+    duration: int | None = None  # voice notes: seconds
+    file_size: int | None = None  # when the bytes are unknown (a user's voice note)
 
 
 @dataclass(eq=False)
 class SentMessage:
     """Live state of one message the bot sent; the server updates it in place on edits/deletes.
 
-    ``text`` is what the user sees (for photos/documents: the caption), i.e. with HTML tags
+    ``text`` is what the user sees (for photos/documents/voices: the caption), i.e. with HTML tags
     removed and entities decoded; ``raw_text`` is exactly what the bot sent.
     """
 
     chat_id: int
     message_id: int
-    kind: Literal["text", "photo", "document"]
+    kind: Literal["text", "photo", "document", "voice"]
     text: str
     raw_text: str
     parse_mode: str | None
@@ -503,7 +511,7 @@ class FakeTelegram:
         self._callback_ids = itertools.count(1)
         self._pending_callbacks: dict[str, int] = {}  # query id -> user id, unanswered
         self._file_ids = itertools.count(1)
-        self._files_by_id: dict[str, SentFile] = {}
+        self._files_by_id: dict[str, SentFile] = {}  # files the bot may re-send by file_id
         self._commands: dict[str, list[dict[str, str]]] = {}
         self._faults: dict[str, deque[_Fault]] = {}
         self._global_bucket: _Bucket | None = None
@@ -521,6 +529,7 @@ class FakeTelegram:
             "answerCallbackQuery": self._answer_callback_query,
             "sendPhoto": self._send_photo,
             "sendDocument": self._send_document,
+            "sendVoice": self._send_voice,
             "sendChatAction": self._send_chat_action,
             "leaveChat": self._leave_chat,
         }
@@ -693,6 +702,9 @@ class FakeTelegram:
     def documents_to(self, chat_id: int) -> list[SentFile]:
         return [m.file for m in self.messages_to(chat_id) if m.file and m.kind == "document"]
 
+    def voices_to(self, chat_id: int) -> list[SentFile]:
+        return [m.file for m in self.messages_to(chat_id) if m.file and m.kind == "voice"]
+
     def commands(
         self, *, scope: dict[str, Any] | None = None, language_code: str = ""
     ) -> list[dict[str, str]]:
@@ -769,6 +781,25 @@ class FakeTelegram:
         number = next(self._file_ids)
         return f"FAKEFILE{number:06d}", f"FAKEUNIQ{number:06d}"
 
+    def _remember_user_voice(self, chat: _Chat, message_id: int, voice: dict[str, Any]) -> None:
+        """Make a voice note a user sent re-sendable by its file_id (as on real Telegram)."""
+        file_id = voice["file_id"]
+        self._files_by_id.setdefault(
+            file_id,
+            SentFile(
+                chat.id,
+                message_id,
+                "voice",
+                file_id,
+                b"",
+                None,
+                voice.get("mime_type"),
+                None,
+                duration=voice.get("duration"),
+                file_size=voice.get("file_size"),
+            ),
+        )
+
     def _bot_json(self) -> dict[str, Any]:
         return {
             "id": self.bot_id,
@@ -804,6 +835,14 @@ class FakeTelegram:
                         "file_size": len(sent.data),
                     }
                 ]
+            elif message.kind == "voice":
+                body["voice"] = {
+                    "file_id": sent.file_id,
+                    "file_unique_id": sent.file_id.replace("FILE", "UNIQ"),
+                    "duration": sent.duration or 0,
+                    "mime_type": _voice_mime_type(sent.content_type),
+                    "file_size": len(sent.data) if sent.file_size is None else sent.file_size,
+                }
             else:
                 document: dict[str, Any] = {
                     "file_id": sent.file_id,
@@ -1078,9 +1117,12 @@ class FakeTelegram:
     async def _send_document(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
         return self._send_file("document", params, files)
 
+    async def _send_voice(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
+        return self._send_file("voice", params, files)
+
     def _send_file(
         self,
-        kind: Literal["photo", "document"],
+        kind: Literal["photo", "document", "voice"],
         params: dict[str, Any],
         files: dict[str, UploadedFile],
     ) -> Any:
@@ -1093,6 +1135,11 @@ class FakeTelegram:
         markup = _validate_markup(params.get("reply_markup"))
         reply_to = self._reply_to(chat, params)
         upload = _input_file(kind, params, files)
+        duration = params.get("duration")
+        if kind != "voice":
+            duration = None
+        elif isinstance(duration, bool) or not isinstance(duration, int):
+            duration = 0  # not given (or not an Integer): Telegram reports 0 for uploads
         message_id = chat.take_message_id()
         if isinstance(upload, UploadedFile):
             if not upload.data:
@@ -1107,6 +1154,7 @@ class FakeTelegram:
                 upload.filename,
                 upload.content_type,
                 caption or None,
+                duration=duration,
             )
         else:
             previous = self._files_by_id.get(upload)
@@ -1123,6 +1171,9 @@ class FakeTelegram:
                 previous.content_type if previous else None,
                 caption or None,
                 source=upload,
+                # a known file keeps its own metadata, whatever the request says
+                duration=previous.duration if previous and kind == "voice" else duration,
+                file_size=previous.file_size if previous else None,
             )
         self._files_by_id.setdefault(sent.file_id, sent)
         message = SentMessage(
@@ -1336,6 +1387,9 @@ class _ChatActor:
             **content,
         }
         self._chat.user_messages[message_id] = message
+        voice = content.get("voice")
+        if isinstance(voice, dict):  # registered before the bot can see the update
+            self._tg._remember_user_voice(self._chat, message_id, voice)
         await self._tg._push_update("message", message)
         return message_id
 
@@ -1552,6 +1606,14 @@ def _input_file(
     if isinstance(value, str) and value:
         return value
     raise _bad_request(f"there is no {kind} in the request")
+
+
+def _voice_mime_type(content_type: str | None) -> str:
+    """Voice notes are OGG/OPUS (or MP3/M4A) audio; an upload without an audio content type
+    (PTB sends raw bytes as application/octet-stream) is reported as audio/ogg."""
+    if content_type and content_type.startswith("audio/"):
+        return content_type
+    return "audio/ogg"
 
 
 def _parse_mode(params: dict[str, Any]) -> str | None:

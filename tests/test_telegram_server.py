@@ -293,6 +293,21 @@ async def test_blocked_user_is_forbidden(tg: FakeTelegram, bot: Bot) -> None:
     assert [m.text for m in tg.messages_to(ANNA)] == ["hello"]
 
 
+async def test_blocked_user_is_forbidden_for_voice(tg: FakeTelegram, bot: Bot) -> None:
+    tg.user(ANNA, "Anna")
+    boris = tg.user(BORIS, "Boris")
+    await boris.send_voice()
+    [update] = await bot.get_updates()
+    assert update.message is not None and update.message.voice is not None
+    tg.block(ANNA)
+    with pytest.raises(Forbidden, match=r"(?i)bot was blocked by the user"):
+        await bot.send_voice(ANNA, update.message.voice.file_id, caption="From Boris")
+    assert tg.calls_to("sendVoice")[0].status == 403
+    tg.unblock(ANNA)
+    await bot.send_voice(ANNA, update.message.voice.file_id, caption="From Boris")
+    assert [v.caption for v in tg.voices_to(ANNA)] == ["From Boris"]
+
+
 async def test_rate_limit_per_chat(
     tg: FakeTelegram, bot: Bot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -312,7 +327,9 @@ async def test_rate_limit_per_chat(
         "parameters": {"retry_after": 2},
     }
     await bot.send_message(BORIS, "other chat is fine")
-    assert tg.rate_limit_hits == 1
+    with pytest.raises(RetryAfter):
+        await bot.send_voice(ANNA, b"OggS fake opus")  # sendVoice is flood controlled too
+    assert tg.rate_limit_hits == 2
     tg.rate_limit()  # off
     await bot.send_message(ANNA, "two")
     assert [m.text for m in tg.messages_to(ANNA)] == ["one", "two"]
@@ -404,6 +421,63 @@ async def test_photo_and_document_uploads(tg: FakeTelegram, bot: Bot) -> None:
     with pytest.raises(BadRequest, match=r"(?i)wrong file identifier"):
         await bot.send_document(ANNA, "NOPE")
     assert [m.kind for m in tg.messages_to(ANNA)] == ["photo", "document", "photo"]
+
+
+async def test_relay_user_voice_by_file_id(tg: FakeTelegram, bot: Bot) -> None:
+    anna = tg.user(ANNA, "Anna")
+    boris = tg.user(BORIS, "Boris")
+    await boris.send("hi")
+    await anna.send_voice(duration=7)
+    [update] = await bot.get_updates(offset=-1)
+    assert update.message is not None and update.message.voice is not None
+    heard = update.message.voice
+
+    relayed = await bot.send_voice(
+        BORIS,
+        heard.file_id,
+        caption="From <b>Anna</b>",
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard(("Reply", "reply:1001")),
+        reply_parameters=ReplyParameters(1),
+    )
+    assert relayed.caption == "From Anna"
+    assert relayed.voice is not None
+    assert (relayed.voice.file_id, relayed.voice.file_unique_id) == (
+        heard.file_id,
+        heard.file_unique_id,
+    )
+    assert (relayed.voice.mime_type, relayed.voice.file_size) == ("audio/ogg", 4321)
+    # (Voice.duration warns in PTB 22 without PTB_TIMEDELTA: check the raw answer instead)
+    [call] = tg.calls_to("sendVoice")
+    assert call.response is not None and call.response["result"]["voice"]["duration"] == 7
+    assert relayed.reply_markup == keyboard(("Reply", "reply:1001"))
+    assert relayed.reply_to_message is not None and relayed.reply_to_message.text == "hi"
+
+    [sent] = tg.voices_to(BORIS)
+    assert (sent.file_id, sent.source, sent.caption) == (heard.file_id, heard.file_id, "From Anna")
+    message = await boris.wait_message("From Anna")
+    assert (message.kind, message.file, message.raw_text) == ("voice", sent, "From <b>Anna</b>")
+    assert message.buttons == [[("Reply", "reply:1001")]]
+    assert message.reply_to_message_id == 1
+    assert tg.voices_to(ANNA) == [] and tg.photos_to(BORIS) == tg.documents_to(BORIS) == []
+
+    # an uploaded voice note gets a fresh file_id the bot can re-send too
+    uploaded = await bot.send_voice(ANNA, b"OggS fake opus", duration=2)
+    assert uploaded.voice is not None and uploaded.voice.file_size == len(b"OggS fake opus")
+    await bot.send_voice(ANNA, uploaded.voice.file_id)
+    assert [v.data for v in tg.voices_to(ANNA)] == [b"OggS fake opus"] * 2
+    with pytest.raises(BadRequest, match=r"(?i)message caption is too long"):
+        await bot.send_voice(BORIS, heard.file_id, caption="x" * 1025)
+
+
+async def test_unknown_voice_file_id_is_refused(tg: FakeTelegram, bot: Bot) -> None:
+    tg.user(ANNA, "Anna")
+    with pytest.raises(BadRequest, match=r"(?i)wrong file identifier/HTTP URL specified"):
+        await bot.send_voice(ANNA, "FAKEFILE999999", caption="lost")
+    assert tg.voices_to(ANNA) == []
+    assert tg.messages_to(ANNA) == []
+    [call] = tg.calls_to("sendVoice")
+    assert call.status == 400 and call.params["voice"] == "FAKEFILE999999"
 
 
 # -- users, cursor, callbacks, long polling -----------------------------------------------------
