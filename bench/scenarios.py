@@ -21,6 +21,7 @@ from bot.app import build_application
 from bot.config import Settings
 from bot.core import Mend, MendApplication
 from bot.delivery.tick import tick
+from bot.library import load_agreements, load_support
 from bot.outgoing import Outgoing
 from bot.prompts import DEFAULT_PROMPTS_DIR, load_library
 from bot.storage import outbox
@@ -74,6 +75,8 @@ async def tick_figures(db: Path, key: str, ticks: int) -> dict[str, Any]:
         Database(db, TextCipher(decode_key(key))),
         clock,
         load_library(DEFAULT_PROMPTS_DIR),
+        load_agreements(DEFAULT_PROMPTS_DIR),
+        load_support(DEFAULT_PROMPTS_DIR),
     )
     await mend.db.open()
     try:

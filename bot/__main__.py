@@ -7,7 +7,8 @@ from pathlib import Path
 
 from telegram import Update
 
-from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError, check_prompts
+from bot.library import check_library
+from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError
 from bot.storage.crypto import DataKeyError, generate_key
 
 
@@ -15,14 +16,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Mend, a Telegram bot.")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("run", help="run the bot with long polling (the default)")
-    check = commands.add_parser("check-prompts", help="validate a prompt library and exit")
+    check = commands.add_parser("check-prompts", help="validate the YAML library (prompts, agreements, support) and exit")
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("new-key", help="print a fresh BOT_DATA_KEY")
     args = parser.parse_args(argv)
 
     if args.command == "check-prompts":
         directory = args.directory or _configured_prompts_dir()
-        return check_prompts(directory, sys.stdout, sys.stderr)
+        return check_library(directory, sys.stdout, sys.stderr)
     if args.command == "new-key":
         print(generate_key())
         return 0

@@ -13,6 +13,7 @@ from bot.core import BotData, Mend, MendApplication, MendContext
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.sender import Sender
 from bot.delivery.tick import tick
+from bot.library import load_agreements, load_support
 from bot.prompts import load_library
 from bot.storage.crypto import TextCipher, load_or_create_key
 from bot.storage.db import Database
@@ -27,13 +28,14 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
     (and the data key checked) in ``post_init``.
     """
     prompts = load_library(settings.prompts_dir)
+    agreements = load_agreements(settings.prompts_dir)
+    support = load_support(settings.prompts_dir)
     key = load_or_create_key(
         settings.bot_data_key.get_secret_value() if settings.bot_data_key else None,
         settings.bot_database,
     )
-    mend = Mend(
-        settings, Database(settings.bot_database, TextCipher(key)), clock or SystemClock(), prompts
-    )
+    database = Database(settings.bot_database, TextCipher(key))
+    mend = Mend(settings, database, clock or SystemClock(), prompts, agreements, support)
     application: MendApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())

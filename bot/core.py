@@ -7,6 +7,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.library import AgreementLibrary, Support
 from bot.prompts import PromptLibrary
 from bot.storage.db import Database
 
@@ -16,12 +17,15 @@ if TYPE_CHECKING:
 
 @dataclass
 class Mend:
-    """Mend's shared state: settings, the database, the clock and the prompt library."""
+    """Mend's shared state: settings, the database, the clock and the YAML library (prompts,
+    suggested agreement topics, the private support message)."""
 
     settings: Settings
     db: Database
     clock: Clock
     prompts: PromptLibrary
+    agreements: AgreementLibrary
+    support: Support
 
 
 class BotData:

@@ -6,10 +6,12 @@ library directory and are checked the way bot.prompts checks the prompt files: e
 is collected and reported as "path:line: message", never as a traceback.
 """
 
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TextIO
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -23,6 +25,7 @@ from bot.prompts import (
     _Report,
     _show,
     _string,
+    check_prompts,
 )
 
 AGREEMENTS_FILE = "agreements.yaml"
@@ -240,3 +243,28 @@ def load_support(directory: Path) -> Support:
     if message is None:  # pragma: no cover - a missing or bad message is always reported
         raise AssertionError("support message missing without a reported problem")
     return Support(message, tuple(resources))
+
+
+def check_library(directory: Path, out: TextIO, err: TextIO) -> int:
+    """`python -m bot check-prompts [DIR]`: check every file of the library. Prints a summary
+    per file (exit 0) or every problem as "path:line: message" (exit 1)."""
+    summary, problems = io.StringIO(), io.StringIO()
+    status = check_prompts(directory, summary, problems)
+    if directory.is_dir():  # otherwise check_prompts said so, in one line
+        try:
+            topics = len(load_agreements(directory).topics)
+            print(f"agreements: {topics} topic{'' if topics == 1 else 's'}", file=summary)
+        except PromptLibraryError as error:
+            print("\n".join(error.problems), file=problems)
+            status = 1
+        try:
+            resources = len(load_support(directory).resources)
+            print(f"support: {resources} resource{'' if resources == 1 else 's'}", file=summary)
+        except PromptLibraryError as error:
+            print("\n".join(error.problems), file=problems)
+            status = 1
+    if status:
+        err.write(problems.getvalue())
+    else:
+        out.write(summary.getvalue())
+    return status

@@ -16,18 +16,22 @@ class Button:
 
 @dataclass(frozen=True, slots=True)
 class Outgoing:
-    text: str  # HTML; user text inside it is already escaped
+    text: str  # HTML; user text inside it is already escaped (a caption when there's a voice)
     buttons: tuple[tuple[Button, ...], ...] = field(default=())
+    voice: str | None = None  # Telegram file id of a voice note to send, with text as caption
 
     def to_json(self) -> str:
         rows = [[[button.text, button.data] for button in row] for row in self.buttons]
-        return json.dumps({"text": self.text, "buttons": rows}, ensure_ascii=False)
+        data: dict[str, object] = {"text": self.text, "buttons": rows}
+        if self.voice is not None:
+            data["voice"] = self.voice
+        return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, raw: str) -> "Outgoing":
         data = json.loads(raw)
         rows = tuple(tuple(Button(text, cb) for text, cb in row) for row in data["buttons"])
-        return cls(data["text"], rows)
+        return cls(data["text"], rows, data.get("voice"))
 
 
 def buttons(*rows: list[tuple[str, str]]) -> tuple[tuple[Button, ...], ...]:

@@ -66,9 +66,14 @@ HELP = (
     "<code>weekends</code>, <code>daily</code>)\n"
     "/remind gratitude 8:30: when to ask for gratitude; "
     "<code>/remind gratitude off</code> stops it\n"
+    "/remind disclosure 20:00: a daily “anything to share?” under your agreement\n"
     "/reminders: your times and when each comes next\n"
     "/checkin: today's check-in, right now\n"
     "/gratitude: write an appreciation, right now\n"
+    "/agreement: your disclosure agreement; propose, accept or withdraw topics\n"
+    "/disclose: share something under the agreement (words or a voice note)\n"
+    "/disclosures: the log of what you've both shared\n"
+    "/ask: gently ask your partner whether there's anything to share (once a day)\n"
     "/pause 3d: no prompts for a while (<code>1w</code>, <code>until 2026-12-01</code>)\n"
     "/resume: prompts start again\n"
     "/privacy: what is stored and who sees what\n"
@@ -78,6 +83,10 @@ HELP = (
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("checkin", "Today's check-in"),
     ("gratitude", "Write an appreciation"),
+    ("agreement", "Your disclosure agreement"),
+    ("disclose", "Share something under the agreement"),
+    ("disclosures", "What you've both shared"),
+    ("ask", "Ask gently for an update (once a day)"),
     ("reminders", "Your reminder times"),
     ("remind", "Set a reminder: /remind checkin 21:00"),
     ("timezone", "Set your timezone: /timezone Berlin"),
@@ -92,9 +101,13 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 PRIVACY = (
     "<b>Privacy, plainly</b>\n"
     "What I store: your first name, timezone, reminder times, the prompts I sent you and your "
-    "answers. Everything you write is encrypted in my database.\n"
+    "answers, your disclosure agreement and what you disclose under it. Everything you write "
+    "is encrypted in my database.\n"
     "Who sees what: your partner sees a check-in answer only after you have both answered "
-    "that day, and an appreciation only if you press Send. Nothing else is passed on.\n"
+    "that day, an appreciation only if you press Send, and a disclosure only if you press Send "
+    "and don't Undo within 30 seconds, on a topic you both agreed. Nothing else is passed on. "
+    "I never read, track or forward anything on my own.\n"
+    "Your answer to the private question before an agreement starts is never shown to anyone.\n"
     "What I can't promise: Telegram bots are not end-to-end encrypted. Whoever runs this bot "
     "could technically read messages sent to it. I never log what you write.\n"
     "Leaving: /unpair ends the pairing at any time, without your partner's consent."
@@ -179,11 +192,12 @@ REMIND_USAGE = (
     "<code>/remind checkin 21:00</code>\n"
     "<code>/remind gratitude 8:30 weekdays</code>\n"
     "<code>/remind checkin 9pm mon,wed,fri</code>\n"
+    "<code>/remind disclosure 20:00</code>\n"
     "<code>/remind gratitude off</code>"
 )
 REMIND_BAD_KIND = (
-    "I can remind you about <code>checkin</code> or <code>gratitude</code>, not “{given}”. "
-    "For example <code>/remind checkin 21:00</code>."
+    "I can remind you about <code>checkin</code>, <code>gratitude</code> or "
+    "<code>disclosure</code>, not “{given}”. For example <code>/remind checkin 21:00</code>."
 )
 REMINDER_SET = "Your {kind} reminder is set for {time}, {days}. Next: {next}."
 REMINDER_OFF = "Your {kind} reminder is off. Set it again any time with /remind."
@@ -262,3 +276,241 @@ GRATITUDE_KEPT = "Kept private. Only you can see it."
 GRATITUDE_ALREADY_SENT = "That one has already been sent."
 GRATITUDE_NOT_PAIRED = "You're not paired right now, so there's no one to send it to. It's kept."
 GRATITUDE_RELAY = "<b>A note of thanks from {name}</b>\n\n{text}"
+
+# --- The disclosure agreement ----------------------------------------------------------------
+
+AGREEMENT_NOT_PAIRED = (
+    "A disclosure agreement is made between two partners, and you're not paired right now. "
+    "/pair makes an invite."
+)
+AGREEMENT_TITLE = "<b>Your disclosure agreement with {name}</b>"
+AGREEMENT_EMPTY = (
+    "There's nothing in it yet. An agreement is a short list of things one of you will share "
+    "openly, without being asked, for a limited time. Either of you can propose a topic; it "
+    "starts only once you both accept, and either of you can withdraw it at any time."
+)
+AGREEMENT_IN_FORCE = "<b>In force</b>"
+AGREEMENT_ACTIVE_LINE = "• {title}: proposed by {who}, agreed {agreed}, review on {review}"
+AGREEMENT_WAITING = "<b>Agreed, not started yet</b>"
+AGREEMENT_WAITING_LINE = "• {title}: proposed by {who}, {period}"
+AGREEMENT_CHECK_PENDING = (
+    "Before the first topic starts, I ask each of you one private question. It starts once "
+    "you've both answered."
+)
+AGREEMENT_CHECK_NOT_NOW = "Not now: disclosures are off for the moment."
+AGREEMENT_PROPOSED = "<b>Proposed</b>"
+AGREEMENT_PROPOSED_LINE = "• {title} ({period}): proposed by {who}, waiting for {whom}"
+AGREEMENT_REMINDERS = "“Anything to share?” reminders: {mine} for you, {theirs} for {name}."
+AGREEMENT_REMINDER_ON = "on ({time})"
+AGREEMENT_REMINDER_OFF = "off"
+AGREEMENT_NOTHING_ON = "When you answer “Nothing to share today”, {name} is told."
+AGREEMENT_NOTHING_OFF = "When you answer “Nothing to share today”, {name} isn't told."
+AGREEMENT_HELP = (
+    "/disclose shares something under the agreement, /disclosures shows your shared log, and "
+    "<code>/remind disclosure 20:00</code> sets a daily “anything to share?” reminder."
+)
+BUTTON_PROPOSE = "Propose a topic"
+BUTTON_WITHDRAW = "Withdraw a topic"
+BUTTON_HISTORY = "History"
+BUTTON_NOTHING_ON = "Tell {name} when I've nothing to share"
+BUTTON_NOTHING_OFF = "Don't tell {name} when I've nothing to share"
+BUTTON_ANSWER_CHECK = "Answer the private question again"
+BUTTON_OWN_TOPIC = "Write my own"
+BUTTON_ANSWER_PROPOSAL = "Answer: {title}"
+NOTHING_SHARED_ON = "Done. When you answer “Nothing to share today”, {name} will be told."
+NOTHING_SHARED_OFF = "Done. When you answer “Nothing to share today”, {name} won't be told."
+
+PROPOSE_PICK = (
+    "Which topic would you like to propose? Each is a suggestion; choose one to see what it "
+    "means, or write your own."
+)
+PROPOSE_OWN = (
+    "Write the topic in a few words, as you'd like {name} to read it, for example "
+    "“Messages from my ex”. Up to {limit} characters."
+)
+PROPOSE_DETAILS = "<b>{title}</b>\n{description}\n<i>For example: “{example}”</i>"
+PROPOSE_PERIOD = "For how long? At the end you'll both be asked whether to renew it."
+PROPOSE_OWN_DETAILS = "<b>{title}</b>"
+BUTTON_PERIOD = "{period}"
+BUTTON_PERIOD_DEFAULT = "{period} (suggested)"
+PROPOSAL_SENT = (
+    "Proposed to {name}: <b>{title}</b>, for {period}. It starts only if {name} accepts."
+)
+PROPOSAL = (
+    "<b>{name} proposes a topic for your disclosure agreement</b>\n"
+    "{title}\n{details}"
+    "For {period}, then you'll both be asked whether to renew it.\n"
+    "It starts only if you accept. You can also decline, or suggest other words."
+)
+PROPOSAL_CHANGED = (
+    "<b>{name} suggests a change to a topic you proposed</b>\n"
+    "Your words: {old}\nTheir words: {title}\n"
+    "For {period}. It starts only if you accept."
+)
+BUTTON_ACCEPT = "Accept"
+BUTTON_DECLINE = "Decline"
+BUTTON_SUGGEST_CHANGE = "Suggest a change"
+TOPIC_DUPLICATE = "“{title}” is already part of your agreement, or waiting for an answer."
+TOPIC_EMPTY = "That looks empty. Write the topic in a few words, for example “Late nights out”."
+TOPIC_TOO_LONG = (
+    "That's {length} characters; a topic can be up to {limit}. A short name works best, "
+    "like “Messages from my ex”. Nothing has been saved yet."
+)
+ACCEPTED_STARTS = "You've both agreed: <b>{title}</b>, for {period}. It's in force until {review}."
+ACCEPTED_WAITING = (
+    "You've both agreed: <b>{title}</b>. Before it starts, I'll ask each of you one private "
+    "question."
+)
+PARTNER_ACCEPTED = "{name} accepted <b>{title}</b>."
+DECLINED = "Declined. {name} will be told, nothing more."
+PARTNER_DECLINED = "{name} declined <b>{title}</b> for now."
+SUGGEST_CHANGE = (
+    "How would you put it? Write the topic in your own words (up to {limit} characters), and "
+    "I'll send it to {name} to accept."
+)
+CHANGE_SENT = "Sent to {name}: <b>{title}</b>. It starts only if they accept."
+PROPOSAL_CLOSED = "That proposal has already been answered or withdrawn."
+OWN_PROPOSAL = "That's your own proposal; {name} answers it."
+
+CHECK_QUESTION = (
+    "<b>A private question, just for you</b>\n"
+    "Before your agreement starts: are you agreeing to it freely, without feeling pressured?\n"
+    "Your answer is never shown to {name}. If it's anything but Yes, disclosures stay off and "
+    "{name} only sees “not now”."
+)
+BUTTON_CHECK_YES = "Yes"
+BUTTON_CHECK_UNSURE = "I'm not sure"
+BUTTON_CHECK_NO = "No"
+CHECK_YES_WAITING = "Thank you. It starts once {name} has answered their own private question."
+CHECK_YES_STARTS = "Thank you. Your agreement is now in force."
+CHECK_HESITANT = (
+    "Thank you for saying so. Disclosures stay off, and {name} only sees “not now”.\n"
+    "You can change your answer later from /agreement, or withdraw any topic there."
+)
+CHECK_ALREADY = "You've answered this already. /agreement shows where things stand."
+AGREEMENT_STARTED = (
+    "<b>Your disclosure agreement is in force</b>\n{topics}\n"
+    "/disclose shares something under it; /agreement shows it."
+)
+PARTNER_NOT_NOW = (
+    "Not now: your disclosure agreement with {name} isn't starting for the moment. There's "
+    "nothing you need to do."
+)
+SUPPORT_TITLE = "<b>Some support, privately</b>"
+
+WITHDRAW_PICK = "Which topic do you want to withdraw? {name} will be told."
+WITHDRAW_NONE = "There's nothing to withdraw: no topic is in force or waiting."
+WITHDRAWN = "Withdrawn: <b>{title}</b>. {name} has been told."
+PARTNER_WITHDREW = "{name} withdrew <b>{title}</b> from your disclosure agreement."
+TOPIC_GONE = "That topic is no longer part of your agreement."
+
+HISTORY_TITLE = "<b>Agreement history</b>"
+HISTORY_EMPTY = "Nothing has been proposed yet."
+HISTORY_LINE = "• {title}: {what}"
+HISTORY_STATES = {
+    "proposed": "proposed by {who} on {proposed}",
+    "agreed": "agreed on {accepted}, not started yet",
+    "active": "in force since {started}",
+    "declined": "proposed by {who} on {proposed}, declined on {ended}",
+    "changed": "proposed by {who} on {proposed}, replaced by other words on {ended}",
+    "withdrawn": "in force {started} to {ended}, withdrawn",
+    "lapsed": "in force {started} to {ended}, ended at its review",
+    "ended": "ended with the pairing on {ended}",
+}
+HISTORY_WITHDRAWN_EARLY = "proposed by {who} on {proposed}, withdrawn on {ended}"
+
+REVIEW_QUESTION = (
+    "<b>Time to review a topic</b>\n"
+    "{title}: agreed for {period}, in force since {started}.\n"
+    "Renew it for another {period}? It continues only if you both renew by {deadline}. "
+    "Your answer is yours; {name} isn't told which one you chose."
+)
+BUTTON_RENEW = "Renew"
+BUTTON_LET_END = "Let it end"
+RENEW_WAITING = "Noted. It continues if {name} renews too by {deadline}."
+RENEWED = "<b>{title}</b> is renewed until {review}."
+LAPSED = "<b>{title}</b> has ended at its review, as you didn't both renew it."
+LET_END = "<b>{title}</b> has ended. {name} has been told it ended at its review."
+REVIEW_CLOSED = "That review is over. /agreement shows where things stand."
+
+# --- Disclosing ------------------------------------------------------------------------------
+
+DISCLOSE_NOTHING_IN_FORCE = (
+    "There's no topic in force in your agreement right now, so there's nothing to disclose "
+    "under it. /agreement shows your agreement and lets you propose a topic."
+)
+DISCLOSE_PICK = "Which topic is this about?"
+DISCLOSE_WRITE = (
+    "<b>{title}</b>\nWrite it now, in your own words, or send a voice note. You'll see it "
+    "again before anything is sent."
+)
+DISCLOSE_PREVIEW = "Your disclosure on <b>{title}</b>:\n<i>{text}</i>"
+DISCLOSE_PREVIEW_VOICE = "Your disclosure on <b>{title}</b>: a voice note."
+DISCLOSE_ASK_SEND = "Send it to {name}? Nothing goes until you press Send."
+BUTTON_EDIT = "Edit"
+BUTTON_CANCEL = "Cancel"
+BUTTON_UNDO = "Undo"
+DISCLOSE_SENDING = "Sending to {name} in 30 seconds. Changed your mind? Press Undo."
+DISCLOSE_UNDONE = "Undone. Nothing was sent. It's still here as a draft:"
+DISCLOSE_TOO_LATE = "It has already reached {name}, so it can't be undone."
+DISCLOSE_CANCELLED = "Cancelled. Nothing was sent, and what you wrote is erased."
+DISCLOSE_EDIT = "Send the new version now, in words or as a voice note."
+DISCLOSE_OFF_AGREEMENT = (
+    "<b>{title}</b> isn't in force in your agreement any more, so I can't send this under it. "
+    "Nothing was sent. /agreement shows what's in force and lets you propose a topic."
+)
+DISCLOSE_NOT_YET = (
+    "Your agreement isn't in force yet, so there's nothing to disclose under it. "
+    "/agreement shows where things stand."
+)
+DISCLOSE_CLOSED = "That disclosure has already been sent or cancelled."
+DISCLOSURE_RELAY = "<b>A disclosure from {name}</b>\nTopic: {title}\nWritten {written}\n\n{text}"
+DISCLOSURE_RELAY_VOICE = (
+    "<b>A disclosure from {name}</b>, as a voice note\nTopic: {title}\nWritten {written}"
+)
+NOTHING_RELAY = "{name} has nothing to share under your agreement today."
+BUTTON_ACK_THANKS = "Thank you for telling me"
+BUTTON_ACK_TALK = "I'd like to talk about this"
+BUTTON_ACK_TIME = "I need some time"
+ACK_LABELS = {
+    "thanks": BUTTON_ACK_THANKS,
+    "talk": BUTTON_ACK_TALK,
+    "time": BUTTON_ACK_TIME,
+}
+ACK_NOTE = (
+    "You chose: <b>{ack}</b>.\nAdd a short note for {name} if you like (send it now), "
+    "or send it as it is."
+)
+BUTTON_ACK_NO_NOTE = "Send without a note"
+ACK_SENT = "You answered: <b>{ack}</b>. {name} has been told."
+ACK_RELAY = "<b>{name} answered your disclosure on {title}</b>\n{ack}"
+ACK_RELAY_NOTE = "\n<i>{note}</i>"
+ACK_ALREADY = "You've already answered this one."
+ACK_NOT_YOURS = "That button belongs to someone else's message."
+
+CHECK_TITLE = "<b>Anything to share today?</b>"
+CHECK_BODY = "Is there anything under your agreement with {name} to share today?"
+CHECK_ASKED = "{name} asked, gently, whether there's anything under your agreement to share."
+CHECK_TELLS = "If there's nothing, {name} will be told that."
+CHECK_KEEPS = "If there's nothing, {name} isn't told (change this in /agreement)."
+BUTTON_SHARE_SOMETHING = "Share something"
+BUTTON_NOTHING_TODAY = "Nothing to share today"
+NOTHING_NOTED_TOLD = "Noted. {name} has been told there's nothing to share today."
+NOTHING_NOTED = "Noted. Nothing was sent to {name}."
+NOTHING_ALREADY = "You've already told {name} there's nothing to share today."
+
+ASK_SENT = "I've asked {name} whether there's anything to share. You can ask again after {when}."
+ASK_TOO_SOON = (
+    "You asked {name} at {asked}. To keep this gentle, /ask works once a day: "
+    "you can ask again after {when}."
+)
+
+LOG_TITLE = "<b>Your shared log</b> ({first} to {last} of {total}, newest first)"
+LOG_EMPTY = "Nothing has been shared under your agreement yet."
+LOG_ENTRY = "<b>{when}</b> · {who} · {title}\n{text}"
+LOG_VOICE = "(a voice note)"
+LOG_NOTHING = "nothing to share today"
+LOG_ACK = "↳ {who}: {ack}"
+LOG_UNDELIVERED = "(couldn't be delivered)"
+BUTTON_NEWER = "« Newer"
+BUTTON_OLDER = "Older »"

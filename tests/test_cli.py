@@ -11,6 +11,7 @@ import base64
 import contextlib
 import os
 import re
+import shutil
 import signal
 import stat
 import subprocess
@@ -23,6 +24,7 @@ from textwrap import dedent
 import pytest
 
 from bot.config import Settings
+from bot.library import AGREEMENTS_FILE, SUPPORT_FILE
 from bot.prompts import DEFAULT_PROMPTS_DIR, KINDS
 from bot.storage.crypto import DataKeyError, generate_key, key_file_for, load_or_create_key
 from tests.conftest import Bot, FakeClock, make_settings, set_up
@@ -145,6 +147,8 @@ def write_library(directory: Path, checkin: str, gratitude: str) -> Path:
     directory.mkdir()
     (directory / "checkin.yaml").write_text(dedent(checkin), encoding="utf-8")
     (directory / "gratitude.yaml").write_text(dedent(gratitude), encoding="utf-8")
+    for name in (AGREEMENTS_FILE, SUPPORT_FILE):
+        shutil.copy(DEFAULT_PROMPTS_DIR / name, directory / name)
     return directory
 
 
@@ -191,9 +195,11 @@ def test_check_prompts_summarises_the_shipped_library(tmp_path: Path) -> None:
     result = run("check-prompts", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    lines = result.stdout.splitlines()
+    *lines, agreements, support = result.stdout.splitlines()
     assert [_SUMMARY_RE.fullmatch(line) is not None for line in lines] == [True] * len(KINDS)
     assert [line.split(":", 1)[0] for line in lines] == list(KINDS)
+    assert re.fullmatch(r"agreements: \d+ topics", agreements)
+    assert re.fullmatch(r"support: \d+ resources", support)
 
     explicit = run("check-prompts", str(DEFAULT_PROMPTS_DIR), cwd=tmp_path)
     assert (explicit.returncode, explicit.stdout) == (0, result.stdout)
@@ -217,6 +223,18 @@ def test_check_prompts_lists_every_problem_by_file_and_line(tmp_path: Path) -> N
     assert re.search(r"^lib/gratitude\.yaml:\d+: invalid YAML: ", text, re.MULTILINE), text
 
 
+def test_check_prompts_checks_agreements_and_support_too(tmp_path: Path) -> None:
+    library = write_library(tmp_path / "lib", SMALL_CHECKIN, SMALL_GRATITUDE)
+    (library / AGREEMENTS_FILE).write_text("topics:\n  - id: xy\n", encoding="utf-8")
+    (library / SUPPORT_FILE).unlink()
+    result = run("check-prompts", "lib", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "lib/agreements.yaml:2: topic 'xy' is missing required key 'title'" in result.stderr
+    assert "lib/support.yaml" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_check_prompts_on_a_missing_directory_says_so_in_one_line(tmp_path: Path) -> None:
     result = run("check-prompts", "no-such-dir", cwd=tmp_path)
     assert result.returncode == 1
@@ -228,7 +246,7 @@ def test_check_prompts_uses_prompts_dir_from_the_environment(tmp_path: Path) -> 
     library = write_library(tmp_path / "mine", SMALL_CHECKIN, SMALL_GRATITUDE)
     result = run("check-prompts", cwd=tmp_path, env=clean_env(prompts_dir=str(library)))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [
+    assert result.stdout.splitlines()[:2] == [
         "checkin: 1 prompt (depth 1: 1, 2: 0, 3: 0)",
         "gratitude: 1 prompt (depth 1: 1, 2: 0, 3: 0)",
     ]

@@ -10,6 +10,7 @@ always the scale and the tests can press numbers; everything else is the real ap
 """
 
 import re
+import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import closing
@@ -20,6 +21,8 @@ from typing import Any
 import pytest
 
 from bot import texts
+from bot.library import AGREEMENTS_FILE, SUPPORT_FILE
+from bot.prompts import DEFAULT_PROMPTS_DIR
 from tests.conftest import Bot, FakeClock, make_settings, pair, set_up
 from tests.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
 
@@ -46,6 +49,8 @@ async def bot(tg: FakeTelegram, clock: FakeClock, tmp_path: Path) -> AsyncIterat
     library.mkdir()
     (library / "checkin.yaml").write_text(CHECKIN_YAML)
     (library / "gratitude.yaml").write_text(GRATITUDE_YAML)
+    for name in (AGREEMENTS_FILE, SUPPORT_FILE):
+        shutil.copy(DEFAULT_PROMPTS_DIR / name, library / name)
     running = Bot(tg, clock, make_settings(tg, tmp_path, prompts_dir=library))
     await running.start()
     yield running

@@ -11,6 +11,7 @@ from bot.delivery import tick as tick_module
 from bot.delivery.tick import tick
 from bot.domain.schedule import ALL_DAYS
 from bot.outgoing import Outgoing
+from bot.library import load_agreements, load_support
 from bot.prompts import DEFAULT_PROMPTS_DIR, load_library
 from bot.services.asking import render_ask
 from bot.storage import asks, couples, reminders, users
@@ -36,7 +37,14 @@ async def _mend(tmp_path: Path) -> Mend:
     )
     db = Database(settings.bot_database, TextCipher(decode_key(key)))
     await db.open()
-    return Mend(settings, db, Clock(), load_library(DEFAULT_PROMPTS_DIR))
+    return Mend(
+        settings,
+        db,
+        Clock(),
+        load_library(DEFAULT_PROMPTS_DIR),
+        load_agreements(DEFAULT_PROMPTS_DIR),
+        load_support(DEFAULT_PROMPTS_DIR),
+    )
 
 
 async def test_a_batch_fires_like_one_reminder_at_a_time(

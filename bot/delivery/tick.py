@@ -9,6 +9,7 @@ from bot.domain.prompting import LATE_LIMIT, choose_prompt, local_day
 from bot.domain.schedule import next_due
 from bot.outgoing import Outgoing
 from bot.prompts import Prompt
+from bot.services import agreement, disclosure
 from bot.services.accounts import is_paused
 from bot.services.answers import is_current
 from bot.services.asking import queue_prompt, render_prompt
@@ -30,6 +31,9 @@ async def tick(mend: Mend) -> int:
             due = await reminders.due(tx, now, BATCH)
             moves, sent = await _fire_batch(tx, mend, due, now)
             queued += sent
+            # "Anything to share?" checks under a disclosure agreement.
+            checks = [r.user_id for r in due if r.kind == "disclosure" and not _late(r, now)]
+            queued += await disclosure.queue_checks(tx, checks, now)
             await reminders.advance(tx, moves)
         if len(due) < BATCH:
             break
@@ -45,7 +49,13 @@ async def tick(mend: Mend) -> int:
                     queued += 1
         if len(snoozed) < BATCH:
             break
+    queued += await agreement.review_due(mend)
     return queued
+
+
+def _late(reminder: Reminder, now: datetime) -> bool:
+    """Too late to send: it waits for its next time."""
+    return now - reminder.next_due_at > LATE_LIMIT
 
 
 async def _fire_batch(

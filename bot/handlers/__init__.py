@@ -10,7 +10,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import common, pairing, prompts, settings
+from bot.handlers import agreement, common, pairing, prompts, settings
 
 
 def register(application: Application) -> None:
@@ -18,7 +18,12 @@ def register(application: Application) -> None:
     # Group -1 runs first: anything outside a private chat is answered (commands only) and
     # stopped there, so nothing from a group is ever stored.
     application.add_handler(TypeHandler(Update, common.private_only), group=-1)
-    for handler in (*pairing.HANDLERS, *settings.HANDLERS, *prompts.HANDLERS):
+    for handler in (
+        *pairing.HANDLERS,
+        *settings.HANDLERS,
+        *agreement.HANDLERS,
+        *prompts.HANDLERS,
+    ):
         application.add_handler(handler)
     application.add_handler(CommandHandler("help", common.help_command))
     application.add_handler(CommandHandler("privacy", common.privacy))

@@ -2,6 +2,8 @@
 
 import contextlib
 import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
@@ -15,6 +17,8 @@ from bot.errors import MendError
 from bot.outgoing import Outgoing
 
 log = logging.getLogger(__name__)
+
+ButtonHandler = Callable[[Update, MendContext], Coroutine[Any, Any, None]]
 
 
 async def reply(update: Update, outgoing: Outgoing) -> Message | None:
@@ -39,6 +43,14 @@ async def edit(update: Update, outgoing: Outgoing) -> None:
         if "not modified" in error.message.lower():
             return
         await reply(update, outgoing)
+
+
+async def detach(update: Update) -> None:
+    """Take the buttons off the message whose button was pressed; its words stay."""
+    query = update.callback_query
+    assert query is not None
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_reply_markup(None)
 
 
 def user_of(update: Update) -> tuple[int, str]:

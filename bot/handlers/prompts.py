@@ -1,17 +1,14 @@
 """/checkin, /gratitude, answering by text, and the buttons on prompts."""
 
-from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.core import Mend, MendContext
-from bot.handlers.common import edit, reply, user_of
+from bot.handlers.common import ButtonHandler, edit, reply, user_of
 from bot.outgoing import Outgoing
 from bot.services import answers, checkin, gratitude
-
-ButtonHandler = Callable[[Update, MendContext], Coroutine[Any, Any, None]]
 
 
 async def checkin_now(update: Update, context: MendContext) -> None:

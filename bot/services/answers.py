@@ -1,15 +1,20 @@
-"""Free-text answers, Remind me in 1 h and Skip today, for any kind of prompt."""
+"""Free-text answers, Remind me in 1 h and Skip today, for any kind of prompt; and the words
+a button asked for (a disclosure, a note on an acknowledgement, a topic in one's own words).
+"""
 
-import unicodedata
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 
 from bot import texts
 from bot.core import Mend
 from bot.domain import schedule
+from bot.domain.agreement import WRITING_WINDOW
 from bot.domain.prompting import GRATITUDE_ANSWER_WINDOW, SNOOZE, local_day
+from bot.domain.text import is_blank
 from bot.errors import NotAllowed, Stale
 from bot.outgoing import Outgoing
-from bot.services import checkin, gratitude
+from bot.services import agreement, checkin, disclosure, gratitude
 from bot.services.accounts import require_user
 from bot.storage import asks, outbox, users
 from bot.storage.db import Tx
@@ -24,21 +29,25 @@ def is_current(ask: Ask, user: User, now: datetime) -> bool:
 
 
 async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> Outgoing:
-    """A text message: the answer to the prompt it replies to, or to the newest open prompt."""
+    """A text message: the answer to the prompt it replies to, or else to whichever is newer
+    of the open prompt and the words a button asked for."""
     now = mend.clock.now()
     text = text.strip()
-    async with mend.db.transaction() as tx:
+    async with _forgetting_closed(mend, user_id), mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
         ask = await asks.by_message(tx, user_id, reply_to) if reply_to is not None else None
         if ask is None:
             ask = await asks.latest_waiting_for_text(tx, user_id, now - GRATITUDE_ANSWER_WINDOW)
+            awaited = await _awaited(tx, user_id, now)
+            if awaited is not None and (ask is None or ask.created_at <= awaited[1]):
+                return await _take(mend, tx, user, awaited[0], text, None)
             if ask is None or not is_current(ask, user, now):
                 raise NotAllowed(texts.NOTHING_OPEN)
         elif not is_current(ask, user, now):
             raise Stale(
                 texts.CHECKIN_DAY_PASSED if ask.kind == "checkin" else texts.PROMPT_EXPIRED
             )
-        if _is_blank(text):
+        if is_blank(text):
             raise NotAllowed(texts.EMPTY_ANSWER)
         waiting = ask.status == "noting" or (ask.status == "open" and ask.answer == "text")
         if not waiting:
@@ -48,9 +57,68 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
         return await gratitude.write(tx, mend, user, ask, text)
 
 
-def _is_blank(text: str) -> bool:
-    """Nothing visible: only spaces and invisible format characters (zero-width space, ...)."""
-    return all(char.isspace() or unicodedata.category(char) == "Cf" for char in text)
+async def voice(mend: Mend, user_id: int, file_id: str) -> Outgoing:
+    """A voice note: welcome only as a disclosure the user is writing."""
+    async with _forgetting_closed(mend, user_id), mend.db.transaction() as tx:
+        user = await require_user(tx, user_id)
+        awaited = await _awaited(tx, user_id, mend.clock.now())
+        if awaited is None or not awaited[0].startswith("disclose:"):
+            raise NotAllowed(texts.UNSUPPORTED_CONTENT)
+        return await _take(mend, tx, user, awaited[0], None, file_id)
+
+
+async def _awaited(tx: Tx, user_id: int, now: datetime) -> tuple[str, datetime] | None:
+    """What a button asked the user to write, if it asked within the writing window."""
+    awaited = await users.awaiting(tx, user_id)
+    if awaited is None or now - awaited[1] > WRITING_WINDOW:
+        return None
+    return awaited
+
+
+async def _take(
+    mend: Mend, tx: Tx, user: User, what: str, text: str | None, file_id: str | None
+) -> Outgoing:
+    """Hand the words to what asked for them ("disclose:17", "ack:4", "topic", "change:3").
+
+    If that turned out to be closed meanwhile (the proposal was answered, the disclosure
+    cancelled), the user is no longer expected to write it: later messages go to prompts.
+    """
+    try:
+        return await _hand_over(tx, mend, user, what, text, file_id)
+    except Stale as error:
+        raise _ClosedMeanwhile(error.message) from error
+
+
+class _ClosedMeanwhile(Stale):
+    """What the user was writing for closed meanwhile; see :func:`_forgetting_closed`."""
+
+
+@asynccontextmanager
+async def _forgetting_closed(mend: Mend, user_id: int) -> AsyncIterator[None]:
+    """After a :class:`_ClosedMeanwhile` (its transaction rolled back), stop expecting the
+    words, so the user's later messages go to their prompts again."""
+    try:
+        yield
+    except _ClosedMeanwhile:
+        async with mend.db.transaction() as tx:
+            await users.set_awaiting(tx, user_id, None, mend.clock.now())
+        raise
+
+
+async def _hand_over(
+    tx: Tx, mend: Mend, user: User, what: str, text: str | None, file_id: str | None
+) -> Outgoing:
+    kind, _, ident = what.partition(":")
+    if kind == "disclose":
+        return await disclosure.write(tx, mend, user, int(ident), text, file_id)
+    assert text is not None
+    if kind == "ack":
+        return await disclosure.send_ack(tx, mend, user, int(ident), text)
+    if kind == "topic":
+        return await agreement.own_topic(tx, mend, user, text)
+    if kind == "change":
+        return await agreement.changed_words(tx, mend, user, int(ident), text)
+    raise Stale(texts.STALE_BUTTON)
 
 
 def _why_not_waiting(ask: Ask) -> str:

@@ -8,7 +8,7 @@ from bot import texts
 from bot.core import Mend
 from bot.errors import NotAllowed, Stale
 from bot.outgoing import Outgoing, buttons
-from bot.storage import couples, outbox, users
+from bot.storage import agreements, couples, outbox, users
 from bot.storage.db import Tx
 from bot.storage.models import Couple, Invite
 
@@ -133,6 +133,7 @@ async def unpair(mend: Mend, user_id: int, couple_id: int) -> Outgoing:
 async def end_couple(tx: Tx, couple: Couple, leaver_id: int, now: datetime) -> None:
     """End a couple: nothing pending between them is delivered; the partner gets a notice."""
     await couples.end(tx, couple.id, now)
+    await agreements.end_all(tx, couple.id, now)
     await outbox.cancel_relays(tx, couple.id)
     notice = Outgoing(texts.PARTNER_UNPAIRED)
     await outbox.add(tx, couple.partner_of(leaver_id), "unpaired", notice, now)

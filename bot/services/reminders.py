@@ -10,8 +10,14 @@ from bot.outgoing import Outgoing
 from bot.services.accounts import require_timezone, require_user
 from bot.storage import reminders
 
-KINDS = {"checkin": "check-in", "gratitude": "gratitude"}
-_KIND_ALIASES = {"check-in": "checkin", "checkins": "checkin", "thanks": "gratitude"}
+KINDS = {"checkin": "check-in", "gratitude": "gratitude", "disclosure": "“anything to share?”"}
+_KIND_ALIASES = {
+    "check-in": "checkin",
+    "checkins": "checkin",
+    "thanks": "gratitude",
+    "disclose": "disclosure",
+    "disclosures": "disclosure",
+}
 
 
 def _parse_kind(word: str) -> str:

@@ -34,6 +34,15 @@ async def active_for(tx: Tx, user_id: int) -> Couple | None:
     return _couple(row) if row else None
 
 
+async def active(tx: Tx, couple_id: int) -> Couple | None:
+    """The couple with this id, if it has not ended."""
+    cursor = await tx.conn.execute(
+        "SELECT * FROM couples WHERE id = ? AND ended_at IS NULL", (couple_id,)
+    )
+    row = await cursor.fetchone()
+    return _couple(row) if row else None
+
+
 async def create(tx: Tx, inviter_id: int, joiner_id: int, now: datetime) -> Couple:
     cursor = await tx.conn.execute(
         "INSERT INTO couples (inviter_id, joiner_id, created_at) VALUES (?, ?, ?) RETURNING *",

@@ -92,4 +92,75 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX outbox_pending ON outbox(due_at, id) WHERE status = 'pending';
     """,
+    # 2: disclosure agreements, the freely-agreeing check, disclosures and acknowledgements.
+    """
+    -- What the user's next plain message is for ("disclose:<id>", "ack:<id>", "topic",
+    -- "change:<topic id>"), set by a button and cleared once used.
+    ALTER TABLE users ADD COLUMN awaiting TEXT;
+    ALTER TABLE users ADD COLUMN awaiting_at INTEGER;
+    -- The user chose to tell their partner when they have nothing to share today.
+    ALTER TABLE users ADD COLUMN share_nothing INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE topics (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        library_id TEXT,                  -- from agreements.yaml; NULL for the couple's own words
+        title BLOB NOT NULL,              -- encrypted
+        proposed_by INTEGER NOT NULL REFERENCES users(id),
+        period_days INTEGER NOT NULL,
+        -- draft | proposed | agreed (both accepted, waiting for the private check) | active
+        -- | declined | changed (a new wording replaced it) | withdrawn | lapsed | ended (unpaired)
+        status TEXT NOT NULL DEFAULT 'draft',
+        replaces INTEGER REFERENCES topics(id),
+        created_at INTEGER NOT NULL,
+        proposed_at INTEGER,
+        accepted_at INTEGER,
+        started_at INTEGER,
+        review_at INTEGER,                -- when both are asked whether to renew
+        review_asked_at INTEGER,
+        ended_at INTEGER,
+        ended_by INTEGER
+    );
+    CREATE INDEX topics_couple ON topics(couple_id, status);
+    CREATE INDEX topics_review ON topics(review_at) WHERE status = 'active';
+    CREATE TABLE renewals (               -- a partner's Renew at one review
+        topic_id INTEGER NOT NULL REFERENCES topics(id),
+        user_id INTEGER NOT NULL,
+        review_at INTEGER NOT NULL,
+        PRIMARY KEY (topic_id, user_id, review_at)
+    );
+    CREATE TABLE consents (               -- the private freely-agreeing check; never shown
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        user_id INTEGER NOT NULL,
+        answer TEXT,                      -- yes | unsure | no; NULL until answered
+        asked_at INTEGER NOT NULL,
+        answered_at INTEGER,
+        PRIMARY KEY (couple_id, user_id)
+    );
+    CREATE TABLE disclosures (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        author_id INTEGER NOT NULL REFERENCES users(id),
+        topic_id INTEGER REFERENCES topics(id),  -- NULL for "nothing to share today"
+        kind TEXT NOT NULL,               -- disclosure | nothing
+        status TEXT NOT NULL,             -- writing | draft | sent | cancelled
+        body BLOB,                        -- encrypted
+        voice BLOB,                       -- encrypted Telegram file id of a voice note
+        created_at INTEGER NOT NULL,
+        written_at INTEGER,
+        deliver_at INTEGER,               -- Send + the undo window
+        outbox_id INTEGER,
+        ack TEXT,                         -- thanks | talk | time
+        ack_note BLOB,                    -- encrypted
+        acked_at INTEGER,
+        ack_sent_at INTEGER
+    );
+    CREATE INDEX disclosures_log ON disclosures(couple_id, deliver_at) WHERE status = 'sent';
+    CREATE TABLE update_requests (        -- /ask, at most once in 24 hours
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        asker_id INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX update_requests_asker ON update_requests(asker_id, created_at);
+    """,
 )

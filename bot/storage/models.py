@@ -89,3 +89,45 @@ class OutboxItem:
     couple_id: int | None
     author_id: int | None
     ask_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic of a couple's disclosure agreement, from its proposal to its end."""
+
+    id: int
+    couple_id: int
+    library_id: str | None
+    title: str
+    proposed_by: int
+    period_days: int
+    status: str
+    replaces: int | None
+    proposed_at: datetime | None
+    accepted_at: datetime | None
+    started_at: datetime | None
+    review_at: datetime | None
+    review_asked_at: datetime | None
+    ended_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Disclosure:
+    """Something shared under the agreement (or "nothing to share today"), and its answer."""
+
+    id: int
+    couple_id: int
+    author_id: int
+    topic_id: int | None
+    kind: str
+    status: str
+    body: str | None
+    voice: str | None
+    created_at: datetime
+    written_at: datetime | None
+    deliver_at: datetime | None
+    outbox_id: int | None
+    ack: str | None
+    ack_note: str | None
+    acked_at: datetime | None
+    ack_sent_at: datetime | None

@@ -113,3 +113,12 @@ async def cancel_for_ask(tx: Tx, ask_id: int) -> None:
         "WHERE ask_id = ? AND status = 'pending'",
         (ask_id,),
     )
+
+
+async def cancel(tx: Tx, item_id: int) -> bool:
+    """Cancel one message not sent yet (a disclosure undone); False if it already went."""
+    cursor = await tx.conn.execute(
+        "UPDATE outbox SET status = 'cancelled', body = NULL WHERE id = ? AND status = 'pending'",
+        (item_id,),
+    )
+    return cursor.rowcount > 0

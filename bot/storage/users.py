@@ -40,3 +40,33 @@ async def set_paused_until(tx: Tx, user_id: int, until: datetime | None) -> None
         "UPDATE users SET paused_until = ? WHERE id = ?",
         (until and to_ts(until), user_id),
     )
+
+
+async def awaiting(tx: Tx, user_id: int) -> tuple[str, datetime] | None:
+    """What the user's next plain message is for, and since when; None if nothing."""
+    cursor = await tx.conn.execute(
+        "SELECT awaiting, awaiting_at FROM users WHERE id = ?", (user_id,)
+    )
+    row = await cursor.fetchone()
+    if row is None or row["awaiting"] is None:
+        return None
+    return row["awaiting"], from_ts(row["awaiting_at"])
+
+
+async def set_awaiting(tx: Tx, user_id: int, what: str | None, now: datetime) -> None:
+    """Expect the user's next plain message to be ``what`` ("disclose:17"), or nothing."""
+    await tx.conn.execute(
+        "UPDATE users SET awaiting = ?, awaiting_at = ? WHERE id = ?",
+        (what, None if what is None else to_ts(now), user_id),
+    )
+
+
+async def shares_nothing(tx: Tx, user_id: int) -> bool:
+    """Did the user choose to tell their partner when they have nothing to share?"""
+    cursor = await tx.conn.execute("SELECT share_nothing FROM users WHERE id = ?", (user_id,))
+    row = await cursor.fetchone()
+    return bool(row and row["share_nothing"])
+
+
+async def set_shares_nothing(tx: Tx, user_id: int, on: bool) -> None:
+    await tx.conn.execute("UPDATE users SET share_nothing = ? WHERE id = ?", (int(on), user_id))

@@ -1,0 +1,161 @@
+"""Disclosures: what a partner shared under the agreement, and the answer they got."""
+
+from datetime import datetime
+
+import aiosqlite
+
+from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.models import Disclosure
+
+
+def _moment(row: aiosqlite.Row, name: str) -> datetime | None:
+    value = row[name]
+    return None if value is None else from_ts(value)
+
+
+def _disclosure(tx: Tx, row: aiosqlite.Row) -> Disclosure:
+    return Disclosure(
+        id=row["id"],
+        couple_id=row["couple_id"],
+        author_id=row["author_id"],
+        topic_id=row["topic_id"],
+        kind=row["kind"],
+        status=row["status"],
+        body=tx.open_or_none(row["body"]),
+        voice=tx.open_or_none(row["voice"]),
+        created_at=from_ts(row["created_at"]),
+        written_at=_moment(row, "written_at"),
+        deliver_at=_moment(row, "deliver_at"),
+        outbox_id=row["outbox_id"],
+        ack=row["ack"],
+        ack_note=tx.open_or_none(row["ack_note"]),
+        acked_at=_moment(row, "acked_at"),
+        ack_sent_at=_moment(row, "ack_sent_at"),
+    )
+
+
+async def _one(tx: Tx, sql: str, params: tuple[object, ...]) -> Disclosure | None:
+    cursor = await tx.conn.execute(sql, params)
+    row = await cursor.fetchone()
+    return _disclosure(tx, row) if row else None
+
+
+async def create(
+    tx: Tx,
+    couple_id: int,
+    author_id: int,
+    topic_id: int | None,
+    kind: str,
+    status: str,
+    now: datetime,
+) -> Disclosure:
+    found = await _one(
+        tx,
+        "INSERT INTO disclosures (couple_id, author_id, topic_id, kind, status, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
+        (couple_id, author_id, topic_id, kind, status, to_ts(now)),
+    )
+    assert found is not None
+    return found
+
+
+async def get(tx: Tx, disclosure_id: int) -> Disclosure | None:
+    return await _one(tx, "SELECT * FROM disclosures WHERE id = ?", (disclosure_id,))
+
+
+async def write(
+    tx: Tx, disclosure_id: int, body: str | None, voice: str | None, now: datetime
+) -> None:
+    """The words (or voice note) arrive: a draft, shown back before anything is sent."""
+    await tx.conn.execute(
+        "UPDATE disclosures SET status = 'draft', body = ?, voice = ?, written_at = ? "
+        "WHERE id = ?",
+        (
+            None if body is None else tx.seal(body),
+            None if voice is None else tx.seal(voice),
+            to_ts(now),
+            disclosure_id,
+        ),
+    )
+
+
+async def set_status(tx: Tx, disclosure_id: int, status: str) -> None:
+    await tx.conn.execute(
+        "UPDATE disclosures SET status = ? WHERE id = ?", (status, disclosure_id)
+    )
+
+
+async def cancel(tx: Tx, disclosure_id: int) -> None:
+    """Cancelled before sending: the words are erased."""
+    await tx.conn.execute(
+        "UPDATE disclosures SET status = 'cancelled', body = NULL, voice = NULL WHERE id = ?",
+        (disclosure_id,),
+    )
+
+
+async def mark_sent(tx: Tx, disclosure_id: int, deliver_at: datetime, outbox_id: int) -> None:
+    await tx.conn.execute(
+        "UPDATE disclosures SET status = 'sent', deliver_at = ?, outbox_id = ? WHERE id = ?",
+        (to_ts(deliver_at), outbox_id, disclosure_id),
+    )
+
+
+async def undo(tx: Tx, disclosure_id: int) -> None:
+    """Undo within the window: back to a draft, not delivered."""
+    await tx.conn.execute(
+        "UPDATE disclosures SET status = 'draft', deliver_at = NULL, outbox_id = NULL "
+        "WHERE id = ?",
+        (disclosure_id,),
+    )
+
+
+async def acknowledge(tx: Tx, disclosure_id: int, ack: str, now: datetime) -> None:
+    await tx.conn.execute(
+        "UPDATE disclosures SET ack = ?, acked_at = ? WHERE id = ?",
+        (ack, to_ts(now), disclosure_id),
+    )
+
+
+async def mark_ack_sent(tx: Tx, disclosure_id: int, note: str | None, now: datetime) -> None:
+    await tx.conn.execute(
+        "UPDATE disclosures SET ack_note = ?, ack_sent_at = ? WHERE id = ?",
+        (None if note is None else tx.seal(note), to_ts(now), disclosure_id),
+    )
+
+
+async def nothing_today(tx: Tx, author_id: int, since: datetime) -> bool:
+    """Did the author already send "nothing to share" since ``since``?"""
+    cursor = await tx.conn.execute(
+        "SELECT 1 FROM disclosures WHERE author_id = ? AND kind = 'nothing' "
+        "AND status = 'sent' AND created_at >= ? LIMIT 1",
+        (author_id, to_ts(since)),
+    )
+    return await cursor.fetchone() is not None
+
+
+async def log(
+    tx: Tx, couple_id: int, now: datetime, limit: int, offset: int
+) -> tuple[list[Disclosure], dict[int, str]]:
+    """The couple's shared log, newest first: what was sent and is past its undo window,
+    with the outbox status of each delivery (``sent``, ``blocked``, ...)."""
+    cursor = await tx.conn.execute(
+        "SELECT d.*, o.status AS delivery FROM disclosures d "
+        "LEFT JOIN outbox o ON o.id = d.outbox_id "
+        "WHERE d.couple_id = ? AND d.status = 'sent' AND d.deliver_at <= ? "
+        "ORDER BY d.deliver_at DESC, d.id DESC LIMIT ? OFFSET ?",
+        (couple_id, to_ts(now), limit, offset),
+    )
+    rows = await cursor.fetchall()
+    return [_disclosure(tx, row) for row in rows], {
+        row["id"]: row["delivery"] for row in rows if row["delivery"] is not None
+    }
+
+
+async def count_log(tx: Tx, couple_id: int, now: datetime) -> int:
+    cursor = await tx.conn.execute(
+        "SELECT COUNT(*) FROM disclosures WHERE couple_id = ? AND status = 'sent' "
+        "AND deliver_at <= ?",
+        (couple_id, to_ts(now)),
+    )
+    row = await cursor.fetchone()
+    return int(row[0]) if row else 0
