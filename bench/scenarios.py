@@ -19,11 +19,9 @@ from bench import data
 from bench.fakeproc import FakeProcess
 from bot.app import build_application
 from bot.config import Settings
-from bot.core import Mend, MendApplication
+from bot.core import MendApplication
 from bot.delivery.tick import tick
-from bot.library import load_agreements, load_support
 from bot.outgoing import Outgoing
-from bot.prompts import DEFAULT_PROMPTS_DIR, load_library
 from bot.storage import outbox
 from bot.storage.crypto import TextCipher, decode_key
 from bot.storage.db import Database
@@ -70,14 +68,8 @@ async def _lag_monitor(stop: asyncio.Event, lags: list[float]) -> None:
 
 async def tick_figures(db: Path, key: str, ticks: int) -> dict[str, Any]:
     clock = FixedClock(data.T0)
-    mend = Mend(
-        settings_for(db, key),
-        Database(db, TextCipher(decode_key(key))),
-        clock,
-        load_library(DEFAULT_PROMPTS_DIR),
-        load_agreements(DEFAULT_PROMPTS_DIR),
-        load_support(DEFAULT_PROMPTS_DIR),
-    )
+    # The Mend that build_application wires (the Application itself is not started).
+    mend = build_application(settings_for(db, key), clock=clock).bot_data.mend
     await mend.db.open()
     try:
         clock.moment = data.BUSY_INSTANT

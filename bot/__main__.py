@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Mend, a Telegram bot.")
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("run", help="run the bot with long polling (the default)")
-    check = commands.add_parser("check-prompts", help="validate the YAML library (prompts, agreements, support) and exit")
+    check = commands.add_parser("check-prompts", help="validate the YAML library and exit")
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("new-key", help="print a fresh BOT_DATA_KEY")
     args = parser.parse_args(argv)

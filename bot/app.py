@@ -10,10 +10,11 @@ from bot import handlers, texts
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.core import BotData, Mend, MendApplication, MendContext
+from bot.delivery.http import AiohttpRequest
 from bot.delivery.limiter import RateLimiter
 from bot.delivery.sender import Sender
 from bot.delivery.tick import tick
-from bot.library import load_agreements, load_support
+from bot.library import load_agreements, load_repair, load_support
 from bot.prompts import load_library
 from bot.storage.crypto import TextCipher, load_or_create_key
 from bot.storage.db import Database
@@ -30,12 +31,13 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
     prompts = load_library(settings.prompts_dir)
     agreements = load_agreements(settings.prompts_dir)
     support = load_support(settings.prompts_dir)
+    repair = load_repair(settings.prompts_dir)
     key = load_or_create_key(
         settings.bot_data_key.get_secret_value() if settings.bot_data_key else None,
         settings.bot_database,
     )
     database = Database(settings.bot_database, TextCipher(key))
-    mend = Mend(settings, database, clock or SystemClock(), prompts, agreements, support)
+    mend = Mend(settings, database, clock or SystemClock(), prompts, agreements, support, repair)
     application: MendApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -45,6 +47,10 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
+        # Bot API calls through a lighter HTTP client (bot/delivery/sender.py), files through
+        # httpx.
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(connections=1))
         .build()
     )
     application.bot_data.mend = mend

@@ -7,7 +7,7 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.library import AgreementLibrary, Support
+from bot.library import AgreementLibrary, RepairTemplate, Support
 from bot.prompts import PromptLibrary
 from bot.storage.db import Database
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 @dataclass
 class Mend:
     """Mend's shared state: settings, the database, the clock and the YAML library (prompts,
-    suggested agreement topics, the private support message)."""
+    suggested agreement topics, the private support message, the repair plan template)."""
 
     settings: Settings
     db: Database
@@ -26,6 +26,7 @@ class Mend:
     prompts: PromptLibrary
     agreements: AgreementLibrary
     support: Support
+    repair: RepairTemplate
 
 
 class BotData:

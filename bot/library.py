@@ -7,7 +7,7 @@ is collected and reported as "path:line: message", never as a traceback.
 """
 
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -25,11 +25,15 @@ from bot.prompts import (
     _Report,
     _show,
     _string,
+    _string_list,
     check_prompts,
 )
 
 AGREEMENTS_FILE = "agreements.yaml"
 SUPPORT_FILE = "support.yaml"
+REPAIR_FILE = "repair.yaml"
+# The library's files besides the prompt files (bot.prompts.KINDS).
+EXTRA_FILES = (AGREEMENTS_FILE, SUPPORT_FILE, REPAIR_FILE)
 
 MAX_TITLE_CHARS = 40
 MAX_DESCRIPTION_CHARS = 200
@@ -41,6 +45,9 @@ MAX_RESOURCE_DETAIL_CHARS = 300
 _TOPIC_KEYS = ("id", "title", "description", "example")
 _SUPPORT_KEYS = ("message", "resources")
 _RESOURCE_KEYS = ("name", "detail")
+_REPAIR_KEYS = ("title", "steps")
+MAX_REPAIR_STEP_CHARS = 300
+MAX_REPAIR_STEPS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +97,14 @@ class Support:
 
     message: str
     resources: tuple[SupportResource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RepairTemplate:
+    """The repair plan a couple starts from, and then makes their own."""
+
+    title: str
+    steps: tuple[str, ...]
 
 
 def _text(values: Mapping[str, Node], name: str, max_chars: int, report: _Report) -> str | None:
@@ -245,24 +260,55 @@ def load_support(directory: Path) -> Support:
     return Support(message, tuple(resources))
 
 
+def load_repair(directory: Path) -> RepairTemplate:
+    """Load and check `directory`/repair.yaml; PromptLibraryError lists all problems."""
+    report = _Report(directory / REPAIR_FILE)
+    expected = "a mapping with a 'title' and a 'steps' list"
+    root = _compose(
+        report.path, report, missing="library file (the repair plan template)", expected=expected
+    )
+    title: str | None = None
+    steps: list[str] = []
+    if isinstance(root, MappingNode):
+        fields = _fields(root, _REPAIR_KEYS, "at the top level", report)
+        values = {name: value for name, (_, value) in fields.items()}
+        _missing(root, values, _REPAIR_KEYS, "the file", report)
+        title = _text(values, "title", MAX_TITLE_CHARS, report)
+        if "steps" in values:
+            items = _string_list(values["steps"], "step", MAX_REPAIR_STEP_CHARS, report) or []
+            steps = [text for _, text in items]
+            if not steps and not report.lines():
+                report.at(values["steps"], "steps is empty; add at least one step")
+            elif len(steps) > MAX_REPAIR_STEPS:
+                report.at(values["steps"], f"{len(steps)} steps; the limit is {MAX_REPAIR_STEPS}")
+    elif root is not None:
+        report.at(root, f"the file must be {expected}, {_got(root)}")
+    _raise_if_any(report)
+    assert title is not None  # a missing or bad title is always reported
+    return RepairTemplate(title, tuple(steps))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def check_library(directory: Path, out: TextIO, err: TextIO) -> int:
     """`python -m bot check-prompts [DIR]`: check every file of the library. Prints a summary
     per file (exit 0) or every problem as "path:line: message" (exit 1)."""
     summary, problems = io.StringIO(), io.StringIO()
     status = check_prompts(directory, summary, problems)
     if directory.is_dir():  # otherwise check_prompts said so, in one line
-        try:
-            topics = len(load_agreements(directory).topics)
-            print(f"agreements: {topics} topic{'' if topics == 1 else 's'}", file=summary)
-        except PromptLibraryError as error:
-            print("\n".join(error.problems), file=problems)
-            status = 1
-        try:
-            resources = len(load_support(directory).resources)
-            print(f"support: {resources} resource{'' if resources == 1 else 's'}", file=summary)
-        except PromptLibraryError as error:
-            print("\n".join(error.problems), file=problems)
-            status = 1
+        checks: tuple[tuple[str, Callable[[], str]], ...] = (
+            ("agreements", lambda: _count(len(load_agreements(directory).topics), "topic")),
+            ("support", lambda: _count(len(load_support(directory).resources), "resource")),
+            ("repair", lambda: _count(len(load_repair(directory).steps), "step")),
+        )
+        for name, describe in checks:
+            try:
+                print(f"{name}: {describe()}", file=summary)
+            except PromptLibraryError as error:
+                print("\n".join(error.problems), file=problems)
+                status = 1
     if status:
         err.write(problems.getvalue())
     else:

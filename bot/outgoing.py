@@ -4,6 +4,7 @@ Services build these; the handlers (for direct replies) and the sender (for the 
 them into Telegram calls. Stored in the outbox as JSON, encrypted.
 """
 
+import base64
 import json
 from dataclasses import dataclass, field
 
@@ -16,22 +17,31 @@ class Button:
 
 @dataclass(frozen=True, slots=True)
 class Outgoing:
-    text: str  # HTML; user text inside it is already escaped (a caption when there's a voice)
+    text: str  # HTML; user text inside it is already escaped (the caption of a voice or photo)
     buttons: tuple[tuple[Button, ...], ...] = field(default=())
-    voice: str | None = None  # Telegram file id of a voice note to send, with text as caption
+    voice: str | None = None  # Telegram file id of a voice note to send
+    photo: bytes | None = None  # a PNG to send (the weekly review's chart)
 
     def to_json(self) -> str:
         rows = [[[button.text, button.data] for button in row] for row in self.buttons]
         data: dict[str, object] = {"text": self.text, "buttons": rows}
         if self.voice is not None:
             data["voice"] = self.voice
+        if self.photo is not None:
+            data["photo"] = base64.b64encode(self.photo).decode("ascii")
         return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, raw: str) -> "Outgoing":
         data = json.loads(raw)
         rows = tuple(tuple(Button(text, cb) for text, cb in row) for row in data["buttons"])
-        return cls(data["text"], rows, data.get("voice"))
+        photo = data.get("photo")
+        return cls(
+            data["text"],
+            rows,
+            data.get("voice"),
+            None if photo is None else base64.b64decode(photo),
+        )
 
 
 def buttons(*rows: list[tuple[str, str]]) -> tuple[tuple[Button, ...], ...]:

@@ -74,8 +74,22 @@ HELP = (
     "/disclose: share something under the agreement (words or a voice note)\n"
     "/disclosures: the log of what you've both shared\n"
     "/ask: gently ask your partner whether there's anything to share (once a day)\n"
+    "/promise call if I'm late by 18:00: a promise your partner is told about; you're both "
+    "asked later whether it was kept\n"
+    "/promises: open promises and how many were kept\n"
+    "/win we laughed at dinner: a moment worth remembering, sent when you choose\n"
+    "/wins: your wins together (<code>/wins threshold 3</code>: when one is offered back)\n"
+    "/timeout 20: ask for a calm pause in a hard conversation (5 to 120 minutes)\n"
+    "/repair: your repair plan for hard moments (<code>/repair add ...</code> to change it)\n"
+    "/journal a private note: for you alone, never sent (<code>/journal list</code>)\n"
     "/pause 3d: no prompts for a while (<code>1w</code>, <code>until 2026-12-01</code>)\n"
     "/resume: prompts start again\n"
+    "/review: a look back at your week together, with a chart (<code>/review 4w</code> for "
+    "four weeks)\n"
+    "/remind review sun 19:00: when your weekly review comes "
+    "(<code>/remind review off</code> stops it)\n"
+    "/export: a file of everything you wrote, and what was shared with you\n"
+    "/delete: erase everything you wrote (you'll be asked to confirm)\n"
     "/privacy: what is stored and who sees what\n"
     "/help: this list\n\n"
     "To answer a prompt, reply to it or just send your next message."
@@ -87,6 +101,13 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("disclose", "Share something under the agreement"),
     ("disclosures", "What you've both shared"),
     ("ask", "Ask gently for an update (once a day)"),
+    ("promise", "Make a promise: /promise call by 18:00"),
+    ("promises", "Promises and how many were kept"),
+    ("win", "Remember a win: /win we laughed"),
+    ("wins", "Your wins together"),
+    ("timeout", "A calm pause: /timeout 20"),
+    ("repair", "Your repair plan"),
+    ("journal", "A private note, for you alone"),
     ("reminders", "Your reminder times"),
     ("remind", "Set a reminder: /remind checkin 21:00"),
     ("timezone", "Set your timezone: /timezone Berlin"),
@@ -94,23 +115,38 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("unpair", "End the pairing"),
     ("pause", "Pause prompts: /pause 3d"),
     ("resume", "Resume prompts"),
+    ("review", "Your week together, with a chart"),
+    ("export", "Download your data"),
+    ("delete", "Erase your data"),
     ("privacy", "What is stored and who sees what"),
     ("help", "Every command with an example"),
     ("start", "How Mend works"),
 )
 PRIVACY = (
-    "<b>Privacy, plainly</b>\n"
-    "What I store: your first name, timezone, reminder times, the prompts I sent you and your "
-    "answers, your disclosure agreement and what you disclose under it. Everything you write "
-    "is encrypted in my database.\n"
-    "Who sees what: your partner sees a check-in answer only after you have both answered "
-    "that day, an appreciation only if you press Send, and a disclosure only if you press Send "
-    "and don't Undo within 30 seconds, on a topic you both agreed. Nothing else is passed on. "
-    "I never read, track or forward anything on my own.\n"
-    "Your answer to the private question before an agreement starts is never shown to anyone.\n"
-    "What I can't promise: Telegram bots are not end-to-end encrypted. Whoever runs this bot "
-    "could technically read messages sent to it. I never log what you write.\n"
-    "Leaving: /unpair ends the pairing at any time, without your partner's consent."
+    "<b>Privacy, plainly</b>\n\n"
+    "<b>What I store</b>\n"
+    "Your first name, timezone and reminder times; the prompts I sent you and your answers; "
+    "your appreciations; your disclosure agreement and what you disclose under it; your "
+    "promises, wins, repair plan steps and private journal. Everything you write is encrypted "
+    "in my database, and I never log it.\n\n"
+    "<b>Who sees what</b>\n"
+    "Your partner sees a check-in answer only after you have both answered that day; an "
+    "appreciation, a disclosure or a win only if you press Send (a disclosure after its "
+    "30-second Undo); your promises, the repair plan you share, and that you asked for a "
+    "timeout. Your weekly review shows counts and check-in scores you have both already seen. "
+    "Your journal, your drafts, what you keep private, and your answer to the private question "
+    "before an agreement starts are never shown to anyone. I never read, track or forward "
+    "anything on my own.\n\n"
+    "<b>What I can't promise</b>\n"
+    "Telegram bots are not end-to-end encrypted. Whoever runs this bot could technically read "
+    "messages sent to it.\n\n"
+    "<b>Your data, your choice</b>\n"
+    "/export sends you a file of everything you wrote and everything your partner chose to "
+    "share with you.\n"
+    "/delete erases everything you wrote and ends the pairing; your partner is told only that "
+    "it ended. What they already received stays in their chat, and their own entries stay "
+    "theirs.\n"
+    "/unpair ends the pairing at any time, without your partner's consent."
 )
 UNKNOWN_COMMAND = "I don't know that command. /help lists everything I can do."
 UNSUPPORTED_CONTENT = (
@@ -193,11 +229,13 @@ REMIND_USAGE = (
     "<code>/remind gratitude 8:30 weekdays</code>\n"
     "<code>/remind checkin 9pm mon,wed,fri</code>\n"
     "<code>/remind disclosure 20:00</code>\n"
+    "<code>/remind review sun 19:00</code>\n"
     "<code>/remind gratitude off</code>"
 )
 REMIND_BAD_KIND = (
-    "I can remind you about <code>checkin</code>, <code>gratitude</code> or "
-    "<code>disclosure</code>, not “{given}”. For example <code>/remind checkin 21:00</code>."
+    "I can remind you about <code>checkin</code>, <code>gratitude</code>, "
+    "<code>disclosure</code> or <code>review</code>, not “{given}”. "
+    "For example <code>/remind checkin 21:00</code>."
 )
 REMINDER_SET = "Your {kind} reminder is set for {time}, {days}. Next: {next}."
 REMINDER_OFF = "Your {kind} reminder is off. Set it again any time with /remind."
@@ -514,3 +552,242 @@ LOG_ACK = "↳ {who}: {ack}"
 LOG_UNDELIVERED = "(couldn't be delivered)"
 BUTTON_NEWER = "« Newer"
 BUTTON_OLDER = "Older »"
+
+# --- The weekly review, export and delete ------------------------------------------------------
+
+REVIEW_USAGE = (
+    "I couldn't read “{given}” as a number of weeks. Try <code>/review</code> for the last "
+    "week, or <code>/review 4w</code> for the last four (1 to {most} weeks)."
+)
+REVIEW_RANGE = (
+    "A review can look back 1 to {most} weeks. Try <code>/review</code> for the last week, "
+    "or <code>/review 4w</code> for the last four."
+)
+REVIEW_NOT_PAIRED = (
+    "The review looks back on what the two of you did together, so it starts once you're "
+    "paired. /pair makes an invite."
+)
+REVIEW_NOTHING_YET = (
+    "There's nothing to look back on yet for {period}. Once you've both checked in on a day, "
+    "it shows up here, with a chart of your answers. Try again after a few check-ins."
+)
+REVIEW_TITLE_WEEK = "<b>Your week with {name}</b>"
+REVIEW_TITLE_WEEKS = "<b>Your last {weeks} weeks with {name}</b>"
+REVIEW_PERIOD = "{first} to {last}"
+REVIEW_CHART_TITLE = "Check-in scores, {period}"
+REVIEW_CHART_AXIS = "Score, 1 to 10"
+REVIEW_CHART_CAPTION = (
+    "Your check-in scores, {period}. Only days you both answered with a number are shown."
+)
+REVIEW_DAYS_BOTH = "Days you both checked in: {count}"
+REVIEW_STREAK = "Days in a row you've both checked in, up to now: {count}"
+REVIEW_GRATITUDE = "Appreciations: you sent {sent}, {name} sent you {received}"
+REVIEW_DISCLOSURES = "Shared under your agreement: {mine} by you, {theirs} by {name}"
+REVIEW_PROMISES = "Promises kept: {mine} of yours, {theirs} of {name}'s"
+REVIEW_WINS = "Wins shared: {count}"
+REVIEW_QUIET = (
+    "A quiet stretch here. Nothing needs catching up; the next check-in is simply the next one."
+)
+REVIEW_NO_CHART = "<i>No chart this time: it shows the days you both answered a 1-10 check-in.</i>"
+REVIEW_SCHEDULED_FOOTER = (
+    "<i>Your weekly review. Change its time with <code>/remind review sun 19:00</code>, or "
+    "stop it with <code>/remind review off</code>.</i>"
+)
+REVIEW_DEFAULT_SET = (
+    "Your weekly review comes on Sundays at {time}: a look back at your week together. "
+    "<code>/remind review off</code> stops it."
+)
+REVIEW_DEFAULT_NAME = "You"
+REVIEW_PARTNER_NAME = "Your partner"
+
+EXPORT_CAPTION = (
+    "Your Mend data: everything you wrote, and what a partner chose to share with you. "
+    "The file isn't encrypted, so keep it somewhere safe."
+)
+
+DELETE_CONFIRM = (
+    "<b>Delete your data?</b>\n"
+    "This erases everything you've written in Mend: check-in answers and notes, appreciations, "
+    "disclosures and your answers to them, topics, promises, wins, your journal, your "
+    "reminders and your settings.\n"
+    "{pairing}"
+    "It can't be undone. For a copy first, send /export.\n\n"
+    "To confirm, type <code>DELETE</code> in capital letters. Anything else cancels."
+)
+DELETE_ENDS_PAIRING = (
+    "Your pairing with {name} ends too. They're told only that it ended; what they already "
+    "received stays in their chat, and their own entries stay theirs.\n"
+)
+DELETE_CANCELLED = "Nothing was deleted. Everything is just as it was."
+DELETE_DONE = (
+    "Done. Everything you wrote in Mend is erased, and your settings with it.{ended} "
+    "Messages already delivered stay in each chat, as Telegram keeps them. "
+    "If you ever want to start again, send /start."
+)
+DELETE_DONE_ENDED = " Your pairing has ended; {name} was told only that it ended."
+
+# (end of the weekly review, export and delete section)
+
+# --- Promises, wins, timeouts, the repair plan, the journal ------------------------------------
+
+TOGETHER_NOT_PAIRED = (
+    "That's something for the two of you, and you're not paired right now. /pair makes an "
+    "invite. Your private /journal works on your own."
+)
+PROMISE_USAGE = (
+    "Tell me what you promise, and if you like by when, for example:\n"
+    "<code>/promise call if I'm running late by 18:00</code>\n"
+    "<code>/promise plan Saturday together by fri</code>\n"
+    "<code>/promise put my phone away at dinner</code>"
+)
+PROMISE_BAD_WHEN = (
+    "I couldn't read “{given}” as a time. Try <code>by 18:00</code>, <code>by fri</code>, "
+    "<code>by tomorrow 9am</code> or <code>by 2026-12-01</code>. Nothing was saved yet."
+)
+PROMISE_PAST = (
+    "That time has already passed. Pick a time still ahead, like <code>by tomorrow</code>."
+)
+PROMISE_TOO_FAR = "A promise can be up to {days} days ahead. Something sooner works best."
+PROMISE_NO_TIME = "I'll ask how it went at your next check-in"
+PROMISE_BY = "by {when}"
+PROMISE_MADE = "Promise noted: <b>{what}</b>, {when}. {name} has been told."
+PROMISE_TOLD = "{name} made you a promise: <b>{what}</b>, {when}."
+PROMISE_ASK_AUTHOR = "<b>How did it go?</b>\nYou promised: {what}"
+PROMISE_ASK_PARTNER = (
+    "<b>{name} promised: {what}</b>\nWas it kept? {name} sees your answer once you've both "
+    "answered."
+)
+BUTTON_KEPT = "Kept"
+BUTTON_NOT_THIS_TIME = "Not this time"
+BUTTON_LETS_TALK = "Let's talk"
+PROMISE_ANSWERS = {"kept": "Kept", "not": "Not this time", "talk": "Let's talk"}
+PROMISE_NOTED = (
+    "Noted: <b>{answer}</b> for “{what}”. You'll see {name}'s answer once they've answered too."
+)
+PROMISE_ANSWERED = "You've already answered about this promise."
+PROMISE_OUTCOME = "<b>{what}</b>\n{author}: {author_says}\n{other}: {other_says}\n{verdict}"
+PROMISE_KEPT = "You both say it was kept."
+PROMISE_NOT_KEPT = "Not counted as kept this time. It may be worth a calm talk."
+PROMISES_TITLE = "<b>Promises</b>"
+PROMISES_OPEN = "<b>Open</b>"
+PROMISES_NONE_OPEN = (
+    "No open promises. <code>/promise call if I'm running late by 18:00</code> makes one."
+)
+PROMISE_LINE = "• {who}: {what} ({state})"
+PROMISE_WAITING = "waiting for both answers"
+PROMISES_RECORD = "<b>Kept, as both of you said</b>"
+PROMISES_COUNT = "{kept} of {total}"
+PROMISES_RECORD_LINE = "• {who}: {week} in the last 7 days, {month} in the last 30"
+
+WIN_USAGE = (
+    "What would you like to remember? For example:\n"
+    "<code>/win We talked about Sunday without raising our voices</code>"
+)
+WIN_PREVIEW = (
+    "A win to remember:\n<i>{text}</i>\n\nSend it to {name}? You'll both see it in /wins."
+)
+BUTTON_DONT_SEND = "Don't send"
+WIN_SENT = "A win to remember:\n<i>{text}</i>\n\nSent to {name}. /wins shows them all."
+WIN_DROPPED = "Not sent, and not kept."
+WIN_CLOSED = "That one has already been sent or dropped."
+WIN_RELAY = "<b>A win to remember, from {name}</b>\n{text}"
+WINS_NONE = (
+    "No wins yet. When something goes well between you, "
+    "<code>/win what happened</code> keeps it for you both."
+)
+WINS_TITLE = "<b>Your wins</b> ({first} to {last} of {total}, newest first)"
+WIN_LINE = "<b>{when}</b> · {who}\n{text}"
+WINS_THRESHOLD = (
+    "After a check-in of {threshold} or less, I offer you a past win to revisit, privately. "
+    "Change it with <code>/wins threshold 4</code> or <code>/wins threshold off</code>."
+)
+WINS_THRESHOLD_OFF = (
+    "Past wins aren't offered after hard check-ins. <code>/wins threshold 3</code> turns it on."
+)
+WINS_THRESHOLD_USAGE = (
+    "Give a number from 1 to 9, or off: <code>/wins threshold 3</code>, "
+    "<code>/wins threshold off</code>."
+)
+WIN_OFFER = (
+    "That sounds like a hard day. Would you like to revisit a moment you two marked as a win?"
+)
+BUTTON_SHOW_WIN = "Show me one"
+WIN_REVISIT = "<b>A win from {when}</b> · {who}\n{text}"
+
+TIMEOUT_BAD = (
+    "I couldn't read “{given}” as minutes. Try <code>/timeout</code> (20 minutes), "
+    "<code>/timeout 30</code> or <code>/timeout 1h</code>."
+)
+TIMEOUT_RANGE_TEXT = (
+    "A timeout can last {low} to {high} minutes, for example <code>/timeout 30</code>."
+)
+TIMEOUT_STARTED = (
+    "Timeout until {time}. {name} has been told that you asked for a pause and when you'll "
+    "come back to it. I'll remind you then."
+)
+TIMEOUT_EXTENDED = "The timeout now runs until {time}. {name} has been told."
+TIMEOUT_TOLD = (
+    "{name} asked for a pause, to come back to the conversation calmer. "
+    "It can pick up again at {time}. Take the time for yourself too."
+)
+TIMEOUT_EXTENDED_TOLD = (
+    "{name} asked for a little more time. The conversation can pick up again at {time}."
+)
+TIMEOUT_OVER = (
+    "<b>The timeout is over.</b> When you're ready, {name} is there to come back to the "
+    "conversation."
+)
+BUTTON_READY = "I'm ready"
+BUTTON_MORE_TIME = "10 more minutes"
+TIMEOUT_READY = "Good. {name} has been told you're ready to talk again."
+TIMEOUT_READY_TOLD = "{name} is ready to come back to the conversation, whenever you are."
+TIMEOUT_CLOSED = "That timeout has already been answered or is still running."
+
+REPAIR_USAGE = (
+    "To change the plan, propose one of these; it applies once your partner approves:\n"
+    "<code>/repair add We text a heart when we're ready to talk</code>\n"
+    "<code>/repair edit 3 We come back within the hour</code>\n"
+    "<code>/repair remove 4</code>\n"
+    "<code>/repair reset</code> (back to the template)"
+)
+REPAIR_HOW = (
+    "Either of you can propose a change (<code>/repair add</code>, <code>/repair edit 3</code>, "
+    "<code>/repair remove 4</code>, <code>/repair reset</code>); it applies once {name} approves."
+)
+REPAIR_ACTIONS = {
+    "add": "add a step: “{text}”",
+    "edit": "change step {n} to “{text}”",
+    "remove": "remove step {n}",
+    "reset": "go back to the template",
+}
+REPAIR_WAITING_TITLE = "<b>Waiting for approval</b>"
+REPAIR_WAITING_LINE = "• {who}: {change}"
+BUTTON_APPROVE = "Approve"
+REPAIR_BAD_NUMBER = "Give a step number from 1 to {count}, as shown in /repair."
+REPAIR_FULL = "The plan has {limit} steps, the most it can hold. Remove one first."
+REPAIR_LAST_STEP = "That's the only step left; a plan needs at least one. Edit it instead."
+REPAIR_PROPOSED = "Proposed: {change}. It applies once {name} approves."
+REPAIR_PROPOSED_TOLD = "<b>{name} proposes a change to your repair plan</b>\n{change}"
+REPAIR_OWN_CHANGE = "That's your own proposal; {name} approves it."
+REPAIR_DECIDED = "That change has already been approved or declined."
+REPAIR_PLAN_CHANGED = "The plan has changed since this was proposed. /repair shows it now."
+REPAIR_APPROVED = "Approved: {change}. /repair shows the plan."
+REPAIR_DECLINED = "Declined: {change}. The plan stays as it was."
+REPAIR_APPROVED_TOLD = "{name} approved your change to the repair plan: {change}."
+REPAIR_DECLINED_TOLD = "{name} declined your change to the repair plan: {change}."
+
+JOURNAL_WRITE = (
+    "Write your entry now. It's for you alone: never sent, never shown to your partner."
+)
+JOURNAL_SAVED = "Saved in your private journal. /journal list shows your entries."
+JOURNAL_EMPTY = (
+    "Your journal is empty. <code>/journal what's on your mind</code> writes an entry only "
+    "you can read."
+)
+JOURNAL_TITLE = "<b>Your private journal</b> ({first} to {last} of {total}, newest first)"
+JOURNAL_ENTRY = "<b>{n}.</b> {when}\n{text}"
+BUTTON_DELETE_ENTRY = "Delete {n}"
+JOURNAL_DELETED = "Deleted."
+JOURNAL_GONE = "That entry is already gone."
+
+# (end of the promises, wins, timeouts, repair plan and journal section)

@@ -4,7 +4,10 @@ Only Telegram is faked (tests/telegram_server.py, real HTTP on 127.0.0.1). The d
 a real SQLite file in tmp_path, and time is moved with an injected clock, never by sleeping.
 """
 
+import re
+import shutil
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,12 +15,14 @@ from typing import Any
 
 import pytest
 
+from bot import texts
 from bot.app import build_application
 from bot.config import Settings
 from bot.core import Mend, MendApplication
 from bot.delivery.tick import tick
+from bot.prompts import DEFAULT_PROMPTS_DIR
 from bot.storage.crypto import generate_key
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
+from tests.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
 
 # A Monday, at noon UTC (13:00 in Berlin).
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -117,12 +122,33 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+def library(tmp_path: Path, **files: str) -> Path:
+    """The shipped prompt library, copied to tmp_path / "prompts", with each given file
+    replaced: ``library(tmp_path, checkin=...)`` writes that text as checkin.yaml."""
+    path = tmp_path / "prompts"
+    shutil.copytree(DEFAULT_PROMPTS_DIR, path)
+    for name, text in files.items():
+        (path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return path
+
+
+@asynccontextmanager
+async def running_bot(
+    tg: FakeTelegram, clock: FakeClock, tmp_path: Path, **overrides: Any
+) -> AsyncIterator[Bot]:
+    """A started bot with the given settings overrides, stopped on the way out."""
+    running = Bot(tg, clock, make_settings(tg, tmp_path, **overrides))
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
 @pytest.fixture
 async def bot(tg: FakeTelegram, clock: FakeClock, tmp_path: Path) -> AsyncIterator[Bot]:
-    running = Bot(tg, clock, make_settings(tg, tmp_path))
-    await running.start()
-    yield running
-    await running.stop()
+    async with running_bot(tg, clock, tmp_path) as running:
+        yield running
 
 
 async def set_up(user: FakeUser, timezone: str = "Europe/Berlin") -> None:
@@ -169,3 +195,35 @@ async def answer_checkin(
             return
     await user.send(note or "A few words", reply_to=prompt)
     await user.wait_message("Saved")
+
+
+def words(template: str) -> str:
+    """The longest literal stretch of a texts.py string (between placeholders and tags), as
+    the user sees it: tests follow the wording in texts.py instead of copying it."""
+    pieces = re.split(r"\{[^}]*\}|<[^>]*>", template)
+    longest = max((piece.strip() for piece in pieces), key=len)
+    assert len(longest) >= 12, f"no distinctive words in {template!r}"
+    return longest
+
+
+async def expect(user: FakeUser | FakeGroup, template: str) -> SentMessage:
+    """The next message the user gets is the kind one from texts.py."""
+    message = await user.wait_message()
+    assert words(template) in message.text, f"expected {template!r}, got {message.text!r}"
+    return message
+
+
+def assert_no_errors(tg: FakeTelegram, *users: FakeUser) -> None:
+    """No user saw an error, and the fake server refused nothing the bot sent."""
+    for user in users:
+        for message in user.messages:
+            assert words(texts.SOMETHING_WRONG) not in message.text, message
+            assert "Traceback" not in message.text, message
+    refused = [str(call) for call in tg.calls if call.status not in (200, None)]
+    refused = [call for call in refused if not call.startswith("answerCallbackQuery")]
+    assert not refused, refused
+
+
+async def all_fine(tg: FakeTelegram, *users: FakeUser) -> None:
+    await tg.wait_callbacks_answered()
+    assert_no_errors(tg, *users)

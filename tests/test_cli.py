@@ -24,7 +24,7 @@ from textwrap import dedent
 import pytest
 
 from bot.config import Settings
-from bot.library import AGREEMENTS_FILE, SUPPORT_FILE
+from bot.library import AGREEMENTS_FILE, EXTRA_FILES, SUPPORT_FILE
 from bot.prompts import DEFAULT_PROMPTS_DIR, KINDS
 from bot.storage.crypto import DataKeyError, generate_key, key_file_for, load_or_create_key
 from tests.conftest import Bot, FakeClock, make_settings, set_up
@@ -147,7 +147,7 @@ def write_library(directory: Path, checkin: str, gratitude: str) -> Path:
     directory.mkdir()
     (directory / "checkin.yaml").write_text(dedent(checkin), encoding="utf-8")
     (directory / "gratitude.yaml").write_text(dedent(gratitude), encoding="utf-8")
-    for name in (AGREEMENTS_FILE, SUPPORT_FILE):
+    for name in EXTRA_FILES:
         shutil.copy(DEFAULT_PROMPTS_DIR / name, directory / name)
     return directory
 
@@ -195,11 +195,12 @@ def test_check_prompts_summarises_the_shipped_library(tmp_path: Path) -> None:
     result = run("check-prompts", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    *lines, agreements, support = result.stdout.splitlines()
+    *lines, agreements, support, repair = result.stdout.splitlines()
     assert [_SUMMARY_RE.fullmatch(line) is not None for line in lines] == [True] * len(KINDS)
     assert [line.split(":", 1)[0] for line in lines] == list(KINDS)
     assert re.fullmatch(r"agreements: \d+ topics", agreements)
     assert re.fullmatch(r"support: \d+ resources", support)
+    assert re.fullmatch(r"repair: \d+ steps", repair)
 
     explicit = run("check-prompts", str(DEFAULT_PROMPTS_DIR), cwd=tmp_path)
     assert (explicit.returncode, explicit.stdout) == (0, result.stdout)

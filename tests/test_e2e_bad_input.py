@@ -9,8 +9,6 @@ The bot here uses a two-question library (one 1-10 check-in, one gratitude) so a
 always the scale and the tests can press numbers; everything else is the real application.
 """
 
-import re
-import shutil
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import closing
@@ -21,10 +19,19 @@ from typing import Any
 import pytest
 
 from bot import texts
-from bot.library import AGREEMENTS_FILE, SUPPORT_FILE
-from bot.prompts import DEFAULT_PROMPTS_DIR
-from tests.conftest import Bot, FakeClock, make_settings, pair, set_up
-from tests.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
+from tests.conftest import (
+    Bot,
+    FakeClock,
+    all_fine,
+    assert_no_errors,
+    expect,
+    library,
+    pair,
+    running_bot,
+    set_up,
+    words,
+)
+from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 CHECKIN_YAML = """\
 prompts:
@@ -45,53 +52,14 @@ prompts:
 @pytest.fixture
 async def bot(tg: FakeTelegram, clock: FakeClock, tmp_path: Path) -> AsyncIterator[Bot]:
     """A fresh bot, as in conftest, with the small library above."""
-    library = tmp_path / "prompts"
-    library.mkdir()
-    (library / "checkin.yaml").write_text(CHECKIN_YAML)
-    (library / "gratitude.yaml").write_text(GRATITUDE_YAML)
-    for name in (AGREEMENTS_FILE, SUPPORT_FILE):
-        shutil.copy(DEFAULT_PROMPTS_DIR / name, library / name)
-    running = Bot(tg, clock, make_settings(tg, tmp_path, prompts_dir=library))
-    await running.start()
-    yield running
-    await running.stop()
+    prompts = library(tmp_path, checkin=CHECKIN_YAML, gratitude=GRATITUDE_YAML)
+    async with running_bot(tg, clock, tmp_path, prompts_dir=prompts) as running:
+        yield running
 
 
 # --- Helpers -----------------------------------------------------------------------------
 
 ANNA, BEN, CARL, DANA = 1001, 1002, 1003, 1004
-
-
-def words(template: str) -> str:
-    """The longest literal stretch of a texts.py string (between placeholders and tags), as
-    the user sees it: tests follow the wording in texts.py instead of copying it."""
-    pieces = re.split(r"\{[^}]*\}|<[^>]*>", template)
-    longest = max((piece.strip() for piece in pieces), key=len)
-    assert len(longest) >= 12, f"no distinctive words in {template!r}"
-    return longest
-
-
-async def expect(user: FakeUser | FakeGroup, template: str) -> SentMessage:
-    """The next message the user gets is the kind one from texts.py."""
-    message = await user.wait_message()
-    assert words(template) in message.text, f"expected {template!r}, got {message.text!r}"
-    return message
-
-
-def assert_no_errors(tg: FakeTelegram, *users: FakeUser) -> None:
-    """No user saw an error, and the fake server refused nothing the bot sent."""
-    for user in users:
-        for message in user.messages:
-            assert words(texts.SOMETHING_WRONG) not in message.text, message
-            assert "Traceback" not in message.text, message
-    refused = [str(call) for call in tg.calls if call.status not in (200, None)]
-    refused = [call for call in refused if not call.startswith("answerCallbackQuery")]
-    assert not refused, refused
-
-
-async def all_fine(tg: FakeTelegram, *users: FakeUser) -> None:
-    await tg.wait_callbacks_answered()
-    assert_no_errors(tg, *users)
 
 
 async def paired(tg: FakeTelegram) -> tuple[FakeUser, FakeUser]:

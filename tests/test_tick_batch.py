@@ -10,8 +10,8 @@ from bot.core import Mend
 from bot.delivery import tick as tick_module
 from bot.delivery.tick import tick
 from bot.domain.schedule import ALL_DAYS
+from bot.library import load_agreements, load_repair, load_support
 from bot.outgoing import Outgoing
-from bot.library import load_agreements, load_support
 from bot.prompts import DEFAULT_PROMPTS_DIR, load_library
 from bot.services.asking import render_ask
 from bot.storage import asks, couples, reminders, users
@@ -44,6 +44,7 @@ async def _mend(tmp_path: Path) -> Mend:
         load_library(DEFAULT_PROMPTS_DIR),
         load_agreements(DEFAULT_PROMPTS_DIR),
         load_support(DEFAULT_PROMPTS_DIR),
+        load_repair(DEFAULT_PROMPTS_DIR),
     )
 
 

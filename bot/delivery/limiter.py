@@ -4,6 +4,10 @@ import asyncio
 import time
 from collections.abc import Callable
 
+# Seconds of global slots that may be made up after a short stall of the event loop (a burst
+# of at most this many seconds' worth of messages: 3 at 30/s).
+CATCH_UP = 0.1
+
 
 class RateLimiter:
     """Spaces sends evenly at ``per_second`` overall and ``per_chat_interval`` per chat.
@@ -18,8 +22,10 @@ class RateLimiter:
         per_second: float,
         per_chat_interval: float = 1.0,
         monotonic: Callable[[], float] = time.monotonic,
+        catch_up: float = CATCH_UP,
     ) -> None:
         self._spacing = 1.0 / per_second
+        self._catch_up = catch_up
         self._per_chat_interval = per_chat_interval
         self._monotonic = monotonic
         self._next_global = 0.0
@@ -32,9 +38,13 @@ class RateLimiter:
     async def acquire(self, chat_id: int) -> None:
         """Wait for the next global slot and book the chat's next slot."""
         now = self._monotonic()
-        slot = max(now, self._next_global)
+        # A slot missed while the event loop was busy for a moment (up to ``catch_up``
+        # seconds) is still used, so the rate holds over the second, as Telegram counts it;
+        # after a longer pause (idle) sending starts afresh, without a burst.
+        slot = self._next_global if self._next_global >= now - self._catch_up else now
         self._next_global = slot + self._spacing
-        self._next_for_chat[chat_id] = max(slot, self._next_for_chat.get(chat_id, 0.0)) + (
+        at = max(slot, now)  # when this message really goes: the chat's spacing counts from it
+        self._next_for_chat[chat_id] = max(at, self._next_for_chat.get(chat_id, 0.0)) + (
             self._per_chat_interval
         )
         if slot > now:

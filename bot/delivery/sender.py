@@ -3,10 +3,16 @@
 It drains due rows in due order through the rate limiter, marks each row sent with
 Telegram's message id, retries network errors and 429s, and records blocked partners,
 telling the author of a relay that it could not be delivered.
+
+Rows are read (and decrypted) once and kept in memory until sent; they are read again only
+when another transaction may have changed the outbox (new rows, or cancelled ones), when the
+clock has moved on (rows coming due), or when the queue runs low. Rows Telegram accepted are
+marked sent in one transaction for all those accepted while the previous one was committing.
 """
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
@@ -18,12 +24,15 @@ from bot.core import Mend
 from bot.delivery.limiter import RateLimiter
 from bot.outgoing import Outgoing
 from bot.storage import outbox, users
+from bot.storage.db import to_ts
 from bot.storage.models import OutboxItem
 
 log = logging.getLogger(__name__)
 
 BATCH = 256
 MAX_BACKOFF = 60.0
+HTML = ParseMode.HTML
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def markup(message: Outgoing) -> InlineKeyboardMarkup | None:
@@ -40,14 +49,28 @@ def markup(message: Outgoing) -> InlineKeyboardMarkup | None:
 
 async def send(bot: Bot, chat_id: int, message: Outgoing) -> int:
     """Send one message as Mend sends every message; returns Telegram's message id."""
-    sent = await bot.send_message(
-        chat_id,
-        message.text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=markup(message),
-        link_preview_options=LinkPreviewOptions(is_disabled=True),
-    )
+    keyboard = markup(message)
+    if message.photo is not None:
+        sent = await bot.send_photo(
+            chat_id, message.photo, caption=message.text, parse_mode=HTML, reply_markup=keyboard
+        )
+    elif message.voice is not None:
+        sent = await bot.send_voice(
+            chat_id, message.voice, caption=message.text, parse_mode=HTML, reply_markup=keyboard
+        )
+    else:
+        sent = await bot.send_message(
+            chat_id,
+            message.text,
+            parse_mode=HTML,
+            reply_markup=keyboard,
+            link_preview_options=NO_PREVIEW,
+        )
     return sent.message_id
+
+
+def _order(item: OutboxItem) -> tuple[float, int]:
+    return item.due_at.timestamp(), item.id
 
 
 class Sender:
@@ -59,8 +82,18 @@ class Sender:
         self._limiter = limiter
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
+        # Rows read and due, not yet dispatched, in due order.
+        self._queue: list[OutboxItem] = []
+        self._returned: list[OutboxItem] = []  # dispatched, not sent: back into the queue
+        self._more = False  # the last read left due rows out
+        self._read_ts: int | None = None  # the clock (whole seconds) at the last read
+        self._seen_commits = -1  # Database.commits at the last read, or only ours since
+        # Dispatched and not yet marked (or returned): never read into the queue again.
         self._in_flight: set[int] = set()
         self._busy_chats: set[int] = set()
+        self._held_chats: set[int] = set()  # chats whose queued rows wait for them
+        self._to_mark: list[tuple[OutboxItem, int]] = []
+        self._marker: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: asyncio.Task[None] | None = None
 
@@ -79,6 +112,8 @@ class Sender:
             self._runner = None
         if self._tasks:
             await asyncio.wait(self._tasks, timeout=10)
+        if self._marker is not None:
+            await asyncio.wait([self._marker], timeout=10)
 
     async def _run(self) -> None:
         idle = self._mend.settings.tick_seconds
@@ -93,50 +128,95 @@ class Sender:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wake.wait(), timeout=min(wait, idle))
 
+    def _stale(self) -> bool:
+        """Has another transaction committed since the last read (rows added, cancelled)?"""
+        return self._mend.db.commits != self._seen_commits
+
+    def _needs_read(self, now_ts: int) -> bool:
+        return (
+            self._stale()
+            or now_ts != self._read_ts  # rows may have come due
+            or (self._more and len(self._queue) < BATCH // 2)
+        )
+
+    async def _read(self) -> None:
+        """Read the first due rows again, reusing those already decrypted."""
+        db = self._mend.db
+        now = self._mend.clock.now()
+        known = {item.id: item for item in self._queue}
+        async with db.read() as tx:
+            commits = db.commits  # no transaction can commit while we hold the lock
+            items, more = await outbox.pending_due(
+                tx, now, BATCH, skip=self._in_flight, known=known
+            )
+        self._queue, self._more = items, more
+        self._seen_commits, self._read_ts = commits, to_ts(now)
+
     async def pump(self) -> tuple[int, float]:
         """Dispatch every due row whose chat may receive now, in due order.
 
         Returns how many were dispatched and how long until a waiting chat is ready.
         """
-        now = self._mend.clock.now()
-        async with self._mend.db.read() as tx:
-            items = await outbox.due(tx, now, BATCH, skip=self._in_flight)
         dispatched = 0
-        soonest = float("inf")
-        held: set[int] = set()  # chats with an earlier row waiting: keep their order
-        for item in items:
-            chat = item.chat_id
-            if chat in held or chat in self._busy_chats:
-                held.add(chat)
-                continue
-            wait = self._limiter.chat_wait(chat)
-            if wait > 0:
-                held.add(chat)
-                soonest = min(soonest, wait)
-                continue
-            await self._slots.acquire()
-            await self._limiter.acquire(chat)
-            self._in_flight.add(item.id)
-            self._busy_chats.add(chat)
-            task = asyncio.create_task(self._deliver(item))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-            dispatched += 1
-        return dispatched, soonest
+        while True:
+            if self._returned:
+                self._queue.extend(self._returned)
+                self._returned.clear()
+                self._queue.sort(key=_order)
+            if self._needs_read(to_ts(self._mend.clock.now())):
+                await self._read()
+            soonest = float("inf")
+            held: set[int] = set()  # chats with an earlier row waiting: keep their order
+            self._held_chats = held
+            queue = self._queue
+            restart = False
+            i = 0
+            while i < len(queue):
+                item = queue[i]
+                chat = item.chat_id
+                if chat in held or chat in self._busy_chats:
+                    held.add(chat)
+                    i += 1
+                    continue
+                wait = self._limiter.chat_wait(chat)
+                if wait > 0:
+                    held.add(chat)
+                    soonest = min(soonest, wait)
+                    i += 1
+                    continue
+                await self._slots.acquire()
+                if self._stale():  # the row may have been cancelled meanwhile: read again
+                    self._slots.release()
+                    restart = True
+                    break
+                await self._limiter.acquire(chat)
+                del queue[i]
+                self._in_flight.add(item.id)
+                self._busy_chats.add(chat)
+                task = asyncio.create_task(self._deliver(item))
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+                dispatched += 1
+            if not restart:
+                return dispatched, soonest
 
     async def _deliver(self, item: OutboxItem) -> None:
+        marking = False
         try:
-            await self._attempt(item)
+            marking = await self._attempt(item)
         except Exception:
             log.exception("Delivering outbox row %d failed unexpectedly", item.id)
         finally:
-            self._in_flight.discard(item.id)
+            if not marking:
+                self._in_flight.discard(item.id)
             self._busy_chats.discard(item.chat_id)
             self._slots.release()
-            self.wake()
+            if item.chat_id in self._held_chats or self._returned:
+                self.wake()
 
-    async def _attempt(self, item: OutboxItem) -> None:
-        db, clock = self._mend.db, self._mend.clock
+    async def _attempt(self, item: OutboxItem) -> bool:
+        """Send one row; True when it is now waiting to be marked sent."""
+        db = self._mend.db
         try:
             message_id = await send(self._bot, item.chat_id, item.message)
         except Forbidden:
@@ -147,6 +227,7 @@ class Sender:
             seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
             log.warning("Outbox row %d: Telegram asked to wait %.1f s", item.id, seconds)
             self._limiter.back_off(seconds, item.chat_id)
+            self._give_back(item)
         except BadRequest as error:
             if "chat not found" in error.message.lower():
                 await self._undeliverable(item, "blocked")
@@ -166,12 +247,43 @@ class Sender:
             self._limiter.back_off(delay, item.chat_id)
             async with db.transaction() as tx:
                 await outbox.retry_later(tx, item.id, item.due_at)
+            self._give_back(dataclasses.replace(item, attempts=item.attempts + 1))
         except TelegramError as error:
             log.error("Outbox row %d: %s", item.id, type(error).__name__)
             await self._undeliverable(item, "failed")
         else:
-            async with db.transaction() as tx:
-                await outbox.mark_sent(tx, item, message_id, clock.now())
+            self._to_mark.append((item, message_id))
+            if self._marker is None or self._marker.done():
+                self._marker = asyncio.create_task(self._mark(), name="mend-sender-mark")
+            return True
+        return False
+
+    def _give_back(self, item: OutboxItem) -> None:
+        """Not sent, still pending: back into the queue (the 429 or back-off holds its chat)."""
+        self._in_flight.discard(item.id)
+        self._returned.append(item)
+
+    async def _mark(self) -> None:
+        """Mark accepted rows sent: one transaction for all accepted since the last one.
+
+        A row stays out of the queue until its mark is committed, so it is never sent twice.
+        """
+        db, clock = self._mend.db, self._mend.clock
+        while self._to_mark:
+            sent, self._to_mark = self._to_mark, []
+            try:
+                async with db.transaction() as tx:
+                    before = db.commits
+                    await outbox.mark_sent_many(tx, sent, clock.now())
+            except Exception:
+                log.exception("Marking %d outbox rows sent failed; trying again", len(sent))
+                self._to_mark[:0] = sent
+                await asyncio.sleep(1.0)
+                continue
+            if self._seen_commits == before:  # only our own commit since the last read
+                self._seen_commits = before + 1
+            for item, _ in sent:
+                self._in_flight.discard(item.id)
 
     async def _undeliverable(self, item: OutboxItem, status: str) -> None:
         """Record it; an author whose relay could not be delivered is told."""

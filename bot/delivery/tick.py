@@ -9,7 +9,7 @@ from bot.domain.prompting import LATE_LIMIT, choose_prompt, local_day
 from bot.domain.schedule import next_due
 from bot.outgoing import Outgoing
 from bot.prompts import Prompt
-from bot.services import agreement, disclosure
+from bot.services import agreement, disclosure, promises, review, timeouts
 from bot.services.accounts import is_paused
 from bot.services.answers import is_current
 from bot.services.asking import queue_prompt, render_prompt
@@ -20,6 +20,7 @@ from bot.storage.models import Ask, Reminder
 log = logging.getLogger(__name__)
 
 BATCH = 500  # rows per transaction, so a busy minute never holds the event loop for long
+YIELD_EVERY = 100  # reminders worked between yields to the event loop, within a batch
 
 
 async def tick(mend: Mend) -> int:
@@ -34,6 +35,11 @@ async def tick(mend: Mend) -> int:
             # "Anything to share?" checks under a disclosure agreement.
             checks = [r.user_id for r in due if r.kind == "disclosure" and not _late(r, now)]
             queued += await disclosure.queue_checks(tx, checks, now)
+            # Weekly reviews due: recorded now, drawn and queued by review.render_due below.
+            await review.request_due(tx, due, now)
+            # Promises made without a time are asked about at the author's next check-in.
+            checkins = [r.user_id for r in due if r.kind == "checkin" and not _late(r, now)]
+            queued += await promises.ask_undated(tx, checkins, now)
             await reminders.advance(tx, moves)
         if len(due) < BATCH:
             break
@@ -50,6 +56,9 @@ async def tick(mend: Mend) -> int:
         if len(snoozed) < BATCH:
             break
     queued += await agreement.review_due(mend)
+    queued += await review.render_due(mend)
+    queued += await promises.ask_due(mend)
+    queued += await timeouts.end_due(mend)
     return queued
 
 
@@ -71,31 +80,48 @@ async def _fire_batch(
     moves: list[tuple[int, datetime]] = []
     if not due:
         return moves, 0
-    people = await batch.users_by_id(tx, {r.user_id for r in due})
-    days = {local_day(now, u.tz) for u in people.values() if u.tz is not None}
+    due_ids = {r.user_id for r in due}
+    couple_of = await batch.active_couples(tx, due_ids)
+    partner_ids = {c.partner_of(u) for u, c in couple_of.items()}
+    # Only partners' names are shown (in the prompt's footer): only those are decrypted.
+    partners = await batch.users_by_id(tx, due_ids | partner_ids, named=partner_ids)
+    people = {uid: partners[uid] for uid in due_ids if uid in partners}
+    day_of: dict[str, str] = {}  # timezone -> the local date now, computed once per zone
+    for u in people.values():
+        if u.timezone is not None and u.timezone not in day_of and u.tz is not None:
+            day_of[u.timezone] = local_day(now, u.tz)
+    days = set(day_of.values())
     user_ids = set(people)
     asked = await batch.asked_on(tx, user_ids, days)
-    couple_of = await batch.active_couples(tx, user_ids)
-    couple_ids = {c.id for c in couple_of.values()}
+    couple_ids = {c.id for u, c in couple_of.items() if u in user_ids}
     first_checkin = await batch.first_prompts(tx, couple_ids, "checkin", days)
-    members = user_ids | {c.partner_of(u) for u, c in couple_of.items()}
+    members = user_ids | {c.partner_of(u) for u, c in couple_of.items() if u in user_ids}
     usage = await batch.prompt_usage(tx, members, {r.kind for r in due})
-    shared = await batch.shared_days(tx, {(c.id, u) for u, c in couple_of.items()})
-    partners = await batch.users_by_id(tx, members - user_ids)
-    partners.update(people)
+    shared = await batch.shared_days(
+        tx, {(c.id, u) for u, c in couple_of.items() if u in user_ids}
+    )
+    # Many reminders of a batch share a zone and a time, and most share eligibility.
+    next_of: dict[tuple[str, int, int, int], datetime] = {}
+    eligible_of: dict[tuple[str, int], tuple[Prompt, ...]] = {}
     next_id = await batch.next_ask_id(tx)
     created = from_ts(to_ts(now))
     new_asks: list[Ask] = []
     prompts: list[tuple[int, Outgoing, int]] = []
-    for reminder in due:
+    for position, reminder in enumerate(due, 1):
+        if position % YIELD_EVERY == 0:
+            await asyncio.sleep(0)  # keep each stretch on the event loop short
         user = people.get(reminder.user_id)
         tz = user.tz if user is not None else None
         if user is None or tz is None:
             moves.append((reminder.id, now + timedelta(days=1)))
             continue
-        moves.append(
-            (reminder.id, next_due(now, tz, reminder.hour, reminder.minute, reminder.days))
-        )
+        slot = (user.timezone or "", reminder.hour, reminder.minute, reminder.days)
+        upcoming = next_of.get(slot)
+        if upcoming is None:
+            upcoming = next_of[slot] = next_due(
+                now, tz, reminder.hour, reminder.minute, reminder.days
+            )
+        moves.append((reminder.id, upcoming))
         if now - reminder.next_due_at > LATE_LIMIT:
             log.info(
                 "Reminder %d was %s late; waiting for its next time",
@@ -107,7 +133,7 @@ async def _fire_batch(
         if is_paused(user, now) or kind not in mend.prompts.sets:
             continue
         # One prompt of a kind per day: a user who already has today's check-in is not asked again.
-        day = local_day(now, tz)
+        day = day_of[user.timezone or ""]
         if (user.id, kind, day) in asked:
             continue
         couple = couple_of.get(user.id)
@@ -122,7 +148,12 @@ async def _fire_batch(
             for member in group:
                 for prompt_id, n in usage[(member, kind)].items():
                     counts[prompt_id] = counts.get(prompt_id, 0) + n
-            prompt = choose_prompt(mend.prompts.kind(kind).eligible(days_shared), counts)
+            eligible = eligible_of.get((kind, days_shared))
+            if eligible is None:
+                eligible = eligible_of[(kind, days_shared)] = mend.prompts.kind(kind).eligible(
+                    days_shared
+                )
+            prompt = choose_prompt(eligible, counts)
         ask = Ask(
             id=next_id,
             user_id=user.id,

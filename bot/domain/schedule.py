@@ -67,6 +67,18 @@ def parse_time(text: str) -> tuple[int, int]:
     raise InvalidInput(texts.BAD_TIME.format(given=_echo(text)))
 
 
+def format_date(moment: datetime, tz: ZoneInfo | None) -> str:
+    """'Mon 2 Mar': the day of ``moment`` in ``tz`` (UTC without one)."""
+    local = moment.astimezone(tz) if tz else moment
+    return f"{local:%a} {local.day} {local:%b}"
+
+
+def format_moment(moment: datetime, tz: ZoneInfo | None) -> str:
+    """'Mon 2 Mar, 21:05': ``moment`` in ``tz`` (UTC without one)."""
+    local = moment.astimezone(tz) if tz else moment
+    return f"{format_date(local, tz)}, {local:%H:%M}"
+
+
 def format_time(hour: int, minute: int) -> str:
     """The 24-hour form of a time, like '21:00'."""
     _check_time(hour, minute)
@@ -101,6 +113,16 @@ _DAY_KEYWORDS = {
 _DAY_FILLER = frozenset({"and", "every", "on"})
 _RANGE_WORDS = re.compile(r"\s*(?:[-\u2013\u2014]|\s(?:to|through|thru|till|until)\s)\s*")
 _DAY_SEPARATORS = re.compile(r"[\s,;/&+]+")
+
+
+def weekday(word: str) -> int | None:
+    """The weekday a word names ('fri', 'Friday', 'tues'), Monday = 0; None if none."""
+    return _DAY_NUMBERS.get(word.strip(".").lower())
+
+
+def local_instant(day: date, hour: int, minute: int, tz: ZoneInfo) -> datetime:
+    """The UTC instant of hour:minute on ``day`` in ``tz`` (the next real minute if skipped)."""
+    return _first_instant_from(datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz))
 
 
 def parse_days(text: str) -> int:

@@ -10,7 +10,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.handlers import agreement, common, pairing, prompts, settings
+from bot.handlers import agreement, common, pairing, prompts, review, settings, tools
 
 
 def register(application: Application) -> None:
@@ -22,6 +22,8 @@ def register(application: Application) -> None:
         *pairing.HANDLERS,
         *settings.HANDLERS,
         *agreement.HANDLERS,
+        *tools.HANDLERS,
+        *review.HANDLERS,
         *prompts.HANDLERS,
     ):
         application.add_handler(handler)

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from bot import texts
 from bot.core import Mend
+from bot.domain import schedule
 from bot.domain.agreement import (
     DEFAULT_PERIOD,
     LIVE,
@@ -21,35 +22,13 @@ from bot.domain.agreement import (
 from bot.domain.text import is_blank
 from bot.errors import InvalidInput, NotAllowed, Stale
 from bot.outgoing import Outgoing, buttons
-from bot.services.accounts import require_user
+from bot.services.pairing import paired
 from bot.storage import agreements, couples, outbox, reminders, users
 from bot.storage.db import Tx
 from bot.storage.models import Couple, Topic, User
 
 HISTORY_LIMIT = 30
 BATCH = 200
-
-
-def local_date(moment: datetime, user: User) -> str:
-    """'Mon 2 Mar' in the user's own timezone."""
-    local = moment.astimezone(user.tz) if user.tz else moment
-    return f"{local:%a} {local.day} {local:%b}"
-
-
-def local_moment(moment: datetime, user: User) -> str:
-    """'Mon 2 Mar, 21:05' in the user's own timezone."""
-    local = moment.astimezone(user.tz) if user.tz else moment
-    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
-
-
-async def paired(tx: Tx, user_id: int) -> tuple[Couple, User, User]:
-    """The user's couple, the user and their partner; a kind refusal when unpaired."""
-    me = await require_user(tx, user_id)
-    couple = await couples.active_for(tx, user_id)
-    partner = await users.get(tx, couple.partner_of(user_id)) if couple else None
-    if couple is None or partner is None:
-        raise NotAllowed(texts.AGREEMENT_NOT_PAIRED)
-    return couple, me, partner
 
 
 async def in_force(tx: Tx, couple_id: int) -> list[Topic]:
@@ -86,8 +65,8 @@ async def show(mend: Mend, user_id: int) -> Outgoing:
                 texts.AGREEMENT_ACTIVE_LINE.format(
                     title=texts.escape(topic.title),
                     who=who(topic),
-                    agreed=local_date(topic.accepted_at, me),
-                    review=local_date(topic.review_at, me),
+                    agreed=schedule.format_date(topic.accepted_at, me.tz),
+                    review=schedule.format_date(topic.review_at, me.tz),
                 )
             )
         parts.append("\n".join(lines))
@@ -357,7 +336,7 @@ def _started(topic: Topic, reader: User, review_at: datetime) -> str:
     return texts.ACCEPTED_STARTS.format(
         title=texts.escape(topic.title),
         period=period_name(topic.period_days),
-        review=local_date(review_at, reader),
+        review=schedule.format_date(review_at, reader.tz),
     )
 
 
@@ -470,7 +449,7 @@ async def answer_check(mend: Mend, user_id: int, couple_id: int, answer: str) ->
 
 def _listing(started: list[tuple[Topic, datetime]], reader: User) -> str:
     return "\n".join(
-        f"• {texts.escape(topic.title)}, until {local_date(review, reader)}"
+        f"• {texts.escape(topic.title)}, until {schedule.format_date(review, reader.tz)}"
         for topic, review in started
     )
 
@@ -534,7 +513,7 @@ async def history(mend: Mend, user_id: int) -> Outgoing:
         return Outgoing(texts.HISTORY_TITLE + "\n" + texts.HISTORY_EMPTY)
 
     def day(moment: datetime | None) -> str:
-        return local_date(moment, me) if moment else "?"
+        return schedule.format_date(moment, me.tz) if moment else "?"
 
     lines = [texts.HISTORY_TITLE]
     for topic in topics:
@@ -594,8 +573,8 @@ def _review_question(topic: Topic, reader: User, other: User) -> Outgoing:
         texts.REVIEW_QUESTION.format(
             title=f"<b>{texts.escape(topic.title)}</b>",
             period=period_name(topic.period_days),
-            started=local_date(topic.started_at, reader),
-            deadline=local_date(topic.review_at + RENEW_WINDOW, reader),
+            started=schedule.format_date(topic.started_at, reader.tz),
+            deadline=schedule.format_date(topic.review_at + RENEW_WINDOW, reader.tz),
             name=texts.escape(other.first_name),
         ),
         buttons(
@@ -636,10 +615,14 @@ async def renew(mend: Mend, user_id: int, topic_id: int, yes: bool) -> Outgoing:
             return Outgoing(texts.LET_END.format(title=title, name=name))
         renewed_by = await agreements.add_renewal(tx, topic, me.id)
         if partner.id not in renewed_by:
-            deadline = local_date(topic.review_at + RENEW_WINDOW, me)
+            deadline = schedule.format_date(topic.review_at + RENEW_WINDOW, me.tz)
             return Outgoing(texts.RENEW_WAITING.format(name=name, deadline=deadline))
         review_at = max(now, topic.review_at) + timedelta(days=topic.period_days)
         await agreements.renew(tx, topic.id, review_at)
-        told = texts.RENEWED.format(title=title, review=local_date(review_at, partner))
+        told = texts.RENEWED.format(
+            title=title, review=schedule.format_date(review_at, partner.tz)
+        )
         await outbox.add(tx, partner.id, "review", Outgoing(told), now, couple_id=couple.id)
-    return Outgoing(texts.RENEWED.format(title=title, review=local_date(review_at, me)))
+    return Outgoing(
+        texts.RENEWED.format(title=title, review=schedule.format_date(review_at, me.tz))
+    )

@@ -14,7 +14,7 @@ from bot.domain.prompting import GRATITUDE_ANSWER_WINDOW, SNOOZE, local_day
 from bot.domain.text import is_blank
 from bot.errors import NotAllowed, Stale
 from bot.outgoing import Outgoing
-from bot.services import agreement, checkin, disclosure, gratitude
+from bot.services import agreement, checkin, data, disclosure, gratitude, journal
 from bot.services.accounts import require_user
 from bot.storage import asks, outbox, users
 from bot.storage.db import Tx
@@ -80,12 +80,13 @@ async def _take(
 ) -> Outgoing:
     """Hand the words to what asked for them ("disclose:17", "ack:4", "topic", "change:3").
 
-    If that turned out to be closed meanwhile (the proposal was answered, the disclosure
-    cancelled), the user is no longer expected to write it: later messages go to prompts.
+    If that turned out to be closed meanwhile (the proposal was answered, the topic
+    withdrawn, the pairing ended), the user is told, and is no longer expected to write it:
+    later messages go to prompts.
     """
     try:
         return await _hand_over(tx, mend, user, what, text, file_id)
-    except Stale as error:
+    except (Stale, NotAllowed) as error:
         raise _ClosedMeanwhile(error.message) from error
 
 
@@ -118,6 +119,10 @@ async def _hand_over(
         return await agreement.own_topic(tx, mend, user, text)
     if kind == "change":
         return await agreement.changed_words(tx, mend, user, int(ident), text)
+    if kind == "delete":
+        return await data.confirm_delete(tx, mend, user, text)
+    if kind == "journal":
+        return await journal.write(tx, mend, user, text)
     raise Stale(texts.STALE_BUTTON)
 
 

@@ -7,6 +7,7 @@ from bot.core import Mend
 from bot.domain.prompting import SCALE, local_day
 from bot.errors import NotAllowed, Stale
 from bot.outgoing import Button, Outgoing, buttons
+from bot.services import promises, wins
 from bot.services.accounts import is_paused, require_timezone, require_user
 from bot.services.asking import answer_label, new_ask, render_ask
 from bot.storage import asks, couples, outbox, users
@@ -31,6 +32,7 @@ async def checkin_now(mend: Mend, user_id: int) -> tuple[Outgoing, int]:
             return Outgoing(texts.NOTE_WAITING, _note_buttons(ask)), ask.id
         if ask is None:
             ask = await new_ask(tx, mend, user, "checkin", now)
+            await promises.ask_undated(tx, [user.id], now)
         elif ask.status == "skipped":
             await asks.set_status(tx, ask.id, "open")
         return await render_ask(tx, mend, ask), ask.id
@@ -96,7 +98,10 @@ async def answer_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> Ou
 
 
 async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> str:
-    """After an answer is final: reveal both if the partner answered too, else nudge them once."""
+    """After an answer is final: reveal both if the partner answered too, else nudge them once.
+    A hard day (a score at or below the couple's threshold) is offered a past win, privately."""
+    if ask.answer == "scale" and ask.value is not None:
+        await wins.offer_on_low_score(tx, user, ask.couple_id, ask.value, now)
     couple = await couples.active_for(tx, user.id)
     if couple is None or ask.couple_id != couple.id:
         return texts.CHECKIN_SAVED_SOLO

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot import texts
 from bot.core import Mend
+from bot.domain import schedule
 from bot.domain.agreement import (
     ACKS,
     ASK_INTERVAL,
@@ -19,8 +20,10 @@ from bot.domain.prompting import local_day
 from bot.domain.text import words
 from bot.errors import NotAllowed, Stale
 from bot.outgoing import Outgoing, buttons
+from bot.services import pages
 from bot.services.accounts import is_paused
-from bot.services.agreement import in_force, local_moment, paired
+from bot.services.agreement import in_force
+from bot.services.pairing import paired
 from bot.storage import agreements, disclosures, outbox, users
 from bot.storage.db import Tx
 from bot.storage.models import Couple, Disclosure, Topic, User
@@ -90,6 +93,10 @@ async def write(
 ) -> Outgoing:
     """The words or the voice note arrive: shown back with Send / Edit / Cancel."""
     disclosure = await _own(tx, user.id, disclosure_id, "writing")
+    assert disclosure.topic_id is not None
+    topic = await agreements.get_topic(tx, disclosure.topic_id)
+    if topic is None or topic.status != "active":
+        raise Stale(texts.TOPIC_GONE if topic is None else _off_agreement(topic))
     body = words(text, MAX_DISCLOSURE_CHARS) if text is not None else None
     now = mend.clock.now()
     await disclosures.write(tx, disclosure.id, body, voice, now)
@@ -164,7 +171,7 @@ def _relay(disclosure: Disclosure, topic: Topic, author: User, reader: User) -> 
     fields = {
         "name": texts.escape(author.first_name),
         "title": texts.escape(topic.title),
-        "written": local_moment(disclosure.written_at, reader),
+        "written": schedule.format_moment(disclosure.written_at, reader.tz),
     }
     keyboard = buttons(*[[(texts.ACK_LABELS[ack], f"ak:{disclosure.id}:{ack}")] for ack in ACKS])
     if disclosure.voice is not None:
@@ -351,8 +358,8 @@ async def ask(mend: Mend, user_id: int) -> Outgoing:
             raise NotAllowed(
                 texts.ASK_TOO_SOON.format(
                     name=name,
-                    asked=local_moment(last, me),
-                    when=local_moment(last + ASK_INTERVAL, me),
+                    asked=schedule.format_moment(last, me.tz),
+                    when=schedule.format_moment(last + ASK_INTERVAL, me.tz),
                 )
             )
         await agreements.add_request(tx, couple.id, me.id, now)
@@ -361,7 +368,9 @@ async def ask(mend: Mend, user_id: int) -> Outgoing:
         await outbox.add(
             tx, partner.id, "check", message, now, couple_id=couple.id, author_id=me.id
         )
-    return Outgoing(texts.ASK_SENT.format(name=name, when=local_moment(now + ASK_INTERVAL, me)))
+    return Outgoing(
+        texts.ASK_SENT.format(name=name, when=schedule.format_moment(now + ASK_INTERVAL, me.tz))
+    )
 
 
 # --- The shared log --------------------------------------------------------------------------
@@ -375,7 +384,7 @@ async def log(mend: Mend, user_id: int, offset: int = 0) -> Outgoing:
         total = await disclosures.count_log(tx, couple.id, now)
         if total == 0:
             return Outgoing(texts.LOG_EMPTY)
-        offset = min(max(offset, 0), (total - 1) // LOG_PAGE * LOG_PAGE)
+        offset = pages.clamp(offset, total, LOG_PAGE)
         entries, delivery = await disclosures.log(tx, couple.id, now, LOG_PAGE, offset)
         titles = {}
         for entry in entries:
@@ -395,7 +404,7 @@ async def log(mend: Mend, user_id: int, offset: int = 0) -> Outgoing:
         if delivery.get(entry.id) in {"blocked", "failed", "cancelled"}:
             text = (text + " " + texts.LOG_UNDELIVERED).strip()
         block = texts.LOG_ENTRY.format(
-            when=local_moment(entry.deliver_at, me), who=who, title=title, text=text
+            when=schedule.format_moment(entry.deliver_at, me.tz), who=who, title=title, text=text
         ).rstrip()
         if entry.ack is not None and entry.ack_sent_at is not None:
             answer = texts.ACK_LABELS[entry.ack]
@@ -404,9 +413,5 @@ async def log(mend: Mend, user_id: int, offset: int = 0) -> Outgoing:
             replier = texts.YOU if reader is me else texts.escape(reader.first_name)
             block += "\n" + texts.LOG_ACK.format(who=replier, ack=answer)
         parts.append(block)
-    row = []
-    if offset > 0:
-        row.append((texts.BUTTON_NEWER, f"dl:{max(offset - LOG_PAGE, 0)}"))
-    if offset + LOG_PAGE < total:
-        row.append((texts.BUTTON_OLDER, f"dl:{offset + LOG_PAGE}"))
+    row = pages.nav(offset, total, LOG_PAGE, "dl")
     return Outgoing("\n\n".join(parts), buttons(row) if row else ())

@@ -8,9 +8,10 @@ from bot import texts
 from bot.core import Mend
 from bot.errors import NotAllowed, Stale
 from bot.outgoing import Outgoing, buttons
-from bot.storage import agreements, couples, outbox, users
+from bot.services.accounts import require_user
+from bot.storage import agreements, couples, outbox, promises, timeouts, users
 from bot.storage.db import Tx
-from bot.storage.models import Couple, Invite
+from bot.storage.models import Couple, Invite, User
 
 INVITE_LIFETIME = timedelta(hours=48)
 CODE_BYTES = 12  # 96 bits of randomness, 16 URL-safe characters
@@ -27,6 +28,18 @@ async def partner_name(tx: Tx, couple: Couple | None, user_id: int) -> str | Non
         return None
     partner = await users.get(tx, couple.partner_of(user_id))
     return partner.first_name if partner else None
+
+
+async def paired(
+    tx: Tx, user_id: int, unpaired: str = texts.AGREEMENT_NOT_PAIRED
+) -> tuple[Couple, User, User]:
+    """The user's couple, the user and their partner; the kind refusal ``unpaired`` if none."""
+    me = await require_user(tx, user_id)
+    couple = await couples.active_for(tx, user_id)
+    partner = await users.get(tx, couple.partner_of(user_id)) if couple else None
+    if couple is None or partner is None:
+        raise NotAllowed(unpaired)
+    return couple, me, partner
 
 
 async def create_invite(mend: Mend, user_id: int, first_name: str, bot_username: str) -> Outgoing:
@@ -134,6 +147,8 @@ async def end_couple(tx: Tx, couple: Couple, leaver_id: int, now: datetime) -> N
     """End a couple: nothing pending between them is delivered; the partner gets a notice."""
     await couples.end(tx, couple.id, now)
     await agreements.end_all(tx, couple.id, now)
+    await promises.cancel_open(tx, couple.id, now)
+    await timeouts.end_all(tx, couple.id)
     await outbox.cancel_relays(tx, couple.id)
     notice = Outgoing(texts.PARTNER_UNPAIRED)
     await outbox.add(tx, couple.partner_of(leaver_id), "unpaired", notice, now)

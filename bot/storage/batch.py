@@ -18,12 +18,25 @@ def _marks(values: Collection[object]) -> str:
     return ",".join("?" * len(values))
 
 
-async def users_by_id(tx: Tx, ids: Collection[int]) -> dict[int, User]:
-    """``users.get`` for many ids."""
+async def users_by_id(
+    tx: Tx, ids: Collection[int], *, named: Collection[int] | None = None
+) -> dict[int, User]:
+    """``users.get`` for many ids. With ``named``, only those users' first names are
+    decrypted; the others have an empty ``first_name`` (for callers that never show it)."""
     if not ids:
         return {}
     cursor = await tx.conn.execute(f"SELECT * FROM users WHERE id IN ({_marks(ids)})", (*ids,))
-    return {row["id"]: _user(tx, row) for row in await cursor.fetchall()}
+    rows = await cursor.fetchall()
+    if named is None:
+        return {row["id"]: _user(tx, row) for row in rows}
+    found = {}
+    for row in rows:
+        if row["id"] in named:
+            found[row["id"]] = _user(tx, row)
+        else:
+            paused = row["paused_until"]
+            found[row["id"]] = User(row["id"], "", row["timezone"], paused and from_ts(paused))
+    return found
 
 
 async def asked_on(

@@ -85,3 +85,16 @@ async def close_invite(tx: Tx, invite_id: int, used_by: int | None, now: datetim
         "UPDATE invites SET used_by = ?, closed_at = ? WHERE id = ?",
         (used_by, to_ts(now), invite_id),
     )
+
+
+async def low_threshold(tx: Tx, couple_id: int) -> int:
+    """The check-in score at or below which a past win is offered (0: never)."""
+    cursor = await tx.conn.execute("SELECT low_threshold FROM couples WHERE id = ?", (couple_id,))
+    row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def set_low_threshold(tx: Tx, couple_id: int, threshold: int) -> None:
+    await tx.conn.execute(
+        "UPDATE couples SET low_threshold = ? WHERE id = ?", (threshold, couple_id)
+    )

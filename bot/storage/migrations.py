@@ -163,4 +163,80 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX update_requests_asker ON update_requests(asker_id, created_at);
     """,
+    # 3: promises, shared wins, timeouts, the repair plan, the journal, weekly reviews.
+    """
+    -- The user turned the weekly review off: setting a check-in time doesn't bring it back.
+    ALTER TABLE users ADD COLUMN review_off INTEGER NOT NULL DEFAULT 0;
+    -- A check-in score at or below this offers, privately, a past win to revisit.
+    ALTER TABLE couples ADD COLUMN low_threshold INTEGER NOT NULL DEFAULT 3;
+    CREATE TABLE promises (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        author_id INTEGER NOT NULL REFERENCES users(id),
+        body BLOB,                        -- encrypted: what was promised
+        due_at INTEGER,                   -- NULL: asked at the author's next check-in
+        -- open | asking (both asked how it went) | kept | not_kept | cancelled
+        status TEXT NOT NULL DEFAULT 'open',
+        author_says TEXT,                 -- kept | not
+        partner_says TEXT,                -- kept | talk
+        created_at INTEGER NOT NULL,
+        asked_at INTEGER,
+        settled_at INTEGER
+    );
+    CREATE INDEX promises_couple ON promises(couple_id, status);
+    CREATE INDEX promises_due ON promises(due_at) WHERE status = 'open' AND due_at IS NOT NULL;
+    CREATE TABLE wins (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        author_id INTEGER NOT NULL REFERENCES users(id),
+        body BLOB,                        -- encrypted
+        status TEXT NOT NULL DEFAULT 'draft',  -- draft | shared | dropped
+        created_at INTEGER NOT NULL,
+        shared_at INTEGER
+    );
+    CREATE INDEX wins_couple ON wins(couple_id, status, shared_at);
+    CREATE TABLE timeouts (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        asker_id INTEGER NOT NULL REFERENCES users(id),
+        started_at INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'running'  -- running | ended
+    );
+    CREATE INDEX timeouts_running ON timeouts(ends_at) WHERE status = 'running';
+    CREATE TABLE repair_steps (           -- the couple's plan, in order
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        position INTEGER NOT NULL,
+        body BLOB NOT NULL,               -- encrypted
+        author_id INTEGER                 -- NULL: from the template
+    );
+    CREATE INDEX repair_steps_couple ON repair_steps(couple_id, position);
+    CREATE TABLE repair_changes (         -- an edit one partner proposed, the other approves
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        author_id INTEGER NOT NULL REFERENCES users(id),
+        action TEXT NOT NULL,             -- add | edit | remove | template
+        position INTEGER,
+        body BLOB,                        -- encrypted
+        status TEXT NOT NULL DEFAULT 'pending',  -- pending | approved | declined | withdrawn
+        created_at INTEGER NOT NULL,
+        decided_at INTEGER
+    );
+    CREATE INDEX repair_changes_couple ON repair_changes(couple_id, status);
+    CREATE TABLE journal (                -- private notes: never relayed, never shown to others
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        body BLOB NOT NULL,               -- encrypted
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX journal_user ON journal(user_id, id);
+    CREATE TABLE review_requests (        -- a weekly review promised, rendered into the outbox
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        weeks INTEGER NOT NULL,
+        until_at INTEGER NOT NULL,        -- the review covers the weeks before this instant
+        created_at INTEGER NOT NULL
+    );
+    """,
 )

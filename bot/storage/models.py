@@ -131,3 +131,57 @@ class Disclosure:
     ack_note: str | None
     acked_at: datetime | None
     ack_sent_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    id: int
+    couple_id: int
+    author_id: int
+    body: str
+    due_at: datetime | None
+    status: str
+    author_says: str | None
+    partner_says: str | None
+    created_at: datetime
+    settled_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Win:
+    id: int
+    couple_id: int
+    author_id: int
+    body: str
+    status: str
+    created_at: datetime
+    shared_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeout:
+    id: int
+    couple_id: int
+    asker_id: int
+    ends_at: datetime
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class RepairChange:
+    id: int
+    couple_id: int
+    author_id: int
+    action: str
+    position: int | None
+    body: str | None
+    status: str
+    created_at: datetime
+    decided_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    id: int
+    body: str
+    created_at: datetime

@@ -1,6 +1,6 @@
 """The outbox: every message Mend has promised to send, until it is sent."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 import aiosqlite
@@ -58,13 +58,36 @@ def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
 
 async def due(tx: Tx, now: datetime, limit: int, skip: Collection[int] = ()) -> list[OutboxItem]:
     """Pending messages due by ``now`` in due order, leaving out the ids in ``skip``."""
+    items, _ = await pending_due(tx, now, limit, skip=skip)
+    return items
+
+
+async def pending_due(
+    tx: Tx,
+    now: datetime,
+    limit: int,
+    *,
+    skip: Collection[int] = (),
+    known: Mapping[int, OutboxItem] | None = None,
+) -> tuple[list[OutboxItem], bool]:
+    """Up to ``limit`` pending messages due by ``now``, in due order, leaving out the ids in
+    ``skip``; a row found in ``known`` is taken from there instead of being decrypted again.
+    Also says whether more such rows were left out by the limit."""
     cursor = await tx.conn.execute(
         "SELECT * FROM outbox WHERE status = 'pending' AND due_at <= ? "
         "ORDER BY due_at, id LIMIT ?",
-        (to_ts(now), limit + len(skip)),
+        (to_ts(now), limit + len(skip) + 1),
     )
     rows = [row for row in await cursor.fetchall() if row["id"] not in skip]
-    return [_item(tx, row) for row in rows[:limit]]
+    more = len(rows) > limit
+    known = known or {}
+    items = []
+    for row in rows[:limit]:
+        item = known.get(row["id"])
+        items.append(
+            item if item is not None and item.attempts == row["attempts"] else _item(tx, row)
+        )
+    return items, more
 
 
 async def mark_sent(tx: Tx, item: OutboxItem, message_id: int, now: datetime) -> None:
@@ -78,6 +101,19 @@ async def mark_sent(tx: Tx, item: OutboxItem, message_id: int, now: datetime) ->
         await tx.conn.execute(
             "UPDATE asks SET message_id = ? WHERE id = ?", (message_id, item.ask_id)
         )
+
+
+async def mark_sent_many(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: datetime) -> None:
+    """:func:`mark_sent` for many (item, Telegram message id) pairs, in one statement each."""
+    stamp = to_ts(now)
+    await tx.conn.executemany(
+        "UPDATE outbox SET status = 'sent', body = NULL, message_id = ?, sent_at = ?, "
+        "attempts = attempts + 1 WHERE id = ?",
+        [(message_id, stamp, item.id) for item, message_id in sent],
+    )
+    links = [(message_id, item.ask_id) for item, message_id in sent if item.ask_id is not None]
+    if links:
+        await tx.conn.executemany("UPDATE asks SET message_id = ? WHERE id = ?", links)
 
 
 async def mark_undeliverable(tx: Tx, item_id: int, status: str, now: datetime) -> None:

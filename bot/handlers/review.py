@@ -1,0 +1,44 @@
+"""/review, /export and /delete."""
+
+from telegram import Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot.core import MendContext
+from bot.handlers.common import reply, user_of
+from bot.services import data, review
+
+
+async def review_command(update: Update, context: MendContext) -> None:
+    """/review [4w]: a chart of both partners' check-in scores (as a photo), then the counts."""
+    chat = update.effective_chat
+    assert chat is not None
+    weeks = review.parse_weeks(context.args or [])
+    await chat.send_chat_action(ChatAction.UPLOAD_PHOTO)
+    messages = await review.on_demand(context.mend, user_of(update)[0], weeks)
+    for message in messages:
+        if message.photo is not None:
+            await chat.send_photo(message.photo, caption=message.text, parse_mode=ParseMode.HTML)
+        else:
+            await reply(update, message)
+
+
+async def export(update: Update, context: MendContext) -> None:
+    """/export: a JSON file of everything the user wrote and what was shared with them."""
+    chat = update.effective_chat
+    assert chat is not None
+    body, filename, caption = await data.export(context.mend, user_of(update)[0])
+    await chat.send_chat_action(ChatAction.UPLOAD_DOCUMENT)
+    await chat.send_document(body, filename=filename, caption=caption, parse_mode=ParseMode.HTML)
+
+
+async def delete(update: Update, context: MendContext) -> None:
+    """/delete: what will be erased, and how to confirm (type DELETE)."""
+    await reply(update, await data.ask_delete(context.mend, user_of(update)[0]))
+
+
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("review", review_command),
+    CommandHandler("export", export),
+    CommandHandler("delete", delete),
+]

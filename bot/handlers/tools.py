@@ -1,0 +1,71 @@
+"""/promise, /promises, /win, /wins, /timeout, /repair, /journal, and their buttons."""
+
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.core import Mend, MendContext
+from bot.handlers.agreement import button, command
+from bot.handlers.common import ButtonHandler, reply, user_of
+from bot.outgoing import Outgoing
+from bot.services import journal, promises, repair, timeouts, wins
+
+
+def with_text(action: Callable[[Mend, int, str], Awaitable[Outgoing]]) -> ButtonHandler:
+    """A command whose answer is ``action(mend, user id, the text after the command)``."""
+
+    async def handle(update: Update, context: MendContext) -> None:
+        message = update.effective_message
+        assert message is not None and message.text is not None
+        parts = message.text.split(maxsplit=1)  # the command, then the text as written
+        text = parts[1] if len(parts) > 1 else ""
+        await reply(update, await action(context.mend, user_of(update)[0], text))
+
+    handle.__doc__ = action.__doc__
+    return handle
+
+
+async def _wins(mend: Mend, user_id: int, text: str) -> Outgoing:
+    """/wins, or /wins threshold 4."""
+    word, _, rest = text.strip().partition(" ")
+    if word.lower() == "threshold":
+        return await wins.set_threshold(mend, user_id, rest)
+    return await wins.listing(mend, user_id)
+
+
+async def _repair(mend: Mend, user_id: int, text: str) -> Outgoing:
+    """/repair shows the plan; /repair add|edit|remove|reset proposes a change."""
+    if not text.strip():
+        return await repair.show(mend, user_id)
+    return await repair.propose(mend, user_id, text)
+
+
+def _promise_answer(side: str) -> Callable[[Mend, int, int, str], Awaitable[Outgoing]]:
+    def answer(mend: Mend, user_id: int, promise_id: int, value: str) -> Awaitable[Outgoing]:
+        return promises.answer(mend, user_id, promise_id, side, value)
+
+    return answer
+
+
+_ID = r"(\d{1,18})"
+_OFFSET = r"(\d{1,6})"
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("promise", with_text(promises.make)),
+    CommandHandler("promises", command(promises.overview)),
+    CommandHandler("win", with_text(wins.record)),
+    CommandHandler("wins", with_text(_wins)),
+    CommandHandler("timeout", with_text(timeouts.start)),
+    CommandHandler("repair", with_text(_repair)),
+    CommandHandler("journal", with_text(journal.command)),
+    CallbackQueryHandler(button(_promise_answer("a")), pattern=rf"^pa:{_ID}:(kept|not)$"),
+    CallbackQueryHandler(button(_promise_answer("p")), pattern=rf"^pp:{_ID}:(kept|talk)$"),
+    CallbackQueryHandler(button(wins.send), pattern=rf"^ws:{_ID}$"),
+    CallbackQueryHandler(button(wins.drop), pattern=rf"^wx:{_ID}$"),
+    CallbackQueryHandler(button(wins.listing), pattern=rf"^wl:{_OFFSET}$"),
+    CallbackQueryHandler(button(wins.revisit), pattern=r"^wr$"),
+    CallbackQueryHandler(button(timeouts.come_back), pattern=rf"^to:{_ID}:(ready|more)$"),
+    CallbackQueryHandler(button(repair.decide), pattern=rf"^rc:{_ID}:(yes|no)$"),
+    CallbackQueryHandler(button(journal.delete), pattern=rf"^jd:{_ID}:{_OFFSET}$"),
+    CallbackQueryHandler(button(journal.listing), pattern=rf"^jl:{_OFFSET}$"),
+]

@@ -1,0 +1,121 @@
+"""Promises: what a partner said they would do, and whether both say it was kept."""
+
+from datetime import datetime
+
+import aiosqlite
+
+from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.models import Promise
+
+
+def _promise(tx: Tx, row: aiosqlite.Row) -> Promise:
+    def moment(name: str) -> datetime | None:
+        return None if row[name] is None else from_ts(row[name])
+
+    return Promise(
+        id=row["id"],
+        couple_id=row["couple_id"],
+        author_id=row["author_id"],
+        body=tx.open_or_none(row["body"]) or "",
+        due_at=moment("due_at"),
+        status=row["status"],
+        author_says=row["author_says"],
+        partner_says=row["partner_says"],
+        created_at=from_ts(row["created_at"]),
+        settled_at=moment("settled_at"),
+    )
+
+
+async def _many(tx: Tx, sql: str, params: tuple[object, ...]) -> list[Promise]:
+    cursor = await tx.conn.execute(sql, params)
+    return [_promise(tx, row) for row in await cursor.fetchall()]
+
+
+async def create(
+    tx: Tx, couple_id: int, author_id: int, body: str, due_at: datetime | None, now: datetime
+) -> Promise:
+    found = await _many(
+        tx,
+        "INSERT INTO promises (couple_id, author_id, body, due_at, created_at) "
+        "VALUES (?, ?, ?, ?, ?) RETURNING *",
+        (couple_id, author_id, tx.seal(body), due_at and to_ts(due_at), to_ts(now)),
+    )
+    return found[0]
+
+
+async def get(tx: Tx, promise_id: int) -> Promise | None:
+    found = await _many(tx, "SELECT * FROM promises WHERE id = ?", (promise_id,))
+    return found[0] if found else None
+
+
+async def due(tx: Tx, now: datetime, limit: int) -> list[Promise]:
+    """Open promises whose time has come."""
+    return await _many(
+        tx,
+        "SELECT * FROM promises WHERE status = 'open' AND due_at IS NOT NULL AND due_at <= ? "
+        "ORDER BY due_at LIMIT ?",
+        (to_ts(now), limit),
+    )
+
+
+async def undated(tx: Tx, author_ids: list[int], before: datetime) -> list[Promise]:
+    """Open promises without a time, made before ``before``: asked at the next check-in."""
+    if not author_ids:
+        return []
+    marks = ",".join("?" * len(author_ids))
+    return await _many(
+        tx,
+        f"SELECT * FROM promises WHERE status = 'open' AND due_at IS NULL "
+        f"AND author_id IN ({marks}) AND created_at < ? ORDER BY id",
+        (*author_ids, to_ts(before)),
+    )
+
+
+async def of_couple(tx: Tx, couple_id: int, statuses: tuple[str, ...]) -> list[Promise]:
+    marks = ",".join("?" * len(statuses))
+    return await _many(
+        tx,
+        f"SELECT * FROM promises WHERE couple_id = ? AND status IN ({marks}) ORDER BY id",
+        (couple_id, *statuses),
+    )
+
+
+async def settled_since(tx: Tx, couple_id: int, since: datetime) -> list[Promise]:
+    return await _many(
+        tx,
+        "SELECT * FROM promises WHERE couple_id = ? AND status IN ('kept', 'not_kept') "
+        "AND settled_at >= ? ORDER BY settled_at",
+        (couple_id, to_ts(since)),
+    )
+
+
+async def mark_asking(tx: Tx, promise_id: int, now: datetime) -> None:
+    await tx.conn.execute(
+        "UPDATE promises SET status = 'asking', asked_at = ? WHERE id = ?",
+        (to_ts(now), promise_id),
+    )
+
+
+async def answer(tx: Tx, promise_id: int, column: str, value: str) -> Promise:
+    """Record the author's or the partner's answer (``column`` is author_says/partner_says)."""
+    assert column in ("author_says", "partner_says")
+    found = await _many(
+        tx, f"UPDATE promises SET {column} = ? WHERE id = ? RETURNING *", (value, promise_id)
+    )
+    return found[0]
+
+
+async def settle(tx: Tx, promise_id: int, status: str, now: datetime) -> None:
+    await tx.conn.execute(
+        "UPDATE promises SET status = ?, settled_at = ? WHERE id = ?",
+        (status, to_ts(now), promise_id),
+    )
+
+
+async def cancel_open(tx: Tx, couple_id: int, now: datetime) -> None:
+    """The pairing ended: promises not yet settled are no longer asked about."""
+    await tx.conn.execute(
+        "UPDATE promises SET status = 'cancelled', settled_at = ? "
+        "WHERE couple_id = ? AND status IN ('open', 'asking')",
+        (to_ts(now), couple_id),
+    )

@@ -1,0 +1,78 @@
+"""Shared wins: moments a couple wants to remember, seen by both once their author sends them."""
+
+from datetime import datetime
+
+import aiosqlite
+
+from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.models import Win
+
+
+def _win(tx: Tx, row: aiosqlite.Row) -> Win:
+    shared = row["shared_at"]
+    return Win(
+        id=row["id"],
+        couple_id=row["couple_id"],
+        author_id=row["author_id"],
+        body=tx.open_or_none(row["body"]) or "",
+        status=row["status"],
+        created_at=from_ts(row["created_at"]),
+        shared_at=None if shared is None else from_ts(shared),
+    )
+
+
+async def create(tx: Tx, couple_id: int, author_id: int, body: str, now: datetime) -> Win:
+    cursor = await tx.conn.execute(
+        "INSERT INTO wins (couple_id, author_id, body, created_at) VALUES (?, ?, ?, ?) "
+        "RETURNING *",
+        (couple_id, author_id, tx.seal(body), to_ts(now)),
+    )
+    row = await cursor.fetchone()
+    assert row is not None
+    return _win(tx, row)
+
+
+async def get(tx: Tx, win_id: int) -> Win | None:
+    cursor = await tx.conn.execute("SELECT * FROM wins WHERE id = ?", (win_id,))
+    row = await cursor.fetchone()
+    return _win(tx, row) if row else None
+
+
+async def share(tx: Tx, win_id: int, now: datetime) -> None:
+    await tx.conn.execute(
+        "UPDATE wins SET status = 'shared', shared_at = ? WHERE id = ?", (to_ts(now), win_id)
+    )
+
+
+async def drop(tx: Tx, win_id: int) -> None:
+    """Not sent after all: the words are erased."""
+    await tx.conn.execute(
+        "UPDATE wins SET status = 'dropped', body = NULL WHERE id = ?", (win_id,)
+    )
+
+
+async def shared(tx: Tx, couple_id: int, limit: int, offset: int) -> list[Win]:
+    """The couple's shared wins, newest first."""
+    cursor = await tx.conn.execute(
+        "SELECT * FROM wins WHERE couple_id = ? AND status = 'shared' "
+        "ORDER BY shared_at DESC, id DESC LIMIT ? OFFSET ?",
+        (couple_id, limit, offset),
+    )
+    return [_win(tx, row) for row in await cursor.fetchall()]
+
+
+async def count_shared(tx: Tx, couple_id: int) -> int:
+    cursor = await tx.conn.execute(
+        "SELECT COUNT(*) FROM wins WHERE couple_id = ? AND status = 'shared'", (couple_id,)
+    )
+    row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def random_shared(tx: Tx, couple_id: int) -> Win | None:
+    cursor = await tx.conn.execute(
+        "SELECT * FROM wins WHERE couple_id = ? AND status = 'shared' ORDER BY random() LIMIT 1",
+        (couple_id,),
+    )
+    row = await cursor.fetchone()
+    return _win(tx, row) if row else None
