@@ -1,4 +1,5 @@
-"""python -m bench [--smoke|--quick|--full]: measure, print the table, write results.json."""
+"""python -m bench [--smoke|--quick|--full]: measure, print the table; --full writes
+results.json."""
 
 import argparse
 import asyncio
@@ -305,7 +306,7 @@ def main() -> None:
         "--only",
         default=",".join(SECTIONS),
         help=f"comma-separated sections to run, of {','.join(SECTIONS)} (default: all); "
-        "results.json is written only when all run",
+        "results.json is written only by a --full run of all of them",
     )
     args = parser.parse_args()
     only = frozenset(name.strip() for name in args.only.split(",") if name.strip())
@@ -326,8 +327,8 @@ def main() -> None:
         "table": [dict(zip(("figure", "value", "target", "met"), r, strict=True)) for r in rows],
         "figures": figures,
     }
-    if only != set(SECTIONS):
-        return  # a partial run: keep the last complete results.json
+    if args.mode != "full" or only != set(SECTIONS):
+        return  # a smaller or partial run: keep the last complete results.json
     out = Path(__file__).with_name("results.json")
     out.write_text(json.dumps(results, indent=2, default=str) + "\n")
 
