@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Bot, FakeClock, couple, library, running_bot, set_up
+from tests.conftest import Bot, FakeClock, couple, library, pair, running_bot, set_up
 from tests.telegram_server import FakeTelegram
 
 SCALE_ONLY = """\
@@ -232,3 +232,35 @@ async def test_tools_bad_input_gets_kind_answers(bot: Bot, tg: FakeTelegram) -> 
     await carol.press_data(listing, "jd:999999:0")
     assert "already gone" in (await carol.wait_message()).text
     assert "Something went wrong" not in "".join(m.text for m in carol.messages)
+
+
+async def test_buttons_of_another_couple_do_nothing(bot: Bot, tg: FakeTelegram) -> None:
+    anna, ben = await couple(tg)
+    await ben.send("/promise call by 18:00")
+    await anna.wait_message("Ben made you a promise")
+    await bot.at(datetime(2026, 3, 2, 17, 0, 5, tzinfo=UTC))
+    asked = await anna.wait_message("Ben promised")
+    await anna.send("/win a good one")
+    await anna.wait_message("A win to remember")
+    await anna.send("/timeout 5")
+    await ben.wait_message("Anna asked for a pause")
+    await ben.send("/repair add Tea first")
+    await anna.wait_message("Ben proposes a change")
+
+    carol, dan = tg.user(1003, "Carol"), tg.user(1004, "Dan")
+    await set_up(carol)
+    await set_up(dan)
+    await pair(tg, carol, dan)
+    target = carol.last_message()
+    for data in ("pa:1:kept", "pp:1:kept", "ws:1", "wx:1", "to:1:ready", "rc:1:yes"):
+        await carol.press_data(target, data)
+        reply = await carol.wait_message()
+        assert "isn't active any more" in reply.text, (data, reply.text)
+    # Anna answering the promise as if she had made it is refused too.
+    await anna.press_data(asked, "pa:1:kept")
+    assert "isn't active any more" in (await anna.wait_message()).text
+    await anna.press(asked, "Kept")
+    await tg.wait_for(lambda: "once they've answered" in asked.text)
+    await carol.send("/wins")
+    assert "No wins yet" in (await carol.wait_message()).text
+    await tg.wait_callbacks_answered()
