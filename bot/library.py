@@ -15,6 +15,7 @@ from typing import TextIO
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from bot.domain.tools import MAX_STEP_CHARS, MAX_STEPS
 from bot.prompts import (
     PromptLibraryError,
     _compose,
@@ -46,8 +47,6 @@ _TOPIC_KEYS = ("id", "title", "description", "example")
 _SUPPORT_KEYS = ("message", "resources")
 _RESOURCE_KEYS = ("name", "detail")
 _REPAIR_KEYS = ("title", "steps")
-MAX_REPAIR_STEP_CHARS = 300
-MAX_REPAIR_STEPS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,12 +274,12 @@ def load_repair(directory: Path) -> RepairTemplate:
         _missing(root, values, _REPAIR_KEYS, "the file", report)
         title = _text(values, "title", MAX_TITLE_CHARS, report)
         if "steps" in values:
-            items = _string_list(values["steps"], "step", MAX_REPAIR_STEP_CHARS, report) or []
+            items = _string_list(values["steps"], "step", MAX_STEP_CHARS, report) or []
             steps = [text for _, text in items]
             if not steps and not report.lines():
                 report.at(values["steps"], "steps is empty; add at least one step")
-            elif len(steps) > MAX_REPAIR_STEPS:
-                report.at(values["steps"], f"{len(steps)} steps; the limit is {MAX_REPAIR_STEPS}")
+            elif len(steps) > MAX_STEPS:
+                report.at(values["steps"], f"{len(steps)} steps; the limit is {MAX_STEPS}")
     elif root is not None:
         report.at(root, f"the file must be {expected}, {_got(root)}")
     _raise_if_any(report)

@@ -1,6 +1,6 @@
 """The rules of a disclosure agreement: periods, reviews, the undo window, the /ask limit."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 # How long a topic is agreed for, in days, with its plain name. One month is the default.
 PERIODS: dict[int, str] = {14: "2 weeks", 30: "1 month", 90: "3 months"}
@@ -27,13 +27,3 @@ LIVE = ("proposed", "agreed", "active")
 
 def period_name(days: int) -> str:
     return PERIODS.get(days, f"{days} days")
-
-
-def renewal_deadline(review_at: datetime) -> datetime:
-    """When a topic not renewed by both lapses."""
-    return review_at + RENEW_WINDOW
-
-
-def next_ask_at(last_ask: datetime | None) -> datetime | None:
-    """When /ask may be used again after ``last_ask``; None if it may be used now."""
-    return None if last_ask is None else last_ask + ASK_INTERVAL

@@ -19,7 +19,6 @@ MAX_PROMISE_DAYS = 90
 TIMEOUT_DEFAULT = 20
 TIMEOUT_RANGE = (5, 120)
 TIMEOUT_MORE = 10
-DEFAULT_LOW_THRESHOLD = 3
 
 _BY = re.compile(r"\s+by\s+(?=\S)", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")

@@ -5,13 +5,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.db import Tx, from_ts_or_none, to_ts
 from bot.storage.models import Topic
-
-
-def _moment(row: aiosqlite.Row, name: str) -> datetime | None:
-    value = row[name]
-    return None if value is None else from_ts(value)
 
 
 def _topic(tx: Tx, row: aiosqlite.Row) -> Topic:
@@ -24,12 +19,12 @@ def _topic(tx: Tx, row: aiosqlite.Row) -> Topic:
         period_days=row["period_days"],
         status=row["status"],
         replaces=row["replaces"],
-        proposed_at=_moment(row, "proposed_at"),
-        accepted_at=_moment(row, "accepted_at"),
-        started_at=_moment(row, "started_at"),
-        review_at=_moment(row, "review_at"),
-        review_asked_at=_moment(row, "review_asked_at"),
-        ended_at=_moment(row, "ended_at"),
+        proposed_at=from_ts_or_none(row["proposed_at"]),
+        accepted_at=from_ts_or_none(row["accepted_at"]),
+        started_at=from_ts_or_none(row["started_at"]),
+        review_at=from_ts_or_none(row["review_at"]),
+        review_asked_at=from_ts_or_none(row["review_asked_at"]),
+        ended_at=from_ts_or_none(row["ended_at"]),
     )
 
 
@@ -218,7 +213,7 @@ async def last_request(tx: Tx, asker_id: int) -> datetime | None:
         "SELECT MAX(created_at) FROM update_requests WHERE asker_id = ?", (asker_id,)
     )
     row = await cursor.fetchone()
-    return None if row is None or row[0] is None else from_ts(row[0])
+    return None if row is None else from_ts_or_none(row[0])
 
 
 async def add_request(tx: Tx, couple_id: int, asker_id: int, now: datetime) -> None:

@@ -4,15 +4,11 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.models import Ask
 
 
 def _ask(tx: Tx, row: aiosqlite.Row) -> Ask:
-    def moment(name: str) -> datetime | None:
-        value = row[name]
-        return None if value is None else from_ts(value)
-
     return Ask(
         id=row["id"],
         user_id=row["user_id"],
@@ -26,9 +22,9 @@ def _ask(tx: Tx, row: aiosqlite.Row) -> Ask:
         body=tx.open_or_none(row["body"]),
         message_id=row["message_id"],
         created_at=from_ts(row["created_at"]),
-        answered_at=moment("answered_at"),
-        revealed_at=moment("revealed_at"),
-        shared_at=moment("shared_at"),
+        answered_at=from_ts_or_none(row["answered_at"]),
+        revealed_at=from_ts_or_none(row["revealed_at"]),
+        shared_at=from_ts_or_none(row["shared_at"]),
     )
 
 

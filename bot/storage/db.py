@@ -35,6 +35,11 @@ def from_ts(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
+def from_ts_or_none(seconds: int | None) -> datetime | None:
+    """A nullable time column: None stays None."""
+    return None if seconds is None else from_ts(seconds)
+
+
 @dataclass
 class Tx:
     """A transaction in progress: the connection, the cipher, and what it wrote."""

@@ -4,13 +4,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.models import Disclosure
-
-
-def _moment(row: aiosqlite.Row, name: str) -> datetime | None:
-    value = row[name]
-    return None if value is None else from_ts(value)
 
 
 def _disclosure(tx: Tx, row: aiosqlite.Row) -> Disclosure:
@@ -24,13 +19,13 @@ def _disclosure(tx: Tx, row: aiosqlite.Row) -> Disclosure:
         body=tx.open_or_none(row["body"]),
         voice=tx.open_or_none(row["voice"]),
         created_at=from_ts(row["created_at"]),
-        written_at=_moment(row, "written_at"),
-        deliver_at=_moment(row, "deliver_at"),
+        written_at=from_ts_or_none(row["written_at"]),
+        deliver_at=from_ts_or_none(row["deliver_at"]),
         outbox_id=row["outbox_id"],
         ack=row["ack"],
         ack_note=tx.open_or_none(row["ack_note"]),
-        acked_at=_moment(row, "acked_at"),
-        ack_sent_at=_moment(row, "ack_sent_at"),
+        acked_at=from_ts_or_none(row["acked_at"]),
+        ack_sent_at=from_ts_or_none(row["ack_sent_at"]),
     )
 
 

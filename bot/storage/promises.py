@@ -4,25 +4,22 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.models import Promise
 
 
 def _promise(tx: Tx, row: aiosqlite.Row) -> Promise:
-    def moment(name: str) -> datetime | None:
-        return None if row[name] is None else from_ts(row[name])
-
     return Promise(
         id=row["id"],
         couple_id=row["couple_id"],
         author_id=row["author_id"],
         body=tx.open_or_none(row["body"]) or "",
-        due_at=moment("due_at"),
+        due_at=from_ts_or_none(row["due_at"]),
         status=row["status"],
         author_says=row["author_says"],
         partner_says=row["partner_says"],
         created_at=from_ts(row["created_at"]),
-        settled_at=moment("settled_at"),
+        settled_at=from_ts_or_none(row["settled_at"]),
     )
 
 

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.models import RepairChange
 
 
@@ -51,7 +51,7 @@ def _change(tx: Tx, row: aiosqlite.Row) -> RepairChange:
         body=tx.open_or_none(row["body"]),
         status=row["status"],
         created_at=from_ts(row["created_at"]),
-        decided_at=None if row["decided_at"] is None else from_ts(row["decided_at"]),
+        decided_at=from_ts_or_none(row["decided_at"]),
     )
 
 

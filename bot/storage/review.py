@@ -9,11 +9,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from bot.storage.agreements import _topic
 from bot.storage.asks import _ask
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.disclosures import _disclosure
 from bot.storage.models import (
     Ask,
@@ -25,11 +23,6 @@ from bot.storage.models import (
     Topic,
     Win,
 )
-
-
-def _moment(row: aiosqlite.Row, name: str) -> datetime | None:
-    value = row[name]
-    return None if value is None else from_ts(value)
 
 
 def _marks(values: Collection[object]) -> str:
@@ -216,7 +209,7 @@ async def couples_of(tx: Tx, user_id: int) -> list[tuple[Couple, datetime | None
     return [
         (
             Couple(row["id"], row["inviter_id"], row["joiner_id"], from_ts(row["created_at"])),
-            _moment(row, "ended_at"),
+            from_ts_or_none(row["ended_at"]),
         )
         for row in await cursor.fetchall()
     ]
@@ -282,12 +275,12 @@ async def promises_in(tx: Tx, couple_ids: Collection[int]) -> list[Promise]:
             row["couple_id"],
             row["author_id"],
             tx.open_or_none(row["body"]) or "",
-            _moment(row, "due_at"),
+            from_ts_or_none(row["due_at"]),
             row["status"],
             row["author_says"],
             row["partner_says"],
             from_ts(row["created_at"]),
-            _moment(row, "settled_at"),
+            from_ts_or_none(row["settled_at"]),
         )
         for row in await cursor.fetchall()
     ]
@@ -308,7 +301,7 @@ async def wins_in(tx: Tx, couple_ids: Collection[int]) -> list[Win]:
             tx.open_or_none(row["body"]) or "",
             row["status"],
             from_ts(row["created_at"]),
-            _moment(row, "shared_at"),
+            from_ts_or_none(row["shared_at"]),
         )
         for row in await cursor.fetchall()
     ]
@@ -352,7 +345,7 @@ async def repair_changes_by(tx: Tx, user_id: int) -> list[RepairChange]:
             tx.open_or_none(row["body"]),
             row["status"],
             from_ts(row["created_at"]),
-            _moment(row, "decided_at"),
+            from_ts_or_none(row["decided_at"]),
         )
         for row in await cursor.fetchall()
     ]

@@ -4,12 +4,11 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.storage.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.models import Win
 
 
 def _win(tx: Tx, row: aiosqlite.Row) -> Win:
-    shared = row["shared_at"]
     return Win(
         id=row["id"],
         couple_id=row["couple_id"],
@@ -17,7 +16,7 @@ def _win(tx: Tx, row: aiosqlite.Row) -> Win:
         body=tx.open_or_none(row["body"]) or "",
         status=row["status"],
         created_at=from_ts(row["created_at"]),
-        shared_at=None if shared is None else from_ts(shared),
+        shared_at=from_ts_or_none(row["shared_at"]),
     )
 
 
