@@ -37,8 +37,8 @@ class _Clock:
 
 async def mend_startup(db_path: str, key: str) -> dict[str, Any]:
     from bot.app import build_application
-    from bot.config import Settings
-    from bot.delivery.tick import tick
+    from bot.kernel.config import Settings
+    from bot.kernel.scheduler import tick
 
     before = rss_mb()
     started = time.perf_counter()

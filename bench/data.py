@@ -8,8 +8,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.domain.schedule import ALL_DAYS, next_due
-from bot.storage.crypto import TextCipher, decode_key, generate_key
-from bot.storage.db import Database, to_ts
+from bot.kernel.crypto import TextCipher, decode_key, generate_key
+from bot.kernel.db import Database, to_ts
 
 # A Tuesday; 20:00 UTC is 21:00 in the zones of BUSY_ZONES (standard time, CET/WAT).
 T0 = datetime(2026, 3, 3, 10, 0, 30, tzinfo=UTC)

@@ -18,13 +18,13 @@ from telegram.ext import TypeHandler
 from bench import data
 from bench.fakeproc import FakeProcess
 from bot.app import build_application
-from bot.config import Settings
-from bot.core import MendApplication
-from bot.delivery.tick import tick
-from bot.outgoing import Outgoing
-from bot.storage import outbox
-from bot.storage.crypto import TextCipher, decode_key
-from bot.storage.db import Database
+from bot.kernel import outbox
+from bot.kernel.config import Settings
+from bot.kernel.context import MendApplication
+from bot.kernel.crypto import TextCipher, decode_key
+from bot.kernel.db import Database
+from bot.kernel.outgoing import Outgoing
+from bot.kernel.scheduler import tick
 
 
 class FixedClock:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from telegram import Update
 
+from bot.kernel.crypto import DataKeyError, generate_key
 from bot.library import check_library
 from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError
-from bot.storage.crypto import DataKeyError, generate_key
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,7 +43,7 @@ def _configured_prompts_dir() -> Path:
 
 def _run() -> int:
     from bot.app import build_application
-    from bot.config import SettingsError, load_settings
+    from bot.kernel.config import SettingsError, load_settings
 
     try:
         settings = load_settings()

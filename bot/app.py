@@ -7,17 +7,19 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot import handlers, texts
-from bot.clock import Clock, SystemClock
-from bot.config import Settings
-from bot.core import BotData, Mend, MendApplication, MendContext
-from bot.delivery.http import AiohttpRequest
-from bot.delivery.limiter import RateLimiter
-from bot.delivery.sender import Sender
-from bot.delivery.tick import tick
+from bot.features import FEATURES
+from bot.kernel.clock import Clock, SystemClock
+from bot.kernel.config import Settings
+from bot.kernel.context import BotData, MendApplication, MendContext
+from bot.kernel.crypto import TextCipher, load_or_create_key
+from bot.kernel.db import Database
+from bot.kernel.http import AiohttpRequest
+from bot.kernel.limiter import RateLimiter
+from bot.kernel.mend import Mend
+from bot.kernel.scheduler import tick
+from bot.kernel.sender import Sender
 from bot.library import load_agreements, load_repair, load_support
 from bot.prompts import load_library
-from bot.storage.crypto import TextCipher, load_or_create_key
-from bot.storage.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,16 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
         settings.bot_database,
     )
     database = Database(settings.bot_database, TextCipher(key))
-    mend = Mend(settings, database, clock or SystemClock(), prompts, agreements, support, repair)
+    mend = Mend(
+        settings,
+        database,
+        clock or SystemClock(),
+        prompts,
+        agreements,
+        support,
+        repair,
+        FEATURES,
+    )
     application: MendApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -54,7 +65,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
         .build()
     )
     application.bot_data.mend = mend
-    handlers.register(application)
+    handlers.register(application, mend.features)
     return application
 
 

@@ -8,7 +8,7 @@ import re
 import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,11 +17,13 @@ import pytest
 
 from bot import texts
 from bot.app import build_application
-from bot.config import Settings
-from bot.core import Mend, MendApplication
-from bot.delivery.tick import tick
+from bot.kernel.config import Settings
+from bot.kernel.context import MendApplication
+from bot.kernel.crypto import generate_key
+from bot.kernel.feature import Feature, Job
+from bot.kernel.mend import Mend
+from bot.kernel.scheduler import tick
 from bot.prompts import DEFAULT_PROMPTS_DIR
-from bot.storage.crypto import generate_key
 from tests.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
 
 # A Monday, at noon UTC (13:00 in Berlin).
@@ -227,3 +229,11 @@ def assert_no_errors(tg: FakeTelegram, *users: FakeUser) -> None:
 async def all_fine(tg: FakeTelegram, *users: FakeUser) -> None:
     await tg.wait_callbacks_answered()
     assert_no_errors(tg, *users)
+
+
+def replace_job(features: tuple[Feature, ...], job: Job, by: Job) -> tuple[Feature, ...]:
+    """The registry with one scheduled job swapped (a crash between two steps, say)."""
+    return tuple(
+        replace(feature, jobs=tuple(by if each is job else each for each in feature.jobs))
+        for feature in features
+    )

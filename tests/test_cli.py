@@ -23,10 +23,10 @@ from textwrap import dedent
 
 import pytest
 
-from bot.config import Settings
+from bot.kernel.config import Settings
+from bot.kernel.crypto import DataKeyError, generate_key, key_file_for, load_or_create_key
 from bot.library import AGREEMENTS_FILE, EXTRA_FILES, SUPPORT_FILE
 from bot.prompts import DEFAULT_PROMPTS_DIR, KINDS
-from bot.storage.crypto import DataKeyError, generate_key, key_file_for, load_or_create_key
 from tests.conftest import Bot, FakeClock, make_settings, set_up
 from tests.telegram_server import FakeTelegram
 

@@ -3,7 +3,7 @@ holds only its chat (a fake monotonic clock: nothing here waits)."""
 
 import pytest
 
-from bot.delivery.limiter import RateLimiter
+from bot.kernel.limiter import RateLimiter
 
 
 class Clock:

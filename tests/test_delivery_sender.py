@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from bot.app import build_application
-from bot.config import Settings
-from bot.core import Mend, MendApplication
-from bot.delivery.limiter import RateLimiter
-from bot.delivery.sender import Sender
-from bot.outgoing import Outgoing, buttons
-from bot.storage import outbox
-from bot.storage.crypto import generate_key
+from bot.kernel import outbox
+from bot.kernel.config import Settings
+from bot.kernel.context import MendApplication
+from bot.kernel.crypto import generate_key
+from bot.kernel.limiter import RateLimiter
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.sender import Sender
 from tests.telegram_server import FakeTelegram
 
 NOW = datetime(2026, 3, 3, 20, 0, tzinfo=UTC)

@@ -19,10 +19,10 @@ import pytest
 from cryptography.exceptions import InvalidTag
 
 from bot import texts
+from bot.kernel.crypto import TextCipher, decode_key
+from bot.kernel.db import to_ts
 from bot.services import review
-from bot.storage.crypto import TextCipher, decode_key
-from bot.storage.db import to_ts
-from tests.conftest import Bot, FakeClock, library, pair, running_bot, set_up
+from tests.conftest import Bot, FakeClock, library, pair, replace_job, running_bot, set_up
 from tests.telegram_server import FakeTelegram, FakeUser
 from tests.test_e2e_agreement import agree
 
@@ -337,7 +337,7 @@ async def test_a_restart_between_request_and_render_delivers_exactly_once(
 
     render_due = review.render_due
     with monkeypatch.context() as patch:
-        patch.setattr(review, "render_due", crashed)
+        patch.setattr(bot.mend, "features", replace_job(bot.mend.features, render_due, crashed))
         await bot.at(berlin(8, 19, 0, 1))
         await quiet(anna)
         assert await pending_requests() == 1
@@ -356,7 +356,7 @@ async def test_a_restart_between_request_and_render_delivers_exactly_once(
 
     # Next week, two render steps race for the same request: one review, once.
     with monkeypatch.context() as patch:
-        patch.setattr(review, "render_due", crashed)
+        patch.setattr(bot.mend, "features", replace_job(bot.mend.features, render_due, crashed))
         await bot.at(berlin(15, 19, 0, 1))
         assert await pending_requests() == 1
         rendered = await asyncio.gather(render_due(bot.mend), render_due(bot.mend))

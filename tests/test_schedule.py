@@ -20,7 +20,7 @@ from bot.domain.schedule import (
     parse_pause,
     parse_time,
 )
-from bot.errors import InvalidInput
+from bot.kernel.errors import InvalidInput
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.prompting import choose_prompt
+from bot.kernel.crypto import DataKeyError, TextCipher, decode_key, generate_key
+from bot.kernel.db import Database
+from bot.kernel.migrations import MIGRATIONS
 from bot.prompts import Prompt
 from bot.storage import users
-from bot.storage.crypto import DataKeyError, TextCipher, decode_key, generate_key
-from bot.storage.db import Database
-from bot.storage.migrations import MIGRATIONS
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 

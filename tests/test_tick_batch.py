@@ -5,18 +5,19 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.core import Mend
-from bot.delivery import tick as tick_module
-from bot.delivery.tick import tick
 from bot.domain.schedule import ALL_DAYS
+from bot.features import FEATURES
+from bot.kernel import scheduler as tick_module
+from bot.kernel.config import Settings
+from bot.kernel.crypto import TextCipher, decode_key, generate_key
+from bot.kernel.db import Database
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.kernel.scheduler import tick
 from bot.library import load_agreements, load_repair, load_support
-from bot.outgoing import Outgoing
 from bot.prompts import DEFAULT_PROMPTS_DIR, load_library
 from bot.services.asking import render_ask
 from bot.storage import asks, couples, reminders, users
-from bot.storage.crypto import TextCipher, decode_key, generate_key
-from bot.storage.db import Database
 
 # 21:00 in Berlin on a Tuesday.
 NOW = datetime(2026, 3, 3, 20, 0, tzinfo=UTC)
@@ -45,6 +46,7 @@ async def _mend(tmp_path: Path) -> Mend:
         load_agreements(DEFAULT_PROMPTS_DIR),
         load_support(DEFAULT_PROMPTS_DIR),
         load_repair(DEFAULT_PROMPTS_DIR),
+        FEATURES,
     )
 
 

@@ -5,7 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.errors import InvalidInput
+from bot.kernel.errors import InvalidInput
 
 __all__ = [
     "ALL_DAYS",

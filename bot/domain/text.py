@@ -3,7 +3,7 @@
 import unicodedata
 
 from bot import texts
-from bot.errors import InvalidInput
+from bot.kernel.errors import InvalidInput
 
 
 def is_blank(text: str) -> bool:

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from bot import texts
 from bot.domain.schedule import local_instant, parse_time, weekday
-from bot.errors import InvalidInput
+from bot.kernel.errors import InvalidInput
 
 MAX_PROMISE_CHARS = 300
 MAX_WIN_CHARS = 1000

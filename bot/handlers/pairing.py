@@ -4,9 +4,9 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import texts
-from bot.core import MendContext
-from bot.handlers.common import edit, reply, user_of
-from bot.outgoing import Outgoing
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import edit, reply, user_of
+from bot.kernel.outgoing import Outgoing
 from bot.services import accounts, pairing
 
 

@@ -5,9 +5,10 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.core import Mend, MendContext
-from bot.handlers.common import ButtonHandler, edit, reply, user_of
-from bot.outgoing import Outgoing
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import ButtonHandler, edit, reply, user_of
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
 from bot.services import answers, checkin, gratitude
 
 

@@ -4,8 +4,8 @@ from telegram import Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.ext import BaseHandler, CommandHandler
 
-from bot.core import MendContext
-from bot.handlers.common import reply, user_of
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import reply, user_of
 from bot.services import data, review
 
 

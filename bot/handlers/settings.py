@@ -3,8 +3,8 @@
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.core import MendContext
-from bot.handlers.common import edit, reply, user_of
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import edit, reply, user_of
 from bot.services import accounts, reminders
 
 

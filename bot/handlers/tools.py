@@ -5,10 +5,11 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.core import Mend, MendContext
 from bot.handlers.agreement import button, command
-from bot.handlers.common import ButtonHandler, reply, user_of
-from bot.outgoing import Outgoing
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import ButtonHandler, reply, user_of
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
 from bot.services import journal, promises, repair, timeouts, wins
 
 

@@ -3,13 +3,14 @@
 from datetime import datetime
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
 from bot.domain.timezones import find_timezones, is_valid_timezone
-from bot.errors import InvalidInput, NotAllowed, Stale
-from bot.outgoing import Outgoing, buttons
+from bot.kernel.db import Tx
+from bot.kernel.errors import InvalidInput, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import require_timezone, require_user
 from bot.storage import reminders, users
-from bot.storage.db import Tx
 from bot.storage.models import User
 
 
@@ -72,19 +73,6 @@ async def reschedule_all(tx: Tx, user: User, now: datetime) -> None:
     await reminders.advance(tx, moves)
 
 
-async def require_user(tx: Tx, user_id: int) -> User:
-    """The user, or a kind nudge to /start first."""
-    user = await users.get(tx, user_id)
-    if user is None:
-        raise NotAllowed(texts.NEED_START)
-    return user
-
-
-def require_timezone(user: User) -> None:
-    if user.tz is None:
-        raise NotAllowed(texts.NEED_TIMEZONE)
-
-
 async def pause(mend: Mend, user_id: int, args: str) -> Outgoing:
     """/pause 3d | 1w | until 2026-12-01: no prompts until then."""
     if not args.strip():
@@ -108,7 +96,3 @@ async def resume(mend: Mend, user_id: int) -> Outgoing:
         was_paused = user.paused_until is not None and user.paused_until > mend.clock.now()
         await users.set_paused_until(tx, user_id, None)
     return Outgoing(texts.RESUMED if was_paused else texts.NOT_PAUSED)
-
-
-def is_paused(user: User, now: datetime) -> bool:
-    return user.paused_until is not None and user.paused_until > now

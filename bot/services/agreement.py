@@ -9,7 +9,6 @@ topic alone, at any time.
 from datetime import datetime, timedelta
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
 from bot.domain.agreement import (
     DEFAULT_PERIOD,
@@ -20,11 +19,13 @@ from bot.domain.agreement import (
     period_name,
 )
 from bot.domain.text import is_blank
-from bot.errors import InvalidInput, NotAllowed, Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services.pairing import paired
-from bot.storage import agreements, couples, outbox, reminders, users
-from bot.storage.db import Tx
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import InvalidInput, NotAllowed, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import paired
+from bot.storage import agreements, couples, reminders, users
 from bot.storage.models import Couple, Topic, User
 
 HISTORY_LIMIT = 30

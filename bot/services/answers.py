@@ -7,25 +7,21 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
 from bot.domain.agreement import WRITING_WINDOW
-from bot.domain.prompting import GRATITUDE_ANSWER_WINDOW, SNOOZE, local_day
+from bot.domain.prompting import GRATITUDE_ANSWER_WINDOW, SNOOZE
 from bot.domain.text import is_blank
-from bot.errors import NotAllowed, Stale
-from bot.outgoing import Outgoing
-from bot.services import agreement, checkin, data, disclosure, gratitude, journal
-from bot.services.accounts import require_user
-from bot.storage import asks, outbox, users
-from bot.storage.db import Tx
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed, Stale
+from bot.kernel.feature import TextInput
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.kernel.people import require_user
+from bot.services import checkin, gratitude
+from bot.services.asking import is_current
+from bot.storage import asks, users
 from bot.storage.models import Ask, User
-
-
-def is_current(ask: Ask, user: User, now: datetime) -> bool:
-    """Can this ask still be answered? A check-in on its own day; gratitude for 24 hours."""
-    if ask.kind == "checkin":
-        return user.tz is not None and ask.day == local_day(now, user.tz)
-    return now - ask.created_at <= GRATITUDE_ANSWER_WINDOW
 
 
 async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> Outgoing:
@@ -58,13 +54,23 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
 
 
 async def voice(mend: Mend, user_id: int, file_id: str) -> Outgoing:
-    """A voice note: welcome only as a disclosure the user is writing."""
+    """A voice note: welcome only where the words a button asked for may be spoken."""
     async with _forgetting_closed(mend, user_id), mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
         awaited = await _awaited(tx, user_id, mend.clock.now())
-        if awaited is None or not awaited[0].startswith("disclose:"):
+        expected = _input(mend, awaited[0]) if awaited is not None else None
+        if awaited is None or expected is None or not expected.voice:
             raise NotAllowed(texts.UNSUPPORTED_CONTENT)
         return await _take(mend, tx, user, awaited[0], None, file_id)
+
+
+def _input(mend: Mend, what: str) -> TextInput | None:
+    """The registered feature input that ``kind:ident`` is for."""
+    kind = what.partition(":")[0]
+    for feature in mend.features:
+        if kind in feature.text_inputs:
+            return feature.text_inputs[kind]
+    return None
 
 
 async def _awaited(tx: Tx, user_id: int, now: datetime) -> tuple[str, datetime] | None:
@@ -78,7 +84,7 @@ async def _awaited(tx: Tx, user_id: int, now: datetime) -> tuple[str, datetime] 
 async def _take(
     mend: Mend, tx: Tx, user: User, what: str, text: str | None, file_id: str | None
 ) -> Outgoing:
-    """Hand the words to what asked for them ("disclose:17", "ack:4", "topic", "change:3").
+    """Hand the words to the feature that asked for them (``kind:ident``, as it set them).
 
     If that turned out to be closed meanwhile (the proposal was answered, the topic
     withdrawn, the pairing ended), the user is told, and is no longer expected to write it:
@@ -109,21 +115,10 @@ async def _forgetting_closed(mend: Mend, user_id: int) -> AsyncIterator[None]:
 async def _hand_over(
     tx: Tx, mend: Mend, user: User, what: str, text: str | None, file_id: str | None
 ) -> Outgoing:
-    kind, _, ident = what.partition(":")
-    if kind == "disclose":
-        return await disclosure.write(tx, mend, user, int(ident), text, file_id)
-    assert text is not None
-    if kind == "ack":
-        return await disclosure.send_ack(tx, mend, user, int(ident), text)
-    if kind == "topic":
-        return await agreement.own_topic(tx, mend, user, text)
-    if kind == "change":
-        return await agreement.changed_words(tx, mend, user, int(ident), text)
-    if kind == "delete":
-        return await data.confirm_delete(tx, mend, user, text)
-    if kind == "journal":
-        return await journal.write(tx, mend, user, text)
-    raise Stale(texts.STALE_BUTTON)
+    expected = _input(mend, what)
+    if expected is None:
+        raise Stale(texts.STALE_BUTTON)
+    return await expected.take(tx, mend, user, what.partition(":")[2], text, file_id)
 
 
 def _why_not_waiting(ask: Ask) -> str:

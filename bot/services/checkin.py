@@ -3,15 +3,16 @@
 from datetime import datetime
 
 from bot import texts
-from bot.core import Mend
 from bot.domain.prompting import SCALE, local_day
-from bot.errors import NotAllowed, Stale
-from bot.outgoing import Button, Outgoing, buttons
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Button, Outgoing, buttons
+from bot.kernel.people import is_paused, require_timezone, require_user
 from bot.services import promises, wins
-from bot.services.accounts import is_paused, require_timezone, require_user
 from bot.services.asking import answer_label, new_ask, render_ask
-from bot.storage import asks, couples, outbox, users
-from bot.storage.db import Tx
+from bot.storage import asks, couples, users
 from bot.storage.models import Ask, User
 
 NOTE_LIMIT = 500

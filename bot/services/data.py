@@ -7,17 +7,19 @@ wrote and ends the pairing; the partner's own writing, and what they already rec
 """
 
 import json
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
-from bot.outgoing import Outgoing
-from bot.services.accounts import require_user
+from bot.kernel.db import Tx
+from bot.kernel.feature import ExportScope
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.kernel.people import require_user
 from bot.services.pairing import end_couple
 from bot.storage import couples, reminders, review, users
-from bot.storage.db import Tx
 from bot.storage.models import Ask, Disclosure, Promise, Topic, User, Win
 
 SCHEMA_VERSION = 1
@@ -32,17 +34,76 @@ async def export(mend: Mend, user_id: int) -> tuple[bytes, str, str]:
     now = mend.clock.now()
     async with mend.db.read() as tx:
         me = await require_user(tx, user_id)
-        data = await _collect(tx, mend, me, now)
+        scope = await _scope(tx, me, now)
+        data = _base(scope)
+        for feature in mend.features:
+            if feature.export is not None:
+                _merge(data, await feature.export(tx, mend, scope))
     local = now.astimezone(me.tz) if me.tz else now
     body = json.dumps(data, ensure_ascii=False, indent=2).encode()
     return body, f"mend-export-{local.date().isoformat()}.json", texts.EXPORT_CAPTION
 
 
-async def _collect(tx: Tx, mend: Mend, me: User, now: datetime) -> dict[str, Any]:
+async def _scope(tx: Tx, me: User, now: datetime) -> ExportScope:
+    couple_rows = await review.couples_of(tx, me.id)
+    names: dict[int, str] = {}
+    for partner_id in {couple.partner_of(me.id) for couple, _ in couple_rows}:
+        partner = await users.get(tx, partner_id)
+        names[partner_id] = partner.first_name if partner else ""
+
     def when(moment: datetime | None) -> str | None:
         if moment is None:
             return None
         return (moment.astimezone(me.tz) if me.tz else moment).isoformat()
+
+    return ExportScope(me, now, tuple(couple_rows), names, when)
+
+
+def _base(scope: ExportScope) -> dict[str, Any]:
+    """The file's frame: who it is for, and their pairings; features add the rest."""
+    me, when = scope.me, scope.when
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": when(scope.now),
+        "about": (
+            "Everything you wrote in Mend, and everything a partner chose to share with you. "
+            "Times are in your timezone."
+        ),
+        "you": {
+            "telegram_id": me.id,
+            "first_name": me.first_name,
+            "timezone": me.timezone,
+            "paused_until": when(me.paused_until),
+        },
+        "pairings": [
+            {
+                "partner": scope.names.get(couple.partner_of(me.id), ""),
+                "paired_at": when(couple.created_at),
+                "ended_at": when(ended_at),
+            }
+            for couple, ended_at in scope.couples
+        ],
+        "written_by_you": {},
+        "shared_with_you": {},
+    }
+
+
+def _merge(into: dict[str, Any], part: Mapping[str, Any]) -> None:
+    """Add a feature's sections to the file, section by section."""
+    for key, value in part.items():
+        if isinstance(value, Mapping) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
+    """The sections of the features not yet in their own package."""
+    me, now, when = scope.me, scope.now, scope.when
+    couple_ids = scope.couple_ids
+    couple_rows = scope.couples
+    names = scope.names
+    partner_name = scope.partner_name
 
     def question(ask: Ask) -> str | None:
         prompt = mend.prompts.get(ask.prompt_id)
@@ -63,17 +124,6 @@ async def _collect(tx: Tx, mend: Mend, me: User, now: datetime) -> dict[str, Any
         entry["text" if ask.answer == "text" else "note"] = ask.body
         entry["answered_at"] = when(ask.answered_at)
         return entry
-
-    couple_rows = await review.couples_of(tx, me.id)
-    couple_ids = [couple.id for couple, _ in couple_rows]
-    partner_of = {couple.id: couple.partner_of(me.id) for couple, _ in couple_rows}
-    names: dict[int, str] = {}
-    for partner_id in set(partner_of.values()):
-        partner = await users.get(tx, partner_id)
-        names[partner_id] = partner.first_name if partner else ""
-
-    def partner_name(couple_id: int) -> str:
-        return names.get(partner_of.get(couple_id, 0), "")
 
     my_asks = await review.asks_of(tx, me.id)
     my_checkins = [
@@ -198,28 +248,10 @@ async def _collect(tx: Tx, mend: Mend, me: User, now: datetime) -> dict[str, Any
         for r in await reminders.for_user(tx, me.id)
     ]
     return {
-        "schema_version": SCHEMA_VERSION,
-        "exported_at": when(now),
-        "about": (
-            "Everything you wrote in Mend, and everything a partner chose to share with you. "
-            "Times are in your timezone."
-        ),
         "you": {
-            "telegram_id": me.id,
-            "first_name": me.first_name,
-            "timezone": me.timezone,
-            "paused_until": when(me.paused_until),
             "partner_told_when_nothing_to_share": await users.shares_nothing(tx, me.id),
             "reminders": my_reminders,
         },
-        "pairings": [
-            {
-                "partner": names.get(couple.partner_of(me.id), ""),
-                "paired_at": when(couple.created_at),
-                "ended_at": when(ended_at),
-            }
-            for couple, ended_at in couple_rows
-        ],
         "written_by_you": {
             "checkins": my_checkins,
             "gratitude": my_gratitude,
@@ -302,9 +334,11 @@ async def confirm_delete(tx: Tx, mend: Mend, user: User, text: str) -> Outgoing:
     before = int(row[0]) if row else 0
     await tx.conn.execute("PRAGMA secure_delete = ON")
     try:
-        await review.erase_user(tx, user.id, now)
+        for feature in mend.features:
+            if feature.erase is not None:
+                await feature.erase(tx, user.id, now)
         if couple is not None:
-            await end_couple(tx, couple, user.id, now)
+            await end_couple(tx, mend, couple, user.id, now)
     finally:
         await tx.conn.execute(f"PRAGMA secure_delete = {before}")
     ended = (

@@ -7,7 +7,6 @@ Only topics in force can be disclosed on; only Send relays, and only to the part
 from datetime import datetime
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
 from bot.domain.agreement import (
     ACKS,
@@ -18,14 +17,14 @@ from bot.domain.agreement import (
 )
 from bot.domain.prompting import local_day
 from bot.domain.text import words
-from bot.errors import NotAllowed, Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services import pages
-from bot.services.accounts import is_paused
+from bot.kernel import outbox, pages
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import is_paused, paired
 from bot.services.agreement import in_force
-from bot.services.pairing import paired
-from bot.storage import agreements, disclosures, outbox, users
-from bot.storage.db import Tx
+from bot.storage import agreements, disclosures, users
 from bot.storage.models import Couple, Disclosure, Topic, User
 
 LOG_PAGE = 5

@@ -1,14 +1,14 @@
 """Gratitude: write an appreciation, see it back, then send it or keep it private."""
 
 from bot import texts
-from bot.core import Mend
-from bot.errors import NotAllowed, Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services.accounts import require_timezone, require_user
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import partner_name, require_timezone, require_user
 from bot.services.asking import new_ask, render_ask
-from bot.services.pairing import partner_name
-from bot.storage import asks, couples, outbox, users
-from bot.storage.db import Tx
+from bot.storage import asks, couples, users
 from bot.storage.models import Ask, User
 
 GRATITUDE_LIMIT = 1000

@@ -1,16 +1,16 @@
 """The private journal: notes for the user alone, never relayed, never shown to the partner."""
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
 from bot.domain.text import words
 from bot.domain.tools import MAX_JOURNAL_CHARS
-from bot.errors import Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services import pages
-from bot.services.accounts import require_user
+from bot.kernel import pages
+from bot.kernel.db import Tx
+from bot.kernel.errors import Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import require_user
 from bot.storage import journal, users
-from bot.storage.db import Tx
 from bot.storage.models import User
 
 PAGE = 5

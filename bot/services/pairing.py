@@ -5,13 +5,14 @@ import secrets
 from datetime import datetime, timedelta
 
 from bot import texts
-from bot.core import Mend
-from bot.errors import NotAllowed, Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services.accounts import require_user
-from bot.storage import agreements, couples, outbox, promises, timeouts, users
-from bot.storage.db import Tx
-from bot.storage.models import Couple, Invite, User
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import partner_name
+from bot.storage import couples, users
+from bot.storage.models import Couple, Invite
 
 INVITE_LIFETIME = timedelta(hours=48)
 CODE_BYTES = 12  # 96 bits of randomness, 16 URL-safe characters
@@ -20,26 +21,6 @@ MAX_CODE_LENGTH = 64  # Telegram's limit for a deep-link payload
 
 def _hash(code: str) -> bytes:
     return hashlib.sha256(code.encode()).digest()
-
-
-async def partner_name(tx: Tx, couple: Couple | None, user_id: int) -> str | None:
-    """The first name of the user's partner, or None when unpaired."""
-    if couple is None:
-        return None
-    partner = await users.get(tx, couple.partner_of(user_id))
-    return partner.first_name if partner else None
-
-
-async def paired(
-    tx: Tx, user_id: int, unpaired: str = texts.AGREEMENT_NOT_PAIRED
-) -> tuple[Couple, User, User]:
-    """The user's couple, the user and their partner; the kind refusal ``unpaired`` if none."""
-    me = await require_user(tx, user_id)
-    couple = await couples.active_for(tx, user_id)
-    partner = await users.get(tx, couple.partner_of(user_id)) if couple else None
-    if couple is None or partner is None:
-        raise NotAllowed(unpaired)
-    return couple, me, partner
 
 
 async def create_invite(mend: Mend, user_id: int, first_name: str, bot_username: str) -> Outgoing:
@@ -139,16 +120,17 @@ async def unpair(mend: Mend, user_id: int, couple_id: int) -> Outgoing:
         couple = await couples.active_for(tx, user_id)
         if couple is None or couple.id != couple_id:
             raise Stale(texts.NOT_PAIRED)
-        await end_couple(tx, couple, user_id, now)
+        await end_couple(tx, mend, couple, user_id, now)
     return Outgoing(texts.UNPAIRED)
 
 
-async def end_couple(tx: Tx, couple: Couple, leaver_id: int, now: datetime) -> None:
-    """End a couple: nothing pending between them is delivered; the partner gets a notice."""
+async def end_couple(tx: Tx, mend: Mend, couple: Couple, leaver_id: int, now: datetime) -> None:
+    """End a couple: each feature closes what was open between them, nothing pending between
+    them is delivered, and the partner gets a notice."""
     await couples.end(tx, couple.id, now)
-    await agreements.end_all(tx, couple.id, now)
-    await promises.cancel_open(tx, couple.id, now)
-    await timeouts.end_all(tx, couple.id)
+    for feature in mend.features:
+        if feature.on_couple_end is not None:
+            await feature.on_couple_end(tx, couple.id, now)
     await outbox.cancel_relays(tx, couple.id)
     notice = Outgoing(texts.PARTNER_UNPAIRED)
     await outbox.add(tx, couple.partner_of(leaver_id), "unpaired", notice, now)

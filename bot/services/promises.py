@@ -8,15 +8,16 @@ only when both say so.
 from datetime import datetime, timedelta
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
 from bot.domain.text import words
 from bot.domain.tools import MAX_PROMISE_CHARS, parse_due, split_promise
-from bot.errors import InvalidInput, Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services.pairing import paired
-from bot.storage import couples, outbox, promises, users
-from bot.storage.db import Tx
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import InvalidInput, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import paired
+from bot.storage import couples, promises, users
 from bot.storage.models import Promise, User
 
 BATCH = 200

@@ -3,13 +3,13 @@
 from datetime import datetime
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
-from bot.errors import InvalidInput
-from bot.outgoing import Outgoing
-from bot.services.accounts import require_timezone, require_user
+from bot.kernel.db import Tx
+from bot.kernel.errors import InvalidInput
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.kernel.people import require_timezone, require_user
 from bot.storage import reminders, review
-from bot.storage.db import Tx
 from bot.storage.models import User
 
 KINDS = {

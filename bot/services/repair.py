@@ -5,14 +5,15 @@ edit, remove, or back to the template); it applies only once the other approves.
 """
 
 from bot import texts
-from bot.core import Mend
 from bot.domain.text import words
 from bot.domain.tools import MAX_STEP_CHARS, MAX_STEPS
-from bot.errors import InvalidInput, NotAllowed, Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services.pairing import paired
-from bot.storage import outbox, repair
-from bot.storage.db import Tx
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import InvalidInput, NotAllowed, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import paired
+from bot.storage import repair
 from bot.storage.models import Couple, RepairChange
 
 

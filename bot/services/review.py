@@ -20,15 +20,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import chart
 from bot.domain.prompting import LATE_LIMIT
 from bot.domain.schedule import local_instant
-from bot.errors import InvalidInput, NotAllowed
-from bot.outgoing import Outgoing
-from bot.services.accounts import require_timezone, require_user
-from bot.storage import couples, outbox, review, users
-from bot.storage.db import Tx
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import InvalidInput, NotAllowed
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.kernel.people import require_timezone, require_user
+from bot.storage import couples, review, users
 from bot.storage.models import Couple, Reminder, User
 
 log = logging.getLogger(__name__)

@@ -8,13 +8,14 @@ couple: asking again extends it.
 from datetime import datetime, timedelta
 
 from bot import texts
-from bot.core import Mend
 from bot.domain.schedule import format_time
 from bot.domain.tools import TIMEOUT_MORE, parse_minutes
-from bot.errors import Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services.pairing import paired
-from bot.storage import couples, outbox, timeouts, users
+from bot.kernel import outbox
+from bot.kernel.errors import Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import paired
+from bot.storage import couples, timeouts, users
 from bot.storage.models import User
 
 BATCH = 200

@@ -4,16 +4,16 @@ offered back, privately, on a hard day."""
 from datetime import datetime
 
 from bot import texts
-from bot.core import Mend
 from bot.domain import schedule
 from bot.domain.text import words
 from bot.domain.tools import MAX_WIN_CHARS
-from bot.errors import InvalidInput, Stale
-from bot.outgoing import Outgoing, buttons
-from bot.services import pages
-from bot.services.pairing import paired
-from bot.storage import couples, outbox, wins
-from bot.storage.db import Tx
+from bot.kernel import outbox, pages
+from bot.kernel.db import Tx
+from bot.kernel.errors import InvalidInput, Stale
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.people import paired
+from bot.storage import couples, wins
 from bot.storage.models import Couple, User, Win
 
 PAGE = 5

@@ -7,10 +7,11 @@ in its docstring answers for one.
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from bot.outgoing import Outgoing
-from bot.storage.db import Tx, from_ts, to_ts
-from bot.storage.models import Ask, Couple, User
+from bot.kernel.db import Tx, from_ts, to_ts
+from bot.kernel.outgoing import Outgoing
+from bot.storage.models import Ask, Couple, User, zone
 from bot.storage.users import _user
 
 
@@ -37,6 +38,17 @@ async def users_by_id(
             paused = row["paused_until"]
             found[row["id"]] = User(row["id"], "", row["timezone"], paused and from_ts(paused))
     return found
+
+
+async def timezones(tx: Tx, ids: Collection[int]) -> dict[int, ZoneInfo]:
+    """Each user's timezone, for those who have set one."""
+    if not ids:
+        return {}
+    cursor = await tx.conn.execute(
+        f"SELECT id, timezone FROM users WHERE id IN ({_marks(ids)}) AND timezone IS NOT NULL",
+        (*ids,),
+    )
+    return {row[0]: zone(row[1]) for row in await cursor.fetchall()}
 
 
 async def asked_on(

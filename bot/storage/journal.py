@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.kernel.db import Tx, from_ts, to_ts
 from bot.storage.models import JournalEntry
 
 

@@ -5,11 +5,11 @@ from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from bot.outgoing import Outgoing
+from bot.kernel.outgoing import Outgoing
 
 
 @cache
-def _zone(name: str) -> ZoneInfo:
+def zone(name: str) -> ZoneInfo:
     """ZoneInfo keeps only 8 zones strongly cached; a tick meets many more, so keep them all."""
     return ZoneInfo(name)
 
@@ -23,7 +23,7 @@ class User:
 
     @property
     def tz(self) -> ZoneInfo | None:
-        return _zone(self.timezone) if self.timezone else None
+        return zone(self.timezone) if self.timezone else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.kernel.db import Tx, from_ts, to_ts
 from bot.storage.models import Reminder
 
 

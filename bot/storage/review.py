@@ -9,9 +9,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.agreements import _topic
 from bot.storage.asks import _ask
-from bot.storage.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.disclosures import _disclosure
 from bot.storage.models import (
     Ask,

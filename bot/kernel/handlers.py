@@ -11,10 +11,10 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot import texts
-from bot.core import MendContext
-from bot.delivery.sender import markup
-from bot.errors import MendError
-from bot.outgoing import Outgoing
+from bot.kernel.context import MendContext
+from bot.kernel.errors import MendError
+from bot.kernel.outgoing import Outgoing
+from bot.kernel.sender import markup
 
 log = logging.getLogger(__name__)
 

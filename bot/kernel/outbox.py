@@ -5,8 +5,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.outgoing import Outgoing
-from bot.storage.db import Tx, from_ts, to_ts
+from bot.kernel.db import Tx, from_ts, to_ts
+from bot.kernel.outgoing import Outgoing
 from bot.storage.models import OutboxItem
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.storage.crypto import DataKeyError, TextCipher, is_wrong_key
-from bot.storage.migrations import MIGRATIONS
+from bot.kernel.crypto import DataKeyError, TextCipher, is_wrong_key
+from bot.kernel.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
 

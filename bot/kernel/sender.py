@@ -20,11 +20,12 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot import texts
-from bot.core import Mend
-from bot.delivery.limiter import RateLimiter
-from bot.outgoing import Outgoing
-from bot.storage import outbox, users
-from bot.storage.db import to_ts
+from bot.kernel import outbox
+from bot.kernel.db import to_ts
+from bot.kernel.limiter import RateLimiter
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.storage import users
 from bot.storage.models import OutboxItem
 
 log = logging.getLogger(__name__)

@@ -1,32 +1,13 @@
-"""The services every handler and job reaches through ``context.mend``."""
+"""The typed context handlers and jobs receive: ``context.mend`` and the typed ``bot_data``."""
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
-from bot.clock import Clock
-from bot.config import Settings
-from bot.library import AgreementLibrary, RepairTemplate, Support
-from bot.prompts import PromptLibrary
-from bot.storage.db import Database
+from bot.kernel.mend import Mend
 
 if TYPE_CHECKING:
-    from bot.delivery.sender import Sender
-
-
-@dataclass
-class Mend:
-    """Mend's shared state: settings, the database, the clock and the YAML library (prompts,
-    suggested agreement topics, the private support message, the repair plan template)."""
-
-    settings: Settings
-    db: Database
-    clock: Clock
-    prompts: PromptLibrary
-    agreements: AgreementLibrary
-    support: Support
-    repair: RepairTemplate
+    from bot.kernel.sender import Sender
 
 
 class BotData:

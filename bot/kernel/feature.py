@@ -1,0 +1,91 @@
+"""The feature protocol: how a feature declares itself to the kernel, once.
+
+Each package under ``bot/features/`` exports one ``FEATURE``. The app registers its handlers,
+the tick runs its scheduled work, the free-text router hands it the words it asked for, and
+/export and /delete ask it for its part: none of them names a feature.
+"""
+
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseHandler
+
+from bot.kernel.db import Tx
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.storage.models import Couple, Reminder, User
+
+Handler = BaseHandler[Update, Any, Any]
+
+ReminderJob = Callable[[Tx, Mend, Sequence[Reminder], datetime], Awaitable[int]]
+"""Due reminders of the feature's kinds, in the tick's transaction (which then advances
+them); returns how many messages it queued."""
+
+Job = Callable[[Mend], Awaitable[int]]
+"""Work the tick runs each time, in its own transactions: select what is due (an indexed
+query that writes nothing when nothing is due) and queue it; returns how many it queued."""
+
+TakeWords = Callable[[Tx, Mend, User, str, str | None, str | None], Awaitable[Outgoing]]
+"""``(tx, mend, user, ident, text, voice file id) -> reply``: one of the two is set. Raise
+``Stale`` or ``NotAllowed`` if what asked for the words has closed meanwhile."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextInput:
+    """Words a button asked the user to write next (kept as ``kind:ident`` on the user)."""
+
+    take: TakeWords
+    voice: bool = False  # a voice note is welcome too (else it gets "text only, please")
+
+
+@dataclass(frozen=True, slots=True)
+class ExportScope:
+    """What an exporter knows about the person asking for their data."""
+
+    me: User
+    now: datetime
+    couples: tuple[tuple[Couple, datetime | None], ...]  # every pairing, and when it ended
+    names: Mapping[int, str]  # user id -> first name, for the partners they had
+    when: Callable[[datetime | None], str | None]  # an instant in their own timezone, ISO
+
+    @property
+    def couple_ids(self) -> list[int]:
+        return [couple.id for couple, _ in self.couples]
+
+    def partner_name(self, couple_id: int | None) -> str:
+        """The partner's first name in that couple ("" if unknown)."""
+        for couple, _ in self.couples:
+            if couple.id == couple_id:
+                return self.names.get(couple.partner_of(self.me.id), "")
+        return ""
+
+
+Exporter = Callable[[Tx, Mend, ExportScope], Awaitable[Mapping[str, Any]]]
+"""The feature's part of /export, merged into the file's sections ("you", "written_by_you",
+"shared_with_you"): what the user wrote, and what a partner chose to share with them; never a
+partner's private things."""
+
+CoupleEnd = Callable[[Tx, int, datetime], Awaitable[None]]
+"""A couple ended (unpaired, or one of them deleted their data): ``(tx, couple id, now)``;
+close what was open between them. Pending relays are cancelled by the kernel."""
+
+Eraser = Callable[[Tx, int, datetime], Awaitable[None]]
+"""Erase or blank every row of the feature holding the user's words, in /delete's
+transaction; the partner's own words stay."""
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One feature's declaration. Every part is optional."""
+
+    name: str
+    handlers: Sequence[Handler] = ()
+    reminder_kinds: Mapping[str, ReminderJob] = field(default_factory=dict)
+    jobs: Sequence[Job] = ()
+    text_inputs: Mapping[str, TextInput] = field(default_factory=dict)
+    on_couple_end: CoupleEnd | None = None
+    export: Exporter | None = None
+    erase: Eraser | None = None
