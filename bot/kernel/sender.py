@@ -1,8 +1,8 @@
 """The sender: the one path by which the outbox reaches Telegram.
 
 It drains due rows in due order through the rate limiter, marks each row sent with
-Telegram's message id, retries network errors and 429s, and records blocked partners,
-telling the author of a relay that it could not be delivered.
+Telegram's message id, retries network errors and 429s, and records blocked partners; the
+author of a relay is told through ``tell_author`` (the sender composes no words).
 
 Rows are read (and decrypted) once and kept in memory until sent; they are read again only
 when another transaction may have changed the outbox (new rows, or cancelled ones), when the
@@ -14,18 +14,18 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot import texts
-from bot.kernel import outbox
-from bot.kernel.db import to_ts
+from bot.kernel import notices, outbox
+from bot.kernel.db import Tx, to_ts
 from bot.kernel.limiter import RateLimiter
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
-from bot.storage import users
 from bot.storage.models import OutboxItem
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,10 @@ async def send(bot: Bot, chat_id: int, message: Outgoing) -> int:
     return sent.message_id
 
 
+TellAuthor = Callable[[Tx, OutboxItem, datetime], Awaitable[None]]
+"""Queue the words that tell a relay's author it could not be delivered."""
+
+
 def _order(item: OutboxItem) -> tuple[float, int]:
     return item.due_at.timestamp(), item.id
 
@@ -77,8 +81,16 @@ def _order(item: OutboxItem) -> tuple[float, int]:
 class Sender:
     """Drains the outbox; woken when rows are committed, and polls for rows coming due."""
 
-    def __init__(self, mend: Mend, bot: Bot, limiter: RateLimiter, concurrency: int = 64) -> None:
+    def __init__(
+        self,
+        mend: Mend,
+        bot: Bot,
+        limiter: RateLimiter,
+        tell_author: TellAuthor = notices.undeliverable,
+        concurrency: int = 64,
+    ) -> None:
         self._mend = mend
+        self._tell_author = tell_author
         self._bot = bot
         self._limiter = limiter
         self._slots = asyncio.Semaphore(concurrency)
@@ -287,13 +299,10 @@ class Sender:
                 self._in_flight.discard(item.id)
 
     async def _undeliverable(self, item: OutboxItem, status: str) -> None:
-        """Record it; an author whose relay could not be delivered is told."""
+        """Record it, and let the author of a relay be told, in the same transaction."""
         now = self._mend.clock.now()
         async with self._mend.db.transaction() as tx:
             await outbox.mark_undeliverable(tx, item.id, status, now)
             # A row with an author is a relay they chose to send: they are told.
             if item.author_id is not None:
-                reader = await users.get(tx, item.chat_id)
-                name = texts.escape(reader.first_name) if reader else texts.YOUR_PARTNER
-                notice = Outgoing(texts.PARTNER_UNREACHABLE.format(name=name))
-                await outbox.add(tx, item.author_id, "undeliverable", notice, now)
+                await self._tell_author(tx, item, now)
