@@ -29,7 +29,6 @@ from bot.services import (
     disclosure,
     journal,
     promises,
-    review,
     timeouts,
 )
 from bot.storage import agreements
@@ -53,10 +52,6 @@ async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
 
 async def _disclosure_checks(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
     return await disclosure.queue_checks(tx, [r.user_id for r in due], now)
-
-
-async def _reviews(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
-    return await review.request_due(tx, list(due), now)
 
 
 def _text(text: str | None) -> str:
@@ -117,12 +112,10 @@ FEATURE = Feature(
         "checkin": _checkins,
         "gratitude": asking.fire_reminders,
         "disclosure": _disclosure_checks,
-        "review": _reviews,
     },
     jobs=(
         asking.fire_snoozed,
         agreement.review_due,
-        review.render_due,
         promises.ask_due,
         timeouts.end_due,
     ),

@@ -1,4 +1,4 @@
-"""/review, /export and /delete."""
+"""/export and /delete."""
 
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
@@ -6,21 +6,7 @@ from telegram.ext import BaseHandler, CommandHandler
 
 from bot.kernel.context import MendContext
 from bot.kernel.handlers import reply, user_of
-from bot.services import data, review
-
-
-async def review_command(update: Update, context: MendContext) -> None:
-    """/review [4w]: a chart of both partners' check-in scores (as a photo), then the counts."""
-    chat = update.effective_chat
-    assert chat is not None
-    weeks = review.parse_weeks(context.args or [])
-    await chat.send_chat_action(ChatAction.UPLOAD_PHOTO)
-    messages = await review.on_demand(context.mend, user_of(update)[0], weeks)
-    for message in messages:
-        if message.photo is not None:
-            await chat.send_photo(message.photo, caption=message.text, parse_mode=ParseMode.HTML)
-        else:
-            await reply(update, message)
+from bot.services import data
 
 
 async def export(update: Update, context: MendContext) -> None:
@@ -38,7 +24,6 @@ async def delete(update: Update, context: MendContext) -> None:
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
-    CommandHandler("review", review_command),
     CommandHandler("export", export),
     CommandHandler("delete", delete),
 ]
