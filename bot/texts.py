@@ -560,32 +560,6 @@ REVIEW_DEFAULT_SET = (
     "<code>/remind review off</code> stops it."
 )
 
-EXPORT_CAPTION = (
-    "Your Mend data: everything you wrote, and what a partner chose to share with you. "
-    "The file isn't encrypted, so keep it somewhere safe."
-)
-
-DELETE_CONFIRM = (
-    "<b>Delete your data?</b>\n"
-    "This erases everything you've written in Mend: check-in answers and notes, appreciations, "
-    "disclosures and your answers to them, topics, promises, wins, your journal, your "
-    "reminders and your settings.\n"
-    "{pairing}"
-    "It can't be undone. For a copy first, send /export.\n\n"
-    "To confirm, type <code>DELETE</code> in capital letters. Anything else cancels."
-)
-DELETE_ENDS_PAIRING = (
-    "Your pairing with {name} ends too. They're told only that it ended; what they already "
-    "received stays in their chat, and their own entries stay theirs.\n"
-)
-DELETE_CANCELLED = "Nothing was deleted. Everything is just as it was."
-DELETE_DONE = (
-    "Done. Everything you wrote in Mend is erased, and your settings with it.{ended} "
-    "Messages already delivered stay in each chat, as Telegram keeps them. "
-    "If you ever want to start again, send /start."
-)
-DELETE_DONE_ENDED = " Your pairing has ended; {name} was told only that it ended."
-
 # (end of the weekly review, export and delete section)
 
 # --- Promises, wins, timeouts, the repair plan, the journal ------------------------------------

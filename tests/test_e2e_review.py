@@ -19,6 +19,7 @@ import pytest
 from cryptography.exceptions import InvalidTag
 
 from bot import texts
+from bot.features.data import views as data_views
 from bot.features.review import render_due as review_render_due
 from bot.features.review import views as review_views
 from bot.kernel.crypto import TextCipher, decode_key
@@ -572,7 +573,7 @@ async def test_delete_mistyped_keeps_everything_confirmed_erases_only_mine(
     confirm = await ben.wait_message("Delete your data?")
     assert "type DELETE" in confirm.text and "Your pairing with Anna ends too" in confirm.text
     await ben.send("delete")  # not exactly DELETE: cancelled
-    assert words_of(texts.DELETE_CANCELLED) in (await ben.wait_message()).text
+    assert words_of(data_views.DELETE_CANCELLED) in (await ben.wait_message()).text
     await ben.send("DELETE")  # no longer waiting for it: nothing happens
     assert "Nothing was deleted" not in (await ben.wait_message()).text
     after_mistype = texts_in_database(bot)

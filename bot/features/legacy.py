@@ -13,7 +13,6 @@ from bot import texts
 from bot.handlers import agreement as agreement_handlers
 from bot.handlers import pairing as pairing_handlers
 from bot.handlers import prompts as prompt_handlers
-from bot.handlers import review as review_handlers
 from bot.handlers import settings as settings_handlers
 from bot.handlers import tools as tool_handlers
 from bot.kernel import handlers as common
@@ -84,12 +83,6 @@ async def _change(
     return await agreement.changed_words(tx, mend, user, int(ident), _text(text))
 
 
-async def _delete(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await data.confirm_delete(tx, mend, user, _text(text))
-
-
 async def _journal(
     tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
 ) -> Outgoing:
@@ -103,7 +96,6 @@ FEATURE = Feature(
         *settings_handlers.HANDLERS,
         *agreement_handlers.HANDLERS,
         *tool_handlers.HANDLERS,
-        *review_handlers.HANDLERS,
         *prompt_handlers.HANDLERS,
         CommandHandler("help", common.help_command),
         CommandHandler("privacy", common.privacy),
@@ -124,7 +116,6 @@ FEATURE = Feature(
         "ack": TextInput(_ack),
         "topic": TextInput(_topic),
         "change": TextInput(_change),
-        "delete": TextInput(_delete),
         "journal": TextInput(_journal),
     },
     on_couple_end=_couple_ended,

@@ -16,7 +16,6 @@ from bot.storage.asks import _ask
 from bot.storage.disclosures import _disclosure
 from bot.storage.models import (
     Ask,
-    Couple,
     Disclosure,
     JournalEntry,
     Promise,
@@ -53,21 +52,6 @@ class RepairStep:
     position: int
     body: str
     author_id: int | None
-
-
-async def couples_of(tx: Tx, user_id: int) -> list[tuple[Couple, datetime | None]]:
-    """Every couple the user has been in, with when it ended (None: still together)."""
-    cursor = await tx.conn.execute(
-        "SELECT * FROM couples WHERE inviter_id = ? OR joiner_id = ? ORDER BY id",
-        (user_id, user_id),
-    )
-    return [
-        (
-            Couple(row["id"], row["inviter_id"], row["joiner_id"], from_ts(row["created_at"])),
-            from_ts_or_none(row["ended_at"]),
-        )
-        for row in await cursor.fetchall()
-    ]
 
 
 async def asks_of(tx: Tx, user_id: int) -> list[Ask]:
@@ -214,7 +198,9 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
 
     Rows only the user's words make up are deleted; rows that also hold the partner's part
     (a disclosure and the partner's answer to it, a topic other rows refer to) keep that part
-    and lose the user's words. Ending the pairing is the caller's (``pairing.end_couple``).
+    and lose the user's words. The kernel's rows (outbox, reminders, invites, the user's own
+    row) are erased after every feature's, by the data feature; ending the pairing is the
+    caller's (``pairing.end_couple``).
     """
     sealed_empty = tx.seal("")
     statements: list[tuple[str, tuple[object, ...]]] = [
@@ -240,23 +226,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
         ("DELETE FROM journal WHERE user_id = ?", (user_id,)),
         ("DELETE FROM repair_steps WHERE author_id = ?", (user_id,)),
         ("DELETE FROM repair_changes WHERE author_id = ?", (user_id,)),
-        (
-            "UPDATE outbox SET status = 'cancelled', body = NULL "
-            "WHERE status = 'pending' AND (chat_id = ? OR author_id = ?)",
-            (user_id, user_id),
-        ),
-        # Sent, blocked and failed rows have no body left; be sure of it.
-        ("UPDATE outbox SET body = NULL WHERE chat_id = ? OR author_id = ?", (user_id, user_id)),
-        ("DELETE FROM reminders WHERE user_id = ?", (user_id,)),
-        (
-            "UPDATE invites SET closed_at = COALESCE(closed_at, ?) WHERE inviter_id = ?",
-            (to_ts(now), user_id),
-        ),
-        (
-            "UPDATE users SET first_name = ?, timezone = NULL, paused_until = NULL, "
-            "awaiting = NULL, awaiting_at = NULL, share_nothing = 0, review_off = 0 WHERE id = ?",
-            (sealed_empty, user_id),
-        ),
     ]
     for sql, params in statements:
         await tx.conn.execute(sql, params)
