@@ -555,76 +555,10 @@ BUTTON_OLDER = "Older »"
 
 # --- The weekly review, export and delete ------------------------------------------------------
 
-REVIEW_USAGE = (
-    "I couldn't read “{given}” as a number of weeks. Try <code>/review</code> for the last "
-    "week, or <code>/review 4w</code> for the last four (1 to {most} weeks)."
-)
-REVIEW_RANGE = (
-    "A review can look back 1 to {most} weeks. Try <code>/review</code> for the last week, "
-    "or <code>/review 4w</code> for the last four."
-)
-REVIEW_NOT_PAIRED = (
-    "The review looks back on what the two of you did together, so it starts once you're "
-    "paired. /pair makes an invite."
-)
-REVIEW_NOTHING_YET = (
-    "There's nothing to look back on yet for {period}. Once you've both checked in on a day, "
-    "it shows up here, with a chart of your answers. Try again after a few check-ins."
-)
-REVIEW_TITLE_WEEK = "<b>Your week with {name}</b>"
-REVIEW_TITLE_WEEKS = "<b>Your last {weeks} weeks with {name}</b>"
-REVIEW_PERIOD = "{first} to {last}"
-REVIEW_CHART_TITLE = "Check-in scores, {period}"
-REVIEW_CHART_AXIS = "Score, 1 to 10"
-REVIEW_CHART_CAPTION = (
-    "Your check-in scores, {period}. Only days you both answered with a number are shown."
-)
-REVIEW_DAYS_BOTH = "Days you both checked in: {count}"
-REVIEW_STREAK = "Days in a row you've both checked in, up to now: {count}"
-REVIEW_GRATITUDE = "Appreciations: you sent {sent}, {name} sent you {received}"
-REVIEW_DISCLOSURES = "Shared under your agreement: {mine} by you, {theirs} by {name}"
-REVIEW_PROMISES = "Promises kept: {mine} of yours, {theirs} of {name}'s"
-REVIEW_WINS = "Wins shared: {count}"
-REVIEW_QUIET = (
-    "A quiet stretch here. Nothing needs catching up; the next check-in is simply the next one."
-)
-REVIEW_NO_CHART = "<i>No chart this time: it shows the days you both answered a 1-10 check-in.</i>"
-REVIEW_SCHEDULED_FOOTER = (
-    "<i>Your weekly review. Change its time with <code>/remind review sun 19:00</code>, or "
-    "stop it with <code>/remind review off</code>.</i>"
-)
 REVIEW_DEFAULT_SET = (
     "Your weekly review comes on Sundays at {time}: a look back at your week together. "
     "<code>/remind review off</code> stops it."
 )
-REVIEW_DEFAULT_NAME = "You"
-REVIEW_PARTNER_NAME = "Your partner"
-
-EXPORT_CAPTION = (
-    "Your Mend data: everything you wrote, and what a partner chose to share with you. "
-    "The file isn't encrypted, so keep it somewhere safe."
-)
-
-DELETE_CONFIRM = (
-    "<b>Delete your data?</b>\n"
-    "This erases everything you've written in Mend: check-in answers and notes, appreciations, "
-    "disclosures and your answers to them, topics, promises, wins, your journal, your "
-    "reminders and your settings.\n"
-    "{pairing}"
-    "It can't be undone. For a copy first, send /export.\n\n"
-    "To confirm, type <code>DELETE</code> in capital letters. Anything else cancels."
-)
-DELETE_ENDS_PAIRING = (
-    "Your pairing with {name} ends too. They're told only that it ended; what they already "
-    "received stays in their chat, and their own entries stay theirs.\n"
-)
-DELETE_CANCELLED = "Nothing was deleted. Everything is just as it was."
-DELETE_DONE = (
-    "Done. Everything you wrote in Mend is erased, and your settings with it.{ended} "
-    "Messages already delivered stay in each chat, as Telegram keeps them. "
-    "If you ever want to start again, send /start."
-)
-DELETE_DONE_ENDED = " Your pairing has ended; {name} was told only that it ended."
 
 # (end of the weekly review, export and delete section)
 

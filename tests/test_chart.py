@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.domain.chart import DayScores, ScoreChart, drawable, render
+from bot.features.review.chart import DayScores, ScoreChart, drawable, render
 
 MONDAY = date(2026, 3, 2)
 

@@ -19,9 +19,11 @@ import pytest
 from cryptography.exceptions import InvalidTag
 
 from bot import texts
+from bot.features.data import views as data_views
+from bot.features.review import render_due as review_render_due
+from bot.features.review import views as review_views
 from bot.kernel.crypto import TextCipher, decode_key
 from bot.kernel.db import to_ts
-from bot.services import review
 from tests.conftest import Bot, FakeClock, library, pair, replace_job, running_bot, set_up
 from tests.telegram_server import FakeTelegram, FakeUser
 from tests.test_e2e_agreement import agree
@@ -246,7 +248,7 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
     solo = tg.user(1003, "Carl")
     await set_up(solo)
     await solo.send("/review")
-    assert words_of(texts.REVIEW_NOT_PAIRED) in (await solo.wait_message()).text
+    assert words_of(review_views.NOT_PAIRED) in (await solo.wait_message()).text
 
     anna, ben = await couple_of(tg, (1001, "Anna"), (1002, "Ben"))
     await ben.send("/review")
@@ -255,11 +257,11 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
         "nothing to look back on yet" in nothing.text and "Tue 24 Feb to Mon 2 Mar" in nothing.text
     )
     for bad, template in (
-        ("banana", texts.REVIEW_USAGE),
-        ("4 apples", texts.REVIEW_USAGE),
-        ("0w", texts.REVIEW_RANGE),
-        ("99w", texts.REVIEW_RANGE),
-        ("13", texts.REVIEW_RANGE),
+        ("banana", review_views.USAGE),
+        ("4 apples", review_views.USAGE),
+        ("0w", review_views.RANGE),
+        ("99w", review_views.RANGE),
+        ("13", review_views.RANGE),
     ):
         await ben.send(f"/review {bad}")
         refusal = await ben.wait_message()
@@ -335,7 +337,7 @@ async def test_a_restart_between_request_and_render_delivers_exactly_once(
             row = await cursor.fetchone()
         return int(row[0]) if row else 0
 
-    render_due = review.render_due
+    render_due = review_render_due
     with monkeypatch.context() as patch:
         patch.setattr(bot.mend, "features", replace_job(bot.mend.features, render_due, crashed))
         await bot.at(berlin(8, 19, 0, 1))
@@ -571,7 +573,7 @@ async def test_delete_mistyped_keeps_everything_confirmed_erases_only_mine(
     confirm = await ben.wait_message("Delete your data?")
     assert "type DELETE" in confirm.text and "Your pairing with Anna ends too" in confirm.text
     await ben.send("delete")  # not exactly DELETE: cancelled
-    assert words_of(texts.DELETE_CANCELLED) in (await ben.wait_message()).text
+    assert words_of(data_views.DELETE_CANCELLED) in (await ben.wait_message()).text
     await ben.send("DELETE")  # no longer waiting for it: nothing happens
     assert "Nothing was deleted" not in (await ben.wait_message()).text
     after_mistype = texts_in_database(bot)

@@ -13,7 +13,6 @@ from bot import texts
 from bot.handlers import agreement as agreement_handlers
 from bot.handlers import pairing as pairing_handlers
 from bot.handlers import prompts as prompt_handlers
-from bot.handlers import review as review_handlers
 from bot.handlers import settings as settings_handlers
 from bot.handlers import tools as tool_handlers
 from bot.kernel import handlers as common
@@ -29,7 +28,6 @@ from bot.services import (
     disclosure,
     journal,
     promises,
-    review,
     timeouts,
 )
 from bot.storage import agreements
@@ -53,10 +51,6 @@ async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
 
 async def _disclosure_checks(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
     return await disclosure.queue_checks(tx, [r.user_id for r in due], now)
-
-
-async def _reviews(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
-    return await review.request_due(tx, list(due), now)
 
 
 def _text(text: str | None) -> str:
@@ -89,12 +83,6 @@ async def _change(
     return await agreement.changed_words(tx, mend, user, int(ident), _text(text))
 
 
-async def _delete(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await data.confirm_delete(tx, mend, user, _text(text))
-
-
 async def _journal(
     tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
 ) -> Outgoing:
@@ -108,7 +96,6 @@ FEATURE = Feature(
         *settings_handlers.HANDLERS,
         *agreement_handlers.HANDLERS,
         *tool_handlers.HANDLERS,
-        *review_handlers.HANDLERS,
         *prompt_handlers.HANDLERS,
         CommandHandler("help", common.help_command),
         CommandHandler("privacy", common.privacy),
@@ -117,12 +104,10 @@ FEATURE = Feature(
         "checkin": _checkins,
         "gratitude": asking.fire_reminders,
         "disclosure": _disclosure_checks,
-        "review": _reviews,
     },
     jobs=(
         asking.fire_snoozed,
         agreement.review_due,
-        review.render_due,
         promises.ask_due,
         timeouts.end_due,
     ),
@@ -131,7 +116,6 @@ FEATURE = Feature(
         "ack": TextInput(_ack),
         "topic": TextInput(_topic),
         "change": TextInput(_change),
-        "delete": TextInput(_delete),
         "journal": TextInput(_journal),
     },
     on_couple_end=_couple_ended,

@@ -16,20 +16,19 @@ import asyncio
 import logging
 import re
 import time
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
-from bot import texts
-from bot.domain import chart
 from bot.domain.prompting import LATE_LIMIT
 from bot.domain.schedule import local_instant
+from bot.features.review import chart, store, views
+from bot.features.review.models import REMINDER_KIND, MessageKind, Period, Review, Shared
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed
 from bot.kernel.mend import Mend
-from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_timezone, require_user
-from bot.storage import couples, review, users
+from bot.storage import couples, users
 from bot.storage.models import Couple, Reminder, User
 
 log = logging.getLogger(__name__)
@@ -42,35 +41,6 @@ RETRY_AFTER = timedelta(minutes=10)  # a request whose rendering failed is tried
 _WEEKS = re.compile(r"(\d{1,4})\s*(?:w|wk|wks|week|weeks)?")
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    """The local days a review covers, and the instants that bound them."""
-
-    first_day: date
-    last_day: date
-    since: datetime
-    until: datetime
-
-    @property
-    def label(self) -> str:
-        return texts.REVIEW_PERIOD.format(first=_day(self.first_day), last=_day(self.last_day))
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewContent:
-    """A review ready to send: the chart (if any day has scores to draw) and the text."""
-
-    period: Period
-    chart: chart.ScoreChart | None
-    caption: str
-    text: str
-    empty: bool  # nothing at all happened in the period
-
-
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def parse_weeks(args: list[str]) -> int:
     """'', '4w', '4', '4 weeks' -> weeks; anything else gets a kind message with examples."""
     given = " ".join(args).strip()
@@ -78,12 +48,10 @@ def parse_weeks(args: list[str]) -> int:
         return 1
     match = _WEEKS.fullmatch(given.lower())
     if match is None:
-        raise InvalidInput(
-            texts.REVIEW_USAGE.format(given=texts.escape(given[:32]), most=MAX_WEEKS)
-        )
+        raise InvalidInput(views.usage(given, MAX_WEEKS))
     weeks = int(match[1])
     if not 1 <= weeks <= MAX_WEEKS:
-        raise InvalidInput(texts.REVIEW_RANGE.format(most=MAX_WEEKS))
+        raise InvalidInput(views.out_of_range(MAX_WEEKS))
     return weeks
 
 
@@ -108,81 +76,50 @@ def _streak(days: list[str], last_day: date) -> int:
     return count
 
 
+def _shared(counts: dict[int, int], me: User, partner: User) -> Shared | None:
+    return Shared(counts.get(me.id, 0), counts.get(partner.id, 0)) if counts else None
+
+
 async def gather(
     tx: Tx, me: User, partner: User, couple: Couple, weeks: int, until: datetime
-) -> ReviewContent:
+) -> Review:
     """Read the review of ``weeks`` weeks before ``until`` for ``me``."""
     period = period_for(until, me, weeks)
     first, last = period.first_day.isoformat(), period.last_day.isoformat()
     since = max(period.since, couple.created_at)
-    scores = await review.score_days(tx, couple.id, me.id, partner.id, first, last)
-    both = await review.both_days(tx, couple.id, me.id, last, 7 * MAX_WEEKS, first)
-    recent = await review.both_days(tx, couple.id, me.id, last, STREAK_LOOKBACK)
-    streak = _streak(recent, period.last_day)
-    sent = await review.gratitude_sent(tx, me.id, since, until)
-    received = await review.gratitude_sent(tx, partner.id, since, until)
-    disclosed = await review.disclosures_shared(tx, couple.id, since, until)
-    kept = await review.promises_kept(tx, couple.id, since, until)
-    wins = await review.wins_shared(tx, couple.id, since, until)
-
-    name = texts.escape(partner.first_name)
-    title = (
-        texts.REVIEW_TITLE_WEEK.format(name=name)
-        if weeks == 1
-        else texts.REVIEW_TITLE_WEEKS.format(weeks=weeks, name=name)
+    scores = await store.score_days(tx, couple.id, me.id, partner.id, first, last)
+    both = await store.both_days(tx, couple.id, me.id, last, 7 * MAX_WEEKS, first)
+    recent = await store.both_days(tx, couple.id, me.id, last, STREAK_LOOKBACK)
+    sent = await store.gratitude_sent(tx, me.id, since, until)
+    received = await store.gratitude_sent(tx, partner.id, since, until)
+    disclosed = await store.disclosures_shared(tx, couple.id, since, until)
+    kept = await store.promises_kept(tx, couple.id, since, until)
+    wins = await store.wins_shared(tx, couple.id, since, until)
+    return Review(
+        period=period,
+        weeks=weeks,
+        my_name=me.first_name,
+        partner_name=partner.first_name,
+        days_both=len(both),
+        streak=_streak(recent, period.last_day),
+        gratitude=Shared(sent, received),
+        disclosures=_shared(disclosed, me, partner),
+        promises_kept=_shared(kept, me, partner),
+        wins=wins,
+        scores=tuple(
+            chart.DayScores(date.fromisoformat(day), mine, theirs)
+            for day, (mine, theirs) in scores.items()
+        ),
     )
-    lines: list[str] = []
-    if both:
-        lines.append(texts.REVIEW_DAYS_BOTH.format(count=len(both)))
-    if streak:
-        lines.append(texts.REVIEW_STREAK.format(count=streak))
-    if sent or received:
-        lines.append(texts.REVIEW_GRATITUDE.format(sent=sent, received=received, name=name))
-    if disclosed:
-        lines.append(
-            texts.REVIEW_DISCLOSURES.format(
-                mine=disclosed.get(me.id, 0), theirs=disclosed.get(partner.id, 0), name=name
-            )
-        )
-    if kept:
-        lines.append(
-            texts.REVIEW_PROMISES.format(
-                mine=kept.get(me.id, 0), theirs=kept.get(partner.id, 0), name=name
-            )
-        )
-    if wins:
-        lines.append(texts.REVIEW_WINS.format(count=wins))
-    empty = not lines
-    if empty:
-        lines.append(texts.REVIEW_QUIET)
-    elif both and not scores:
-        lines.append(texts.REVIEW_NO_CHART)
-    score_chart = None
-    if scores:
-        score_chart = chart.ScoreChart(
-            first_day=period.first_day,
-            last_day=period.last_day,
-            names=(me.first_name, partner.first_name),
-            days=[
-                chart.DayScores(date.fromisoformat(day), mine, theirs)
-                for day, (mine, theirs) in scores.items()
-            ],
-            title=texts.REVIEW_CHART_TITLE.format(period=period.label),
-            y_label=texts.REVIEW_CHART_AXIS,
-            fallback_names=(texts.REVIEW_DEFAULT_NAME, texts.REVIEW_PARTNER_NAME),
-        )
-    text = f"{title}\n{period.label}\n\n" + "\n".join(lines)
-    caption = texts.REVIEW_CHART_CAPTION.format(period=period.label)
-    return ReviewContent(period, score_chart, caption, text, empty)
 
 
-async def draw(content: ReviewContent) -> bytes | None:
+async def draw(score_chart: chart.ScoreChart | None) -> bytes | None:
     """The chart as a PNG, drawn in a worker thread; None when there is nothing to draw or
     drawing failed (the review then goes as text alone)."""
-    if content.chart is None:
+    if score_chart is None:
         return None
     try:
-        return await asyncio.to_thread(chart.render, content.chart)
+        return await asyncio.to_thread(chart.render, score_chart)
     except Exception:
         log.exception("Drawing a review chart failed; sending the review without it")
         return None
@@ -191,8 +128,8 @@ async def draw(content: ReviewContent) -> bytes | None:
 # --- On demand -------------------------------------------------------------------------------
 
 
-async def on_demand(mend: Mend, user_id: int, weeks: int) -> list[Outgoing]:
-    """/review [weeks]: the chart as a photo (when there are scores to draw), then the text."""
+async def on_demand(mend: Mend, user_id: int, weeks: int) -> Review:
+    """/review [weeks]: the review of the last ``weeks`` weeks, up to now."""
     now = mend.clock.now()
     async with mend.db.read() as tx:
         me = await require_user(tx, user_id)
@@ -200,28 +137,26 @@ async def on_demand(mend: Mend, user_id: int, weeks: int) -> list[Outgoing]:
         couple = await couples.active_for(tx, user_id)
         partner = await users.get(tx, couple.partner_of(user_id)) if couple else None
         if couple is None or partner is None:
-            raise NotAllowed(texts.REVIEW_NOT_PAIRED)
-        content = await gather(tx, me, partner, couple, weeks, now)
-    if content.empty:
-        raise NotAllowed(texts.REVIEW_NOTHING_YET.format(period=content.period.label))
-    photo = await draw(content)
-    messages = [] if photo is None else [Outgoing(content.caption, photo=photo)]
-    return [*messages, Outgoing(content.text)]
+            raise NotAllowed(views.NOT_PAIRED)
+        review = await gather(tx, me, partner, couple, weeks, now)
+    if review.empty:
+        raise NotAllowed(views.nothing_yet(review.period))
+    return review
 
 
 # --- Scheduled -------------------------------------------------------------------------------
 
 
-async def request_due(tx: Tx, due: list[Reminder], now: datetime) -> int:
+async def request_due(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
     """Record a review for each due review reminder (run by the tick, in the transaction that
     moves the reminders on). Late ones (the bot was down) wait for their next time, as every
     reminder does; so do paused users. Returns how many were recorded."""
     wanted = [
         (reminder.user_id, reminder.next_due_at)
         for reminder in due
-        if reminder.kind == "review" and now - reminder.next_due_at <= LATE_LIMIT
+        if reminder.kind == REMINDER_KIND and now - reminder.next_due_at <= LATE_LIMIT
     ]
-    return await review.add_requests(tx, wanted, 1, now)
+    return await store.add_requests(tx, wanted, 1, now)
 
 
 async def render_due(mend: Mend) -> int:
@@ -238,7 +173,7 @@ async def render_due(mend: Mend) -> int:
     while time.monotonic() - started < RENDER_BUDGET:
         now = mend.clock.now()
         async with mend.db.read() as tx:
-            requests = await review.pending_requests(tx, now, RENDER_BATCH, skip=tried)
+            requests = await store.pending_requests(tx, now, RENDER_BATCH, skip=tried)
         if not requests:
             break
         for request in requests:
@@ -248,36 +183,28 @@ async def render_due(mend: Mend) -> int:
             except Exception:
                 log.exception("Rendering review request %d failed; trying later", request.id)
                 async with mend.db.transaction() as tx:
-                    await review.retry_request_later(
-                        tx, request.id, mend.clock.now() + RETRY_AFTER
-                    )
+                    await store.retry_request_later(tx, request.id, mend.clock.now() + RETRY_AFTER)
             if time.monotonic() - started >= RENDER_BUDGET:
                 break
     return rendered
 
 
-async def _render_one(mend: Mend, request: review.ReviewRequest) -> int:
+async def _render_one(mend: Mend, request: store.ReviewRequest) -> int:
     async with mend.db.read() as tx:
         me = await users.get(tx, request.user_id)
         couple = await couples.active_for(tx, request.user_id)
         partner = await users.get(tx, couple.partner_of(me.id)) if couple and me else None
-        content = None
+        review = None
         if me is not None and me.tz is not None and couple is not None and partner is not None:
-            content = await gather(tx, me, partner, couple, request.weeks, request.until_at)
-    photo = await draw(content) if content is not None else None
+            review = await gather(tx, me, partner, couple, request.weeks, request.until_at)
+    photo = await draw(views.chart_of(review)) if review is not None else None
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
-        if not await review.take_request(tx, request.id):
+        if not await store.take_request(tx, request.id):
             return 0
-        if content is None or couple is None or await couples.active(tx, couple.id) is None:
+        if review is None or couple is None or await couples.active(tx, couple.id) is None:
             return 0  # no longer paired (or no timezone): nothing to look back on together
-        if photo is not None:
-            message = Outgoing(content.caption, photo=photo)
-            await outbox.add(
-                tx, request.user_id, "weekly-review-chart", message, now, couple_id=couple.id
-            )
-        text = content.text + "\n\n" + texts.REVIEW_SCHEDULED_FOOTER
-        await outbox.add(
-            tx, request.user_id, "weekly-review", Outgoing(text), now, couple_id=couple.id
-        )
+        for message in views.review_messages(review, photo, scheduled=True):
+            kind = MessageKind.TEXT if message.photo is None else MessageKind.CHART
+            await outbox.add(tx, request.user_id, kind, message, now, couple_id=couple.id)
     return 1

@@ -1,0 +1,49 @@
+"""/export and /delete: the user's own data."""
+
+from telegram import Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.ext import BaseHandler, CommandHandler
+
+from bot import texts
+from bot.features.data import service, views
+from bot.kernel.context import MendContext
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed
+from bot.kernel.handlers import reply, user_of
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.storage.models import User
+
+
+async def export(update: Update, context: MendContext) -> None:
+    """/export: a JSON file of everything the user wrote and what was shared with them."""
+    chat = update.effective_chat
+    assert chat is not None
+    exported = await service.export(context.mend, user_of(update)[0])
+    await chat.send_chat_action(ChatAction.UPLOAD_DOCUMENT)
+    await chat.send_document(
+        exported.body,
+        filename=views.export_filename(exported.day),
+        caption=views.EXPORT_CAPTION,
+        parse_mode=ParseMode.HTML,
+    )
+
+
+async def delete(update: Update, context: MendContext) -> None:
+    """/delete: what will be erased, and how to confirm (type DELETE)."""
+    await reply(update, views.delete_asked(await service.ask_delete(context.mend, user_of(update)[0])))
+
+
+async def delete_words(
+    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
+) -> Outgoing:
+    """The words after /delete: "erased" (and the pairing ended), or "nothing was deleted"."""
+    if text is None:
+        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
+    return views.deleted(await service.confirm_delete(tx, mend, user, text))
+
+
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("export", export),
+    CommandHandler("delete", delete),
+]

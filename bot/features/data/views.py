@@ -1,0 +1,59 @@
+"""The user's own data as they see it: the export's caption and file name, and /delete's
+question and answers."""
+
+from datetime import date
+
+from bot import texts
+from bot.features.data.models import DeleteAsked, Deleted
+from bot.kernel.outgoing import Outgoing
+
+EXPORT_CAPTION = (
+    "Your Mend data: everything you wrote, and what a partner chose to share with you. "
+    "The file isn't encrypted, so keep it somewhere safe."
+)
+EXPORT_FILENAME = "mend-export-{day}.json"
+EXPORT_ABOUT = (
+    "Everything you wrote in Mend, and everything a partner chose to share with you. "
+    "Times are in your timezone."
+)
+
+DELETE_CONFIRM = (
+    "<b>Delete your data?</b>\n"
+    "This erases everything you've written in Mend: check-in answers and notes, appreciations, "
+    "disclosures and your answers to them, topics, promises, wins, your journal, your "
+    "reminders and your settings.\n"
+    "{pairing}"
+    "It can't be undone. For a copy first, send /export.\n\n"
+    "To confirm, type <code>DELETE</code> in capital letters. Anything else cancels."
+)
+DELETE_ENDS_PAIRING = (
+    "Your pairing with {name} ends too. They're told only that it ended; what they already "
+    "received stays in their chat, and their own entries stay theirs.\n"
+)
+DELETE_CANCELLED = "Nothing was deleted. Everything is just as it was."
+DELETE_DONE = (
+    "Done. Everything you wrote in Mend is erased, and your settings with it.{ended} "
+    "Messages already delivered stay in each chat, as Telegram keeps them. "
+    "If you ever want to start again, send /start."
+)
+DELETE_DONE_ENDED = " Your pairing has ended; {name} was told only that it ended."
+
+
+def export_filename(day: date) -> str:
+    return EXPORT_FILENAME.format(day=day.isoformat())
+
+
+def delete_asked(asked: DeleteAsked) -> Outgoing:
+    """What will be erased, and how to confirm."""
+    partner = asked.partner_name
+    pairing = "" if partner is None else DELETE_ENDS_PAIRING.format(name=texts.escape(partner))
+    return Outgoing(DELETE_CONFIRM.format(pairing=pairing))
+
+
+def deleted(outcome: Deleted) -> Outgoing:
+    """The answer to the words after /delete."""
+    if not outcome.erased:
+        return Outgoing(DELETE_CANCELLED)
+    partner = outcome.partner_name
+    ended = "" if partner is None else DELETE_DONE_ENDED.format(name=texts.escape(partner))
+    return Outgoing(DELETE_DONE.format(ended=ended))

@@ -1,0 +1,134 @@
+"""The weekly review as the user sees it: its words, and its chart's labels."""
+
+from datetime import date
+
+from bot import texts
+from bot.features.review.chart import ScoreChart
+from bot.features.review.models import Period, Review
+from bot.kernel.outgoing import Outgoing
+
+USAGE = (
+    "I couldn't read “{given}” as a number of weeks. Try <code>/review</code> for the last "
+    "week, or <code>/review 4w</code> for the last four (1 to {most} weeks)."
+)
+RANGE = (
+    "A review can look back 1 to {most} weeks. Try <code>/review</code> for the last week, "
+    "or <code>/review 4w</code> for the last four."
+)
+NOT_PAIRED = (
+    "The review looks back on what the two of you did together, so it starts once you're "
+    "paired. /pair makes an invite."
+)
+NOTHING_YET = (
+    "There's nothing to look back on yet for {period}. Once you've both checked in on a day, "
+    "it shows up here, with a chart of your answers. Try again after a few check-ins."
+)
+TITLE_WEEK = "<b>Your week with {name}</b>"
+TITLE_WEEKS = "<b>Your last {weeks} weeks with {name}</b>"
+PERIOD = "{first} to {last}"
+CHART_TITLE = "Check-in scores, {period}"
+CHART_AXIS = "Score, 1 to 10"
+CHART_CAPTION = (
+    "Your check-in scores, {period}. Only days you both answered with a number are shown."
+)
+DAYS_BOTH = "Days you both checked in: {count}"
+STREAK = "Days in a row you've both checked in, up to now: {count}"
+GRATITUDE = "Appreciations: you sent {sent}, {name} sent you {received}"
+DISCLOSURES = "Shared under your agreement: {mine} by you, {theirs} by {name}"
+PROMISES = "Promises kept: {mine} of yours, {theirs} of {name}'s"
+WINS = "Wins shared: {count}"
+QUIET = (
+    "A quiet stretch here. Nothing needs catching up; the next check-in is simply the next one."
+)
+NO_CHART = "<i>No chart this time: it shows the days you both answered a 1-10 check-in.</i>"
+SCHEDULED_FOOTER = (
+    "<i>Your weekly review. Change its time with <code>/remind review sun 19:00</code>, or "
+    "stop it with <code>/remind review off</code>.</i>"
+)
+DEFAULT_NAME = "You"
+PARTNER_NAME = "Your partner"
+
+
+def _day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def period_label(period: Period) -> str:
+    return PERIOD.format(first=_day(period.first_day), last=_day(period.last_day))
+
+
+def usage(given: str, most: int) -> str:
+    """What /review understands, for words it could not read as weeks."""
+    return USAGE.format(given=texts.escape(given[:32]), most=most)
+
+
+def out_of_range(most: int) -> str:
+    return RANGE.format(most=most)
+
+
+def nothing_yet(period: Period) -> str:
+    return NOTHING_YET.format(period=period_label(period))
+
+
+def chart_of(review: Review) -> ScoreChart | None:
+    """What the chart shows (None: no day has scores to draw)."""
+    if not review.scores:
+        return None
+    period = review.period
+    return ScoreChart(
+        first_day=period.first_day,
+        last_day=period.last_day,
+        names=(review.my_name, review.partner_name),
+        days=list(review.scores),
+        title=CHART_TITLE.format(period=period_label(period)),
+        y_label=CHART_AXIS,
+        fallback_names=(DEFAULT_NAME, PARTNER_NAME),
+    )
+
+
+def _text(review: Review) -> str:
+    """The counts, a line each; lines with nothing to count are left out."""
+    name = texts.escape(review.partner_name)
+    title = (
+        TITLE_WEEK.format(name=name)
+        if review.weeks == 1
+        else TITLE_WEEKS.format(weeks=review.weeks, name=name)
+    )
+    lines: list[str] = []
+    if review.days_both:
+        lines.append(DAYS_BOTH.format(count=review.days_both))
+    if review.streak:
+        lines.append(STREAK.format(count=review.streak))
+    sent, received = review.gratitude.mine, review.gratitude.theirs
+    if sent or received:
+        lines.append(GRATITUDE.format(sent=sent, received=received, name=name))
+    if review.disclosures:
+        lines.append(
+            DISCLOSURES.format(
+                mine=review.disclosures.mine, theirs=review.disclosures.theirs, name=name
+            )
+        )
+    if review.promises_kept:
+        lines.append(
+            PROMISES.format(
+                mine=review.promises_kept.mine, theirs=review.promises_kept.theirs, name=name
+            )
+        )
+    if review.wins:
+        lines.append(WINS.format(count=review.wins))
+    if not lines:
+        lines.append(QUIET)
+    elif review.days_both and not review.scores:
+        lines.append(NO_CHART)
+    return f"{title}\n{period_label(review.period)}\n\n" + "\n".join(lines)
+
+
+def review_messages(review: Review, chart: bytes | None, *, scheduled: bool) -> list[Outgoing]:
+    """The chart as a photo (when one was drawn), then the text; a scheduled review says how
+    to move or stop it."""
+    caption = CHART_CAPTION.format(period=period_label(review.period))
+    photo = [] if chart is None else [Outgoing(caption, photo=chart)]
+    text = _text(review)
+    if scheduled:
+        text += "\n\n" + SCHEDULED_FOOTER
+    return [*photo, Outgoing(text)]
