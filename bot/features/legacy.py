@@ -26,7 +26,6 @@ from bot.services import (
     agreement,
     asking,
     data,
-    disclosure,
     journal,
     promises,
     review,
@@ -51,10 +50,6 @@ async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
     await timeout_store.end_all(tx, couple_id)
 
 
-async def _disclosure_checks(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
-    return await disclosure.queue_checks(tx, [r.user_id for r in due], now)
-
-
 async def _reviews(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
     return await review.request_due(tx, list(due), now)
 
@@ -63,18 +58,6 @@ def _text(text: str | None) -> str:
     if text is None:
         raise NotAllowed(texts.UNSUPPORTED_CONTENT)
     return text
-
-
-async def _disclose(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await disclosure.write(tx, mend, user, int(ident), text, voice)
-
-
-async def _ack(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await disclosure.send_ack(tx, mend, user, int(ident), _text(text))
 
 
 async def _topic(
@@ -116,7 +99,6 @@ FEATURE = Feature(
     reminder_kinds={
         "checkin": _checkins,
         "gratitude": asking.fire_reminders,
-        "disclosure": _disclosure_checks,
         "review": _reviews,
     },
     jobs=(
@@ -127,8 +109,6 @@ FEATURE = Feature(
         timeouts.end_due,
     ),
     text_inputs={
-        "disclose": TextInput(_disclose, voice=True),
-        "ack": TextInput(_ack),
         "topic": TextInput(_topic),
         "change": TextInput(_change),
         "delete": TextInput(_delete),
