@@ -21,7 +21,9 @@ from typing import Any
 import pytest
 
 from bot import texts
-from bot.domain.agreement import MAX_DISCLOSURE_CHARS, MAX_NOTE_CHARS, MAX_TOPIC_CHARS
+from bot.domain.agreement import MAX_TOPIC_CHARS
+from bot.features.disclosure import views as disclosure_views
+from bot.features.disclosure.service import MAX_DISCLOSURE_CHARS, MAX_NOTE_CHARS
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -110,7 +112,7 @@ async def in_force(tg: FakeTelegram) -> tuple[FakeUser, FakeUser]:
 async def pick_topic(tg: FakeTelegram, user: FakeUser, title: str = PLAN) -> SentMessage:
     """/disclose and choose a topic: the user is now writing a disclosure."""
     await user.send("/disclose")
-    pick = await user.wait_message(texts.DISCLOSE_PICK)
+    pick = await user.wait_message(disclosure_views.DISCLOSE_PICK)
     await user.press(pick, title)
     await tg.wait_for(lambda: "Write it now" in pick.text)
     return pick
@@ -209,7 +211,7 @@ async def test_voice_before_start_and_with_nothing_being_written(
 async def test_ask_and_disclose_with_no_topic_in_force(bot: Bot, tg: FakeTelegram) -> None:
     anna, ben = await couple(tg)
     await anna.send("/ask")
-    refused = await expect(anna, texts.DISCLOSE_NOTHING_IN_FORCE)
+    refused = await expect(anna, disclosure_views.DISCLOSE_NOTHING_IN_FORCE)
     assert "/agreement" in refused.text
     # Accepted but not started (the private check is not answered yet): still nothing.
     await propose(tg, anna)
@@ -219,16 +221,16 @@ async def test_ask_and_disclose_with_no_topic_in_force(bot: Bot, tg: FakeTelegra
     await ben.wait_message("A private question")
     for person in (anna, ben):
         await person.send("/ask")
-        await expect(person, texts.DISCLOSE_NOT_YET)
+        await expect(person, disclosure_views.DISCLOSE_NOT_YET)
         await person.send("/disclose")
-        await expect(person, texts.DISCLOSE_NOT_YET)
+        await expect(person, disclosure_views.DISCLOSE_NOT_YET)
         await person.send("/disclosures")
-        await expect(person, texts.LOG_EMPTY)
+        await expect(person, disclosure_views.LOG_EMPTY)
     # "Share something" / "Nothing to share today" pressed without a check: the same answer.
     await ben.press_data(ben.last_message(), "xs")
-    await expect(ben, texts.DISCLOSE_NOT_YET)
+    await expect(ben, disclosure_views.DISCLOSE_NOT_YET)
     await ben.press_data(ben.last_message(), "xn")
-    await expect(ben, texts.DISCLOSE_NOT_YET)
+    await expect(ben, disclosure_views.DISCLOSE_NOT_YET)
     assert query(bot, "SELECT COUNT(*) FROM update_requests") == [(0,)]
     assert count(anna, "Anything to share today?") == 0
     assert count(ben, "Anything to share today?") == 0
@@ -627,7 +629,7 @@ async def test_over_long_and_blank_acknowledgement_notes_then_a_valid_one(
     anna, ben = await in_force(tg)
     preview = await draft(tg, ben, "Working from the cafe today")
     relay = await send_and_deliver(bot, tg, ben, anna, preview, "Working from the cafe today")
-    await anna.press(relay, texts.BUTTON_ACK_TALK)
+    await anna.press(relay, disclosure_views.BUTTON_ACK_TALK)
     await anna.wait_message("Add a short note")
     await anna.send("n" * (MAX_NOTE_CHARS + 1))
     too_long = await expect(anna, texts.TOO_LONG)
@@ -640,7 +642,7 @@ async def test_over_long_and_blank_acknowledgement_notes_then_a_valid_one(
     await anna.send("Can we talk tonight?")
     await anna.wait_message("Ben has been told")
     ack = await ben.wait_message("Anna answered your disclosure")
-    assert texts.BUTTON_ACK_TALK in ack.text and "Can we talk tonight?" in ack.text
+    assert disclosure_views.BUTTON_ACK_TALK in ack.text and "Can we talk tonight?" in ack.text
     assert "nnnn" not in ack.text
     await all_fine(tg, anna, ben)
 
@@ -658,16 +660,16 @@ async def test_send_pressed_twice_and_by_the_partner_delivers_once(
         await expect(anna, texts.STALE_BUTTON)
     await ben.press_data(preview, send)
     await ben.press_data(preview, send)  # a double tap
-    await expect(ben, texts.DISCLOSE_CLOSED)
+    await expect(ben, disclosure_views.DISCLOSE_CLOSED)
     await tg.wait_for(lambda: "Sending to Anna" in preview.text)
     bot.clock.advance(seconds=UNDO.total_seconds())
     await anna.wait_message("A disclosure from Ben")
     # After delivery: Send, Edit, Cancel are closed; Undo is too late.
     for data in (send, f"de:{disclosure_id}", f"dc:{disclosure_id}"):
         await ben.press_data(preview, data)
-        await expect(ben, texts.DISCLOSE_CLOSED)
+        await expect(ben, disclosure_views.DISCLOSE_CLOSED)
     await ben.press_data(preview, f"du:{disclosure_id}")
-    await expect(ben, texts.DISCLOSE_TOO_LATE)
+    await expect(ben, disclosure_views.DISCLOSE_TOO_LATE)
     await anna.send("/help")
     await anna.wait_message("What I can do")
     assert count(anna, "Seeing my old friend Sam") == 1
@@ -690,13 +692,13 @@ async def test_a_voice_note_as_a_disclosure_reaches_the_partner_as_a_voice(
     relay = await anna.wait_message("A disclosure from Ben")
     assert "voice note" in relay.text and f"Topic: {PLAN}" in relay.text
     assert relay.button_texts == [
-        texts.BUTTON_ACK_THANKS,
-        texts.BUTTON_ACK_TALK,
-        texts.BUTTON_ACK_TIME,
+        disclosure_views.BUTTON_ACK_THANKS,
+        disclosure_views.BUTTON_ACK_TALK,
+        disclosure_views.BUTTON_ACK_TIME,
     ]
     await ben.send("/disclosures")
     log = await ben.wait_message("Your shared log")
-    assert texts.LOG_VOICE in log.text
+    assert disclosure_views.LOG_VOICE in log.text
     voices = tg.voices_to(anna.id)
     assert len(voices) == 1, [str(m) for m in anna.messages]
     assert voices[0].duration == 7
@@ -780,7 +782,7 @@ async def test_a_newer_disclosure_takes_the_text_and_a_reply_goes_to_the_checkin
     assert "Called my brother about the loan" in preview.text
     assert one(bot, "SELECT status FROM asks WHERE user_id = ?", BEN) == "open"
     # Edit: the disclosure is newer again; a reply to the prompt still answers the prompt.
-    await ben.press(preview, texts.BUTTON_EDIT)
+    await ben.press(preview, disclosure_views.BUTTON_EDIT)
     await shows(tg, preview, "Send the new version")
     await ben.send("Better than yesterday", reply_to=prompt)
     saved = await ben.wait_message(texts.YOU_ANSWERED.split(":")[0])
@@ -835,7 +837,7 @@ async def test_words_for_a_topic_withdrawn_while_writing_are_refused_clearly(
     await withdraw(tg, anna, PLAN)
     await ben.wait_message("Anna withdrew")
     await ben.send("Drinks after work until nine")
-    refused = await expect(ben, texts.DISCLOSE_OFF_AGREEMENT)
+    refused = await expect(ben, disclosure_views.DISCLOSE_OFF_AGREEMENT)
     assert PLAN in refused.text
     assert "Send to Anna" not in refused.button_texts
     await ben.send("Drinks after work until ten")

@@ -25,7 +25,6 @@ from bot.services import (
     agreement,
     asking,
     data,
-    disclosure,
     journal,
     promises,
     timeouts,
@@ -49,26 +48,10 @@ async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
     await timeout_store.end_all(tx, couple_id)
 
 
-async def _disclosure_checks(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
-    return await disclosure.queue_checks(tx, [r.user_id for r in due], now)
-
-
 def _text(text: str | None) -> str:
     if text is None:
         raise NotAllowed(texts.UNSUPPORTED_CONTENT)
     return text
-
-
-async def _disclose(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await disclosure.write(tx, mend, user, int(ident), text, voice)
-
-
-async def _ack(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await disclosure.send_ack(tx, mend, user, int(ident), _text(text))
 
 
 async def _topic(
@@ -103,7 +86,6 @@ FEATURE = Feature(
     reminder_kinds={
         "checkin": _checkins,
         "gratitude": asking.fire_reminders,
-        "disclosure": _disclosure_checks,
     },
     jobs=(
         asking.fire_snoozed,
@@ -112,8 +94,6 @@ FEATURE = Feature(
         timeouts.end_due,
     ),
     text_inputs={
-        "disclose": TextInput(_disclose, voice=True),
-        "ack": TextInput(_ack),
         "topic": TextInput(_topic),
         "change": TextInput(_change),
         "journal": TextInput(_journal),

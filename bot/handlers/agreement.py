@@ -1,4 +1,4 @@
-"""/agreement, /disclose, /disclosures, /ask, voice notes, and the buttons they make.
+"""/agreement, voice notes, and the buttons they make.
 
 Callback data carries only ids and choices; every service checks that the presser is the
 person the button was for and that the item is still open.
@@ -14,7 +14,7 @@ from bot.kernel.context import MendContext
 from bot.kernel.handlers import ButtonHandler, detach, edit, reply, user_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
-from bot.services import agreement, answers, disclosure
+from bot.services import agreement, answers
 
 
 def command(action: Callable[[Mend, int], Awaitable[Outgoing]]) -> ButtonHandler:
@@ -53,11 +53,6 @@ def button(
     return handle
 
 
-async def disclosures_log(update: Update, context: MendContext) -> None:
-    """/disclosures: the shared log, newest first."""
-    await reply(update, await disclosure.log(context.mend, user_of(update)[0]))
-
-
 async def voice(update: Update, context: MendContext) -> None:
     """A voice note: taken as the disclosure being written, if there is one."""
     message = update.effective_message
@@ -73,9 +68,6 @@ def _renew(mend: Mend, user_id: int, topic_id: int, choice: str) -> Awaitable[Ou
 _ID = r"(\d{1,18})"
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CommandHandler("agreement", command(agreement.show)),
-    CommandHandler("disclose", command(disclosure.pick)),
-    CommandHandler("disclosures", disclosures_log),
-    CommandHandler("ask", command(disclosure.ask)),
     MessageHandler(filters.UpdateType.MESSAGE & filters.VOICE, voice),
     # The agreement
     CallbackQueryHandler(button(agreement.pick), pattern=r"^ap$"),
@@ -93,17 +85,4 @@ HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CallbackQueryHandler(button(agreement.history), pattern=r"^ah$"),
     CallbackQueryHandler(button(agreement.toggle_nothing), pattern=r"^an$"),
     CallbackQueryHandler(button(_renew), pattern=rf"^tr:{_ID}:(renew|end)$"),
-    # Disclosing
-    CallbackQueryHandler(button(disclosure.start), pattern=rf"^dt:{_ID}$"),
-    CallbackQueryHandler(button(disclosure.send), pattern=rf"^ds:{_ID}$"),
-    CallbackQueryHandler(button(disclosure.edit), pattern=rf"^de:{_ID}$"),
-    CallbackQueryHandler(button(disclosure.cancel), pattern=rf"^dc:{_ID}$"),
-    CallbackQueryHandler(button(disclosure.undo), pattern=rf"^du:{_ID}$"),
-    CallbackQueryHandler(
-        button(disclosure.acknowledge, answered=True), pattern=rf"^ak:{_ID}:(thanks|talk|time)$"
-    ),
-    CallbackQueryHandler(button(disclosure.ack_without_note), pattern=rf"^ax:{_ID}$"),
-    CallbackQueryHandler(button(disclosure.pick), pattern=r"^xs$"),
-    CallbackQueryHandler(button(disclosure.nothing), pattern=r"^xn$"),
-    CallbackQueryHandler(button(disclosure.log), pattern=r"^dl:(\d{1,6})$"),
 ]

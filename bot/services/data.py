@@ -7,18 +7,17 @@ answer to the private question). The file's frame is ``bot/features/data``.
 
 from typing import Any
 
-from bot import texts
 from bot.domain import schedule
 from bot.kernel.db import Tx
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.storage import reminders, review, users
-from bot.storage.models import Ask, Disclosure, Promise, Topic, Win
+from bot.storage.models import Ask, Promise, Topic, Win
 
 
 async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
     """The sections of the features not yet in their own package."""
-    me, now, when = scope.me, scope.now, scope.when
+    me, when = scope.me, scope.when
     couple_ids = scope.couple_ids
     couple_rows = scope.couples
     names = scope.names
@@ -65,10 +64,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
 
     topics = {topic.id: topic for topic in await review.topics_in(tx, couple_ids)}
 
-    def topic_title(disclosure: Disclosure) -> str | None:
-        topic = topics.get(disclosure.topic_id or 0)
-        return topic.title if topic else None
-
     def topic_entry(topic: Topic) -> dict[str, Any]:
         return {
             "title": topic.title,
@@ -80,44 +75,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             "review_at": when(topic.review_at),
             "ended_at": when(topic.ended_at),
         }
-
-    my_disclosures = []
-    to_me = []
-    for d in await review.disclosures_in(tx, couple_ids):
-        partner_answered = d.ack is not None and d.ack_sent_at is not None
-        if d.author_id == me.id:
-            if d.kind == "disclosure" and d.body is None and d.voice is None:
-                continue  # cancelled: nothing left of it
-            my_disclosures.append(
-                {
-                    "kind": d.kind,
-                    "topic": topic_title(d),
-                    "text": d.body,
-                    "voice_note": d.voice is not None,
-                    "status": d.status,
-                    "written_at": when(d.written_at),
-                    "delivered_at": when(d.deliver_at),
-                    "to": partner_name(d.couple_id),
-                    "their_answer": texts.ACK_LABELS.get(d.ack or "")
-                    if partner_answered
-                    else None,
-                    "their_note": d.ack_note if partner_answered else None,
-                }
-            )
-        elif d.status == "sent" and d.deliver_at is not None and d.deliver_at <= now:
-            to_me.append(
-                {
-                    "kind": d.kind,
-                    "from": partner_name(d.couple_id),
-                    "topic": topic_title(d),
-                    "text": d.body,
-                    "voice_note": d.voice is not None,
-                    "written_at": when(d.written_at),
-                    "delivered_at": when(d.deliver_at),
-                    "your_answer": texts.ACK_LABELS.get(d.ack or "") if d.ack else None,
-                    "your_note": d.ack_note if d.ack_sent_at is not None else None,
-                }
-            )
 
     promises = await review.promises_in(tx, couple_ids)
     wins = await review.wins_in(tx, couple_ids)
@@ -174,7 +131,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
         "written_by_you": {
             "checkins": my_checkins,
             "gratitude": my_gratitude,
-            "disclosures": my_disclosures,
             "topics_proposed": [topic_entry(t) for t in topics.values() if t.proposed_by == me.id],
             "promises": [promise_entry(p) for p in promises if p.author_id == me.id],
             "wins": [win_entry(w) for w in wins if w.author_id == me.id],
@@ -200,7 +156,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
         "shared_with_you": {
             "checkins": partners_checkins,
             "gratitude": partners_gratitude,
-            "disclosures": to_me,
             "topics_proposed_to_you": [
                 topic_entry(t)
                 for t in topics.values()

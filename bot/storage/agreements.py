@@ -1,4 +1,4 @@
-"""A couple's disclosure agreement: its topics, renewals, the private check, and /ask."""
+"""A couple's disclosure agreement: its topics, renewals and the private check."""
 
 from collections.abc import Sequence
 from datetime import datetime
@@ -202,22 +202,4 @@ async def answer_consent(tx: Tx, couple_id: int, user_id: int, answer: str, now:
     await tx.conn.execute(
         "UPDATE consents SET answer = ?, answered_at = ? WHERE couple_id = ? AND user_id = ?",
         (answer, to_ts(now), couple_id, user_id),
-    )
-
-
-# --- /ask -----------------------------------------------------------------------------------
-
-
-async def last_request(tx: Tx, asker_id: int) -> datetime | None:
-    cursor = await tx.conn.execute(
-        "SELECT MAX(created_at) FROM update_requests WHERE asker_id = ?", (asker_id,)
-    )
-    row = await cursor.fetchone()
-    return None if row is None else from_ts_or_none(row[0])
-
-
-async def add_request(tx: Tx, couple_id: int, asker_id: int, now: datetime) -> None:
-    await tx.conn.execute(
-        "INSERT INTO update_requests (couple_id, asker_id, created_at) VALUES (?, ?, ?)",
-        (couple_id, asker_id, to_ts(now)),
     )

@@ -112,28 +112,6 @@ class Topic:
 
 
 @dataclass(frozen=True, slots=True)
-class Disclosure:
-    """Something shared under the agreement (or "nothing to share today"), and its answer."""
-
-    id: int
-    couple_id: int
-    author_id: int
-    topic_id: int | None
-    kind: str
-    status: str
-    body: str | None
-    voice: str | None
-    created_at: datetime
-    written_at: datetime | None
-    deliver_at: datetime | None
-    outbox_id: int | None
-    ack: str | None
-    ack_note: str | None
-    acked_at: datetime | None
-    ack_sent_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class Promise:
     id: int
     couple_id: int

@@ -13,10 +13,8 @@ from datetime import datetime
 from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.agreements import _topic
 from bot.storage.asks import _ask
-from bot.storage.disclosures import _disclosure
 from bot.storage.models import (
     Ask,
-    Disclosure,
     JournalEntry,
     Promise,
     RepairChange,
@@ -79,16 +77,6 @@ async def gratitude_sent_between(
         (user_id, to_ts(since), until and to_ts(until), until and to_ts(until)),
     )
     return [_ask(tx, row) for row in await cursor.fetchall()]
-
-
-async def disclosures_in(tx: Tx, couple_ids: Collection[int]) -> list[Disclosure]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM disclosures WHERE couple_id IN ({_marks(couple_ids)}) ORDER BY id",
-        (*couple_ids,),
-    )
-    return [_disclosure(tx, row) for row in await cursor.fetchall()]
 
 
 async def topics_in(tx: Tx, couple_ids: Collection[int]) -> list[Topic]:
@@ -197,30 +185,17 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     """Erase everything the user wrote, in the caller's transaction.
 
     Rows only the user's words make up are deleted; rows that also hold the partner's part
-    (a disclosure and the partner's answer to it, a topic other rows refer to) keep that part
-    and lose the user's words. The kernel's rows (outbox, reminders, invites, the user's own
-    row) are erased after every feature's, by the data feature; ending the pairing is the
-    caller's (``pairing.end_couple``).
+    (a topic other rows refer to) keep that part and lose the user's words. The kernel's rows
+    (outbox, reminders, invites, the user's own row) are erased after every feature's, by the
+    data feature; ending the pairing is the caller's (``pairing.end_couple``).
     """
     sealed_empty = tx.seal("")
     statements: list[tuple[str, tuple[object, ...]]] = [
         ("DELETE FROM asks WHERE user_id = ?", (user_id,)),
         ("DELETE FROM nudges WHERE user_id = ?", (user_id,)),
-        (
-            "UPDATE disclosures SET body = NULL, voice = NULL, "
-            "status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'cancelled' END "
-            "WHERE author_id = ?",
-            (user_id,),
-        ),
-        (
-            "UPDATE disclosures SET ack_note = NULL WHERE ack_note IS NOT NULL AND couple_id IN "
-            "(SELECT id FROM couples WHERE inviter_id = ? OR joiner_id = ?) AND author_id != ?",
-            (user_id, user_id, user_id),
-        ),
         ("UPDATE topics SET title = ? WHERE proposed_by = ?", (sealed_empty, user_id)),
         ("DELETE FROM consents WHERE user_id = ?", (user_id,)),
         ("DELETE FROM renewals WHERE user_id = ?", (user_id,)),
-        ("DELETE FROM update_requests WHERE asker_id = ?", (user_id,)),
         ("DELETE FROM promises WHERE author_id = ?", (user_id,)),
         ("DELETE FROM wins WHERE author_id = ?", (user_id,)),
         ("DELETE FROM journal WHERE user_id = ?", (user_id,)),

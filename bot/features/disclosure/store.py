@@ -1,11 +1,13 @@
-"""Disclosures: what a partner shared under the agreement, and the answer they got."""
+"""Disclosures (what a partner shared under the agreement, and the answer they got) and the
+/ask requests."""
 
+from collections.abc import Collection
 from datetime import datetime
 
 import aiosqlite
 
+from bot.features.disclosure.models import Ack, Disclosure, Kind, Status
 from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
-from bot.storage.models import Disclosure
 
 
 def _disclosure(tx: Tx, row: aiosqlite.Row) -> Disclosure:
@@ -14,15 +16,15 @@ def _disclosure(tx: Tx, row: aiosqlite.Row) -> Disclosure:
         couple_id=row["couple_id"],
         author_id=row["author_id"],
         topic_id=row["topic_id"],
-        kind=row["kind"],
-        status=row["status"],
+        kind=Kind(row["kind"]),
+        status=Status(row["status"]),
         body=tx.open_or_none(row["body"]),
         voice=tx.open_or_none(row["voice"]),
         created_at=from_ts(row["created_at"]),
         written_at=from_ts_or_none(row["written_at"]),
         deliver_at=from_ts_or_none(row["deliver_at"]),
         outbox_id=row["outbox_id"],
-        ack=row["ack"],
+        ack=None if row["ack"] is None else Ack(row["ack"]),
         ack_note=tx.open_or_none(row["ack_note"]),
         acked_at=from_ts_or_none(row["acked_at"]),
         ack_sent_at=from_ts_or_none(row["ack_sent_at"]),
@@ -40,15 +42,15 @@ async def create(
     couple_id: int,
     author_id: int,
     topic_id: int | None,
-    kind: str,
-    status: str,
+    kind: Kind,
+    status: Status,
     now: datetime,
 ) -> Disclosure:
     found = await _one(
         tx,
         "INSERT INTO disclosures (couple_id, author_id, topic_id, kind, status, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?) RETURNING *",
-        (couple_id, author_id, topic_id, kind, status, to_ts(now)),
+        (couple_id, author_id, topic_id, kind.value, status.value, to_ts(now)),
     )
     assert found is not None
     return found
@@ -74,9 +76,9 @@ async def write(
     )
 
 
-async def set_status(tx: Tx, disclosure_id: int, status: str) -> None:
+async def set_status(tx: Tx, disclosure_id: int, status: Status) -> None:
     await tx.conn.execute(
-        "UPDATE disclosures SET status = ? WHERE id = ?", (status, disclosure_id)
+        "UPDATE disclosures SET status = ? WHERE id = ?", (status.value, disclosure_id)
     )
 
 
@@ -104,10 +106,10 @@ async def undo(tx: Tx, disclosure_id: int) -> None:
     )
 
 
-async def acknowledge(tx: Tx, disclosure_id: int, ack: str, now: datetime) -> None:
+async def acknowledge(tx: Tx, disclosure_id: int, ack: Ack, now: datetime) -> None:
     await tx.conn.execute(
         "UPDATE disclosures SET ack = ?, acked_at = ? WHERE id = ?",
-        (ack, to_ts(now), disclosure_id),
+        (ack.value, to_ts(now), disclosure_id),
     )
 
 
@@ -154,3 +156,57 @@ async def count_log(tx: Tx, couple_id: int, now: datetime) -> int:
     )
     row = await cursor.fetchone()
     return int(row[0]) if row else 0
+
+
+# --- /ask ------------------------------------------------------------------------------------
+
+
+async def last_request(tx: Tx, asker_id: int) -> datetime | None:
+    cursor = await tx.conn.execute(
+        "SELECT MAX(created_at) FROM update_requests WHERE asker_id = ?", (asker_id,)
+    )
+    row = await cursor.fetchone()
+    return None if row is None else from_ts_or_none(row[0])
+
+
+async def add_request(tx: Tx, couple_id: int, asker_id: int, now: datetime) -> None:
+    await tx.conn.execute(
+        "INSERT INTO update_requests (couple_id, asker_id, created_at) VALUES (?, ?, ?)",
+        (couple_id, asker_id, to_ts(now)),
+    )
+
+
+# --- /export and /delete ---------------------------------------------------------------------
+
+
+async def disclosures_in(tx: Tx, couple_ids: Collection[int]) -> list[Disclosure]:
+    """Every disclosure of these couples, oldest first."""
+    if not couple_ids:
+        return []
+    marks = ",".join("?" * len(couple_ids))
+    cursor = await tx.conn.execute(
+        f"SELECT * FROM disclosures WHERE couple_id IN ({marks}) ORDER BY id", (*couple_ids,)
+    )
+    return [_disclosure(tx, row) for row in await cursor.fetchall()]
+
+
+async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
+    """Erase the user's words: their disclosures lose their words (sent ones stay sent, so the
+    partner's answer to them stays), their notes on the partner's disclosures go, and so do
+    their /ask requests."""
+    statements: list[tuple[str, tuple[object, ...]]] = [
+        (
+            "UPDATE disclosures SET body = NULL, voice = NULL, "
+            "status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'cancelled' END "
+            "WHERE author_id = ?",
+            (user_id,),
+        ),
+        (
+            "UPDATE disclosures SET ack_note = NULL WHERE ack_note IS NOT NULL AND couple_id IN "
+            "(SELECT id FROM couples WHERE inviter_id = ? OR joiner_id = ?) AND author_id != ?",
+            (user_id, user_id, user_id),
+        ),
+        ("DELETE FROM update_requests WHERE asker_id = ?", (user_id,)),
+    ]
+    for sql, params in statements:
+        await tx.conn.execute(sql, params)

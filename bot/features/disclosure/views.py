@@ -1,0 +1,315 @@
+"""What the disclosure feature says: results into text and buttons, and its words."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.domain import schedule
+from bot.features.agreement import Topic
+from bot.features.disclosure.buttons import (
+    Acknowledge,
+    Cancel,
+    Edit,
+    LogPage,
+    NoNote,
+    NothingToday,
+    PickTopic,
+    Send,
+    ShareSomething,
+    Undo,
+)
+from bot.features.disclosure.models import (
+    Ack,
+    AckChosen,
+    AckSent,
+    Asked,
+    Disclosure,
+    Kind,
+    NothingNoted,
+    Preview,
+    Sending,
+    SharedLog,
+)
+from bot.kernel import pages
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.storage.models import User
+from bot.texts import BUTTON_SEND_TO, YOU, escape
+
+LOG_PAGE = 5  # entries on a page of the shared log
+
+DISCLOSE_NOTHING_IN_FORCE = (
+    "There's no topic in force in your agreement right now, so there's nothing to disclose "
+    "under it. /agreement shows your agreement and lets you propose a topic."
+)
+DISCLOSE_PICK = "Which topic is this about?"
+DISCLOSE_WRITE = (
+    "<b>{title}</b>\nWrite it now, in your own words, or send a voice note. You'll see it "
+    "again before anything is sent."
+)
+DISCLOSE_PREVIEW = "Your disclosure on <b>{title}</b>:\n<i>{text}</i>"
+DISCLOSE_PREVIEW_VOICE = "Your disclosure on <b>{title}</b>: a voice note."
+DISCLOSE_ASK_SEND = "Send it to {name}? Nothing goes until you press Send."
+BUTTON_EDIT = "Edit"
+BUTTON_CANCEL = "Cancel"
+BUTTON_UNDO = "Undo"
+DISCLOSE_SENDING = "Sending to {name} in 30 seconds. Changed your mind? Press Undo."
+DISCLOSE_UNDONE = "Undone. Nothing was sent. It's still here as a draft:"
+DISCLOSE_TOO_LATE = "It has already reached {name}, so it can't be undone."
+DISCLOSE_CANCELLED = "Cancelled. Nothing was sent, and what you wrote is erased."
+DISCLOSE_EDIT = "Send the new version now, in words or as a voice note."
+DISCLOSE_OFF_AGREEMENT = (
+    "<b>{title}</b> isn't in force in your agreement any more, so I can't send this under it. "
+    "Nothing was sent. /agreement shows what's in force and lets you propose a topic."
+)
+DISCLOSE_NOT_YET = (
+    "Your agreement isn't in force yet, so there's nothing to disclose under it. "
+    "/agreement shows where things stand."
+)
+DISCLOSE_CLOSED = "That disclosure has already been sent or cancelled."
+DISCLOSURE_RELAY = "<b>A disclosure from {name}</b>\nTopic: {title}\nWritten {written}\n\n{text}"
+DISCLOSURE_RELAY_VOICE = (
+    "<b>A disclosure from {name}</b>, as a voice note\nTopic: {title}\nWritten {written}"
+)
+NOTHING_RELAY = "{name} has nothing to share under your agreement today."
+BUTTON_ACK_THANKS = "Thank you for telling me"
+BUTTON_ACK_TALK = "I'd like to talk about this"
+BUTTON_ACK_TIME = "I need some time"
+ACK_LABELS = {
+    Ack.THANKS: BUTTON_ACK_THANKS,
+    Ack.TALK: BUTTON_ACK_TALK,
+    Ack.TIME: BUTTON_ACK_TIME,
+}
+ACK_NOTE = (
+    "You chose: <b>{ack}</b>.\nAdd a short note for {name} if you like (send it now), "
+    "or send it as it is."
+)
+BUTTON_ACK_NO_NOTE = "Send without a note"
+ACK_SENT = "You answered: <b>{ack}</b>. {name} has been told."
+ACK_RELAY = "<b>{name} answered your disclosure on {title}</b>\n{ack}"
+ACK_RELAY_NOTE = "\n<i>{note}</i>"
+ACK_ALREADY = "You've already answered this one."
+ACK_NOT_YOURS = "That button belongs to someone else's message."
+
+CHECK_TITLE = "<b>Anything to share today?</b>"
+CHECK_BODY = "Is there anything under your agreement with {name} to share today?"
+CHECK_ASKED = "{name} asked, gently, whether there's anything under your agreement to share."
+CHECK_TELLS = "If there's nothing, {name} will be told that."
+CHECK_KEEPS = "If there's nothing, {name} isn't told (change this in /agreement)."
+BUTTON_SHARE_SOMETHING = "Share something"
+BUTTON_NOTHING_TODAY = "Nothing to share today"
+NOTHING_NOTED_TOLD = "Noted. {name} has been told there's nothing to share today."
+NOTHING_NOTED = "Noted. Nothing was sent to {name}."
+NOTHING_ALREADY = "You've already told {name} there's nothing to share today."
+
+ASK_SENT = "I've asked {name} whether there's anything to share. You can ask again after {when}."
+ASK_TOO_SOON = (
+    "You asked {name} at {asked}. To keep this gentle, /ask works once a day: "
+    "you can ask again after {when}."
+)
+
+LOG_TITLE = "<b>Your shared log</b> ({first} to {last} of {total}, newest first)"
+LOG_EMPTY = "Nothing has been shared under your agreement yet."
+LOG_ENTRY = "<b>{when}</b> · {who} · {title}\n{text}"
+LOG_VOICE = "(a voice note)"
+LOG_NOTHING = "nothing to share today"
+LOG_ACK = "↳ {who}: {ack}"
+LOG_UNDELIVERED = "(couldn't be delivered)"
+
+# The agreement's own words for a topic that has gone (kept here too, so this feature does not
+# reach into the agreement's views).
+TOPIC_GONE = "That topic is no longer part of your agreement."
+
+
+# --- Disclosing ------------------------------------------------------------------------------
+
+
+def pick(topics: Sequence[Topic]) -> Outgoing:
+    """The topics in force, as buttons."""
+    return Outgoing(
+        DISCLOSE_PICK,
+        buttons(*[[(topic.title[:60], PickTopic(topic.id).pack())] for topic in topics]),
+    )
+
+
+def writing(topic: Topic) -> Outgoing:
+    return Outgoing(DISCLOSE_WRITE.format(title=escape(topic.title)))
+
+
+def off_agreement(topic: Topic) -> str:
+    return DISCLOSE_OFF_AGREEMENT.format(title=escape(topic.title))
+
+
+def _shown(disclosure: Disclosure, topic: Topic) -> str:
+    title = escape(topic.title)
+    if disclosure.voice is not None:
+        return DISCLOSE_PREVIEW_VOICE.format(title=title)
+    return DISCLOSE_PREVIEW.format(title=title, text=escape(disclosure.body or ""))
+
+
+def preview(draft: Preview) -> Outgoing:
+    """The draft with Send / Edit / Cancel."""
+    disclosure, partner = draft.disclosure, draft.partner
+    text = (
+        _shown(disclosure, draft.topic)
+        + "\n\n"
+        + DISCLOSE_ASK_SEND.format(name=escape(partner.first_name))
+    )
+    return Outgoing(
+        (DISCLOSE_UNDONE + "\n\n" if draft.undone else "") + text,
+        buttons(
+            [(BUTTON_SEND_TO.format(name=partner.first_name), Send(disclosure.id).pack())],
+            [
+                (BUTTON_EDIT, Edit(disclosure.id).pack()),
+                (BUTTON_CANCEL, Cancel(disclosure.id).pack()),
+            ],
+        ),
+    )
+
+
+def sending(sent: Sending) -> Outgoing:
+    return Outgoing(
+        _shown(sent.disclosure, sent.topic)
+        + "\n\n"
+        + DISCLOSE_SENDING.format(name=escape(sent.partner.first_name)),
+        buttons([(BUTTON_UNDO, Undo(sent.disclosure.id).pack())]),
+    )
+
+
+def relay(disclosure: Disclosure, topic: Topic, author: User, reader: User) -> Outgoing:
+    """What the partner receives: clearly marked, with the acknowledgement buttons."""
+    assert disclosure.written_at is not None
+    fields = {
+        "name": escape(author.first_name),
+        "title": escape(topic.title),
+        "written": schedule.format_moment(disclosure.written_at, reader.tz),
+    }
+    keyboard = buttons(
+        *[[(ACK_LABELS[ack], Acknowledge(disclosure.id, ack).pack())] for ack in Ack]
+    )
+    if disclosure.voice is not None:
+        return Outgoing(DISCLOSURE_RELAY_VOICE.format(**fields), keyboard, disclosure.voice)
+    text = DISCLOSURE_RELAY.format(text=escape(disclosure.body or ""), **fields)
+    return Outgoing(text, keyboard)
+
+
+def too_late(partner: User) -> str:
+    return DISCLOSE_TOO_LATE.format(name=escape(partner.first_name))
+
+
+def editing() -> Outgoing:
+    return Outgoing(DISCLOSE_EDIT)
+
+
+def cancelled() -> Outgoing:
+    return Outgoing(DISCLOSE_CANCELLED)
+
+
+# --- Acknowledgements ------------------------------------------------------------------------
+
+
+def ack_chosen(chosen: AckChosen) -> Outgoing:
+    """Add a note, or send the answer as it is."""
+    return Outgoing(
+        ACK_NOTE.format(ack=ACK_LABELS[chosen.ack], name=escape(chosen.partner.first_name)),
+        buttons([(BUTTON_ACK_NO_NOTE, NoNote(chosen.disclosure_id).pack())]),
+    )
+
+
+def ack_relay(reader: User, topic: Topic | None, ack: Ack, note: str | None) -> Outgoing:
+    """What the author receives: the answer, and the note if there is one."""
+    title = escape(topic.title) if topic else ""
+    text = ACK_RELAY.format(name=escape(reader.first_name), title=title, ack=ACK_LABELS[ack])
+    if note is not None:
+        text += ACK_RELAY_NOTE.format(note=escape(note))
+    return Outgoing(text)
+
+
+def ack_sent(sent: AckSent) -> Outgoing:
+    return Outgoing(
+        ACK_SENT.format(ack=ACK_LABELS[sent.ack], name=escape(sent.partner.first_name))
+    )
+
+
+# --- "Anything to share today?" --------------------------------------------------------------
+
+
+def check(partner: User, tells: bool, asked: bool = False) -> Outgoing:
+    """The transparency check: Share something / Nothing to share today."""
+    name = escape(partner.first_name)
+    lines = [CHECK_TITLE]
+    if asked:
+        lines.append(CHECK_ASKED.format(name=name))
+    lines.append(CHECK_BODY.format(name=name))
+    lines.append((CHECK_TELLS if tells else CHECK_KEEPS).format(name=name))
+    return Outgoing(
+        "\n".join(lines),
+        buttons(
+            [(BUTTON_SHARE_SOMETHING, ShareSomething().pack())],
+            [(BUTTON_NOTHING_TODAY, NothingToday().pack())],
+        ),
+    )
+
+
+def nothing_relay(author: User) -> Outgoing:
+    return Outgoing(NOTHING_RELAY.format(name=escape(author.first_name)))
+
+
+def nothing_already(partner: User) -> str:
+    return NOTHING_ALREADY.format(name=escape(partner.first_name))
+
+
+def nothing_noted(noted: NothingNoted) -> Outgoing:
+    template = NOTHING_NOTED_TOLD if noted.told else NOTHING_NOTED
+    return Outgoing(template.format(name=escape(noted.partner.first_name)))
+
+
+def ask_too_soon(me: User, partner: User, last: datetime, again_at: datetime) -> str:
+    return ASK_TOO_SOON.format(
+        name=escape(partner.first_name),
+        asked=schedule.format_moment(last, me.tz),
+        when=schedule.format_moment(again_at, me.tz),
+    )
+
+
+def asked(done: Asked) -> Outgoing:
+    return Outgoing(
+        ASK_SENT.format(
+            name=escape(done.partner.first_name),
+            when=schedule.format_moment(done.again_at, done.me.tz),
+        )
+    )
+
+
+# --- The shared log --------------------------------------------------------------------------
+
+
+def shared_log(log: SharedLog) -> Outgoing:
+    """A page of what was shared under the agreement, newest first."""
+    if log.total == 0:
+        return Outgoing(LOG_EMPTY)
+    me, partner = log.me, log.partner
+    first, last = log.offset + 1, log.offset + len(log.entries)
+    parts = [LOG_TITLE.format(first=first, last=last, total=log.total)]
+    for item in log.entries:
+        entry = item.disclosure
+        assert entry.deliver_at is not None
+        author, reader = (me, partner) if item.by_me else (partner, me)
+        who = YOU if author is me else escape(author.first_name)
+        if entry.kind == Kind.NOTHING:
+            title, text = LOG_NOTHING, ""
+        else:
+            title = escape(item.title)
+            text = LOG_VOICE if entry.voice else escape(entry.body or "")
+        if item.undelivered:
+            text = (text + " " + LOG_UNDELIVERED).strip()
+        block = LOG_ENTRY.format(
+            when=schedule.format_moment(entry.deliver_at, me.tz), who=who, title=title, text=text
+        ).rstrip()
+        if entry.ack is not None and entry.ack_sent_at is not None:
+            answer = ACK_LABELS[entry.ack]
+            if entry.ack_note:
+                answer += f": <i>{escape(entry.ack_note)}</i>"
+            replier = YOU if reader is me else escape(reader.first_name)
+            block += "\n" + LOG_ACK.format(who=replier, ack=answer)
+        parts.append(block)
+    row = pages.nav(log.offset, log.total, LOG_PAGE, LogPage.prefix)
+    return Outgoing("\n\n".join(parts), buttons(row) if row else ())
