@@ -634,51 +634,6 @@ TOGETHER_NOT_PAIRED = (
     "That's something for the two of you, and you're not paired right now. /pair makes an "
     "invite. Your private /journal works on your own."
 )
-PROMISE_USAGE = (
-    "Tell me what you promise, and if you like by when, for example:\n"
-    "<code>/promise call if I'm running late by 18:00</code>\n"
-    "<code>/promise plan Saturday together by fri</code>\n"
-    "<code>/promise put my phone away at dinner</code>"
-)
-PROMISE_BAD_WHEN = (
-    "I couldn't read “{given}” as a time. Try <code>by 18:00</code>, <code>by fri</code>, "
-    "<code>by tomorrow 9am</code> or <code>by 2026-12-01</code>. Nothing was saved yet."
-)
-PROMISE_PAST = (
-    "That time has already passed. Pick a time still ahead, like <code>by tomorrow</code>."
-)
-PROMISE_TOO_FAR = "A promise can be up to {days} days ahead. Something sooner works best."
-PROMISE_NO_TIME = "I'll ask how it went at your next check-in"
-PROMISE_BY = "by {when}"
-PROMISE_MADE = "Promise noted: <b>{what}</b>, {when}. {name} has been told."
-PROMISE_TOLD = "{name} made you a promise: <b>{what}</b>, {when}."
-PROMISE_ASK_AUTHOR = "<b>How did it go?</b>\nYou promised: {what}"
-PROMISE_ASK_PARTNER = (
-    "<b>{name} promised: {what}</b>\nWas it kept? {name} sees your answer once you've both "
-    "answered."
-)
-BUTTON_KEPT = "Kept"
-BUTTON_NOT_THIS_TIME = "Not this time"
-BUTTON_LETS_TALK = "Let's talk"
-PROMISE_ANSWERS = {"kept": "Kept", "not": "Not this time", "talk": "Let's talk"}
-PROMISE_NOTED = (
-    "Noted: <b>{answer}</b> for “{what}”. You'll see {name}'s answer once they've answered too."
-)
-PROMISE_ANSWERED = "You've already answered about this promise."
-PROMISE_OUTCOME = "<b>{what}</b>\n{author}: {author_says}\n{other}: {other_says}\n{verdict}"
-PROMISE_KEPT = "You both say it was kept."
-PROMISE_NOT_KEPT = "Not counted as kept this time. It may be worth a calm talk."
-PROMISES_TITLE = "<b>Promises</b>"
-PROMISES_OPEN = "<b>Open</b>"
-PROMISES_NONE_OPEN = (
-    "No open promises. <code>/promise call if I'm running late by 18:00</code> makes one."
-)
-PROMISE_LINE = "• {who}: {what} ({state})"
-PROMISE_WAITING = "waiting for both answers"
-PROMISES_RECORD = "<b>Kept, as both of you said</b>"
-PROMISES_COUNT = "{kept} of {total}"
-PROMISES_RECORD_LINE = "• {who}: {week} in the last 7 days, {month} in the last 30"
-
 WIN_USAGE = (
     "What would you like to remember? For example:\n"
     "<code>/win We talked about Sunday without raising our voices</code>"

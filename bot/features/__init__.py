@@ -1,6 +1,9 @@
 """The registry: every feature Mend has, in the order their handlers are tried."""
 
-from bot.features import legacy
+from bot.features import legacy, promises
 from bot.kernel.feature import Feature
 
-FEATURES: tuple[Feature, ...] = (legacy.FEATURE,)
+FEATURES: tuple[Feature, ...] = (
+    legacy.FEATURE,
+    promises.FEATURE,
+)

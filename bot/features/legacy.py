@@ -10,6 +10,7 @@ from datetime import datetime
 from telegram.ext import CommandHandler
 
 from bot import texts
+from bot.features import promises
 from bot.handlers import agreement as agreement_handlers
 from bot.handlers import pairing as pairing_handlers
 from bot.handlers import prompts as prompt_handlers
@@ -28,12 +29,10 @@ from bot.services import (
     data,
     disclosure,
     journal,
-    promises,
     review,
     timeouts,
 )
 from bot.storage import agreements
-from bot.storage import promises as promise_store
 from bot.storage import review as review_store
 from bot.storage import timeouts as timeout_store
 from bot.storage.models import Reminder, User
@@ -47,7 +46,6 @@ async def _checkins(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) 
 
 async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
     await agreements.end_all(tx, couple_id, now)
-    await promise_store.cancel_open(tx, couple_id, now)
     await timeout_store.end_all(tx, couple_id)
 
 
@@ -123,7 +121,6 @@ FEATURE = Feature(
         asking.fire_snoozed,
         agreement.review_due,
         review.render_due,
-        promises.ask_due,
         timeouts.end_due,
     ),
     text_inputs={

@@ -1,16 +1,16 @@
-"""/promise, /promises, /win, /wins, /timeout, /repair, /journal, and their buttons."""
+"""/win, /wins, /timeout, /repair, /journal, and their buttons."""
 
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.handlers.agreement import button, command
+from bot.handlers.agreement import button
 from bot.kernel.context import MendContext
 from bot.kernel.handlers import ButtonHandler, reply, user_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
-from bot.services import journal, promises, repair, timeouts, wins
+from bot.services import journal, repair, timeouts, wins
 
 
 def with_text(action: Callable[[Mend, int, str], Awaitable[Outgoing]]) -> ButtonHandler:
@@ -42,25 +42,14 @@ async def _repair(mend: Mend, user_id: int, text: str) -> Outgoing:
     return await repair.propose(mend, user_id, text)
 
 
-def _promise_answer(side: str) -> Callable[[Mend, int, int, str], Awaitable[Outgoing]]:
-    def answer(mend: Mend, user_id: int, promise_id: int, value: str) -> Awaitable[Outgoing]:
-        return promises.answer(mend, user_id, promise_id, side, value)
-
-    return answer
-
-
 _ID = r"(\d{1,18})"
 _OFFSET = r"(\d{1,6})"
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
-    CommandHandler("promise", with_text(promises.make)),
-    CommandHandler("promises", command(promises.overview)),
     CommandHandler("win", with_text(wins.record)),
     CommandHandler("wins", with_text(_wins)),
     CommandHandler("timeout", with_text(timeouts.start)),
     CommandHandler("repair", with_text(_repair)),
     CommandHandler("journal", with_text(journal.command)),
-    CallbackQueryHandler(button(_promise_answer("a")), pattern=rf"^pa:{_ID}:(kept|not)$"),
-    CallbackQueryHandler(button(_promise_answer("p")), pattern=rf"^pp:{_ID}:(kept|talk)$"),
     CallbackQueryHandler(button(wins.send), pattern=rf"^ws:{_ID}$"),
     CallbackQueryHandler(button(wins.drop), pattern=rf"^wx:{_ID}$"),
     CallbackQueryHandler(button(wins.listing), pattern=rf"^wl:{_OFFSET}$"),

@@ -20,7 +20,7 @@ from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
 from bot.services.pairing import end_couple
 from bot.storage import couples, reminders, review, users
-from bot.storage.models import Ask, Disclosure, Promise, Topic, User, Win
+from bot.storage.models import Ask, Disclosure, Topic, User, Win
 
 SCHEMA_VERSION = 1
 DELETE_WORD = "DELETE"
@@ -200,18 +200,8 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
                 }
             )
 
-    promises = await review.promises_in(tx, couple_ids)
     wins = await review.wins_in(tx, couple_ids)
     steps = await review.repair_steps_in(tx, couple_ids)
-
-    def promise_entry(p: Promise) -> dict[str, Any]:
-        return {
-            "text": p.body,
-            "due_at": when(p.due_at),
-            "status": p.status,
-            "made_at": when(p.created_at),
-            "settled_at": when(p.settled_at),
-        }
 
     def win_entry(w: Win) -> dict[str, Any]:
         return {"text": w.body, "status": w.status, "shared_at": when(w.shared_at)}
@@ -257,7 +247,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             "gratitude": my_gratitude,
             "disclosures": my_disclosures,
             "topics_proposed": [topic_entry(t) for t in topics.values() if t.proposed_by == me.id],
-            "promises": [promise_entry(p) for p in promises if p.author_id == me.id],
             "wins": [win_entry(w) for w in wins if w.author_id == me.id],
             "journal": [
                 {"text": e.body, "written_at": when(e.created_at)}
@@ -287,7 +276,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
                 for t in topics.values()
                 if t.proposed_by != me.id and t.proposed_at is not None
             ],
-            "promises": [promise_entry(p) for p in promises if p.author_id != me.id],
             "wins": [win_entry(w) for w in wins if w.author_id != me.id and w.status == "shared"],
             "repair_plan_steps": [
                 {

@@ -134,20 +134,6 @@ class Disclosure:
 
 
 @dataclass(frozen=True, slots=True)
-class Promise:
-    id: int
-    couple_id: int
-    author_id: int
-    body: str
-    due_at: datetime | None
-    status: str
-    author_says: str | None
-    partner_says: str | None
-    created_at: datetime
-    settled_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class Win:
     id: int
     couple_id: int

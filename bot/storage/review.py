@@ -18,7 +18,6 @@ from bot.storage.models import (
     Couple,
     Disclosure,
     JournalEntry,
-    Promise,
     RepairChange,
     Topic,
     Win,
@@ -262,30 +261,6 @@ async def topics_in(tx: Tx, couple_ids: Collection[int]) -> list[Topic]:
     return [_topic(tx, row) for row in await cursor.fetchall()]
 
 
-async def promises_in(tx: Tx, couple_ids: Collection[int]) -> list[Promise]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM promises WHERE couple_id IN ({_marks(couple_ids)}) ORDER BY id",
-        (*couple_ids,),
-    )
-    return [
-        Promise(
-            row["id"],
-            row["couple_id"],
-            row["author_id"],
-            tx.open_or_none(row["body"]) or "",
-            from_ts_or_none(row["due_at"]),
-            row["status"],
-            row["author_says"],
-            row["partner_says"],
-            from_ts(row["created_at"]),
-            from_ts_or_none(row["settled_at"]),
-        )
-        for row in await cursor.fetchall()
-    ]
-
-
 async def wins_in(tx: Tx, couple_ids: Collection[int]) -> list[Win]:
     if not couple_ids:
         return []
@@ -380,7 +355,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
         ("DELETE FROM consents WHERE user_id = ?", (user_id,)),
         ("DELETE FROM renewals WHERE user_id = ?", (user_id,)),
         ("DELETE FROM update_requests WHERE asker_id = ?", (user_id,)),
-        ("DELETE FROM promises WHERE author_id = ?", (user_id,)),
         ("DELETE FROM wins WHERE author_id = ?", (user_id,)),
         ("DELETE FROM journal WHERE user_id = ?", (user_id,)),
         ("DELETE FROM repair_steps WHERE author_id = ?", (user_id,)),
