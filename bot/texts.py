@@ -634,41 +634,6 @@ TOGETHER_NOT_PAIRED = (
     "That's something for the two of you, and you're not paired right now. /pair makes an "
     "invite. Your private /journal works on your own."
 )
-WIN_USAGE = (
-    "What would you like to remember? For example:\n"
-    "<code>/win We talked about Sunday without raising our voices</code>"
-)
-WIN_PREVIEW = (
-    "A win to remember:\n<i>{text}</i>\n\nSend it to {name}? You'll both see it in /wins."
-)
-BUTTON_DONT_SEND = "Don't send"
-WIN_SENT = "A win to remember:\n<i>{text}</i>\n\nSent to {name}. /wins shows them all."
-WIN_DROPPED = "Not sent, and not kept."
-WIN_CLOSED = "That one has already been sent or dropped."
-WIN_RELAY = "<b>A win to remember, from {name}</b>\n{text}"
-WINS_NONE = (
-    "No wins yet. When something goes well between you, "
-    "<code>/win what happened</code> keeps it for you both."
-)
-WINS_TITLE = "<b>Your wins</b> ({first} to {last} of {total}, newest first)"
-WIN_LINE = "<b>{when}</b> · {who}\n{text}"
-WINS_THRESHOLD = (
-    "After a check-in of {threshold} or less, I offer you a past win to revisit, privately. "
-    "Change it with <code>/wins threshold 4</code> or <code>/wins threshold off</code>."
-)
-WINS_THRESHOLD_OFF = (
-    "Past wins aren't offered after hard check-ins. <code>/wins threshold 3</code> turns it on."
-)
-WINS_THRESHOLD_USAGE = (
-    "Give a number from 1 to 9, or off: <code>/wins threshold 3</code>, "
-    "<code>/wins threshold off</code>."
-)
-WIN_OFFER = (
-    "That sounds like a hard day. Would you like to revisit a moment you two marked as a win?"
-)
-BUTTON_SHOW_WIN = "Show me one"
-WIN_REVISIT = "<b>A win from {when}</b> · {who}\n{text}"
-
 TIMEOUT_BAD = (
     "I couldn't read “{given}” as minutes. Try <code>/timeout</code> (20 minutes), "
     "<code>/timeout 30</code> or <code>/timeout 1h</code>."

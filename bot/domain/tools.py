@@ -5,7 +5,6 @@ import re
 from bot import texts
 from bot.kernel.errors import InvalidInput
 
-MAX_WIN_CHARS = 1000
 MAX_JOURNAL_CHARS = 3000
 MAX_STEP_CHARS = 300
 MAX_STEPS = 20

@@ -1,9 +1,10 @@
 """The registry: every feature Mend has, in the order their handlers are tried."""
 
-from bot.features import legacy, promises
+from bot.features import legacy, promises, wins
 from bot.kernel.feature import Feature
 
 FEATURES: tuple[Feature, ...] = (
     legacy.FEATURE,
     promises.FEATURE,
+    wins.FEATURE,
 )

@@ -1,4 +1,4 @@
-"""/win, /wins, /timeout, /repair, /journal, and their buttons."""
+"""/timeout, /repair, /journal, and their buttons."""
 
 from collections.abc import Awaitable, Callable
 
@@ -10,7 +10,7 @@ from bot.kernel.context import MendContext
 from bot.kernel.handlers import ButtonHandler, reply, user_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
-from bot.services import journal, repair, timeouts, wins
+from bot.services import journal, repair, timeouts
 
 
 def with_text(action: Callable[[Mend, int, str], Awaitable[Outgoing]]) -> ButtonHandler:
@@ -27,14 +27,6 @@ def with_text(action: Callable[[Mend, int, str], Awaitable[Outgoing]]) -> Button
     return handle
 
 
-async def _wins(mend: Mend, user_id: int, text: str) -> Outgoing:
-    """/wins, or /wins threshold 4."""
-    word, _, rest = text.strip().partition(" ")
-    if word.lower() == "threshold":
-        return await wins.set_threshold(mend, user_id, rest)
-    return await wins.listing(mend, user_id)
-
-
 async def _repair(mend: Mend, user_id: int, text: str) -> Outgoing:
     """/repair shows the plan; /repair add|edit|remove|reset proposes a change."""
     if not text.strip():
@@ -45,15 +37,9 @@ async def _repair(mend: Mend, user_id: int, text: str) -> Outgoing:
 _ID = r"(\d{1,18})"
 _OFFSET = r"(\d{1,6})"
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
-    CommandHandler("win", with_text(wins.record)),
-    CommandHandler("wins", with_text(_wins)),
     CommandHandler("timeout", with_text(timeouts.start)),
     CommandHandler("repair", with_text(_repair)),
     CommandHandler("journal", with_text(journal.command)),
-    CallbackQueryHandler(button(wins.send), pattern=rf"^ws:{_ID}$"),
-    CallbackQueryHandler(button(wins.drop), pattern=rf"^wx:{_ID}$"),
-    CallbackQueryHandler(button(wins.listing), pattern=rf"^wl:{_OFFSET}$"),
-    CallbackQueryHandler(button(wins.revisit), pattern=r"^wr$"),
     CallbackQueryHandler(button(timeouts.come_back), pattern=rf"^to:{_ID}:(ready|more)$"),
     CallbackQueryHandler(button(repair.decide), pattern=rf"^rc:{_ID}:(yes|no)$"),
     CallbackQueryHandler(button(journal.delete), pattern=rf"^jd:{_ID}:{_OFFSET}$"),

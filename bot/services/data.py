@@ -20,7 +20,7 @@ from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
 from bot.services.pairing import end_couple
 from bot.storage import couples, reminders, review, users
-from bot.storage.models import Ask, Disclosure, Topic, User, Win
+from bot.storage.models import Ask, Disclosure, Topic, User
 
 SCHEMA_VERSION = 1
 DELETE_WORD = "DELETE"
@@ -200,11 +200,7 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
                 }
             )
 
-    wins = await review.wins_in(tx, couple_ids)
     steps = await review.repair_steps_in(tx, couple_ids)
-
-    def win_entry(w: Win) -> dict[str, Any]:
-        return {"text": w.body, "status": w.status, "shared_at": when(w.shared_at)}
 
     partners_checkins = []
     partners_gratitude = []
@@ -247,7 +243,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             "gratitude": my_gratitude,
             "disclosures": my_disclosures,
             "topics_proposed": [topic_entry(t) for t in topics.values() if t.proposed_by == me.id],
-            "wins": [win_entry(w) for w in wins if w.author_id == me.id],
             "journal": [
                 {"text": e.body, "written_at": when(e.created_at)}
                 for e in await review.journal_of(tx, me.id)
@@ -276,7 +271,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
                 for t in topics.values()
                 if t.proposed_by != me.id and t.proposed_at is not None
             ],
-            "wins": [win_entry(w) for w in wins if w.author_id != me.id and w.status == "shared"],
             "repair_plan_steps": [
                 {
                     "step": s.position,

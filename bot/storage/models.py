@@ -134,17 +134,6 @@ class Disclosure:
 
 
 @dataclass(frozen=True, slots=True)
-class Win:
-    id: int
-    couple_id: int
-    author_id: int
-    body: str
-    status: str
-    created_at: datetime
-    shared_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class Timeout:
     id: int
     couple_id: int

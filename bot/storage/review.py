@@ -20,7 +20,6 @@ from bot.storage.models import (
     JournalEntry,
     RepairChange,
     Topic,
-    Win,
 )
 
 
@@ -261,27 +260,6 @@ async def topics_in(tx: Tx, couple_ids: Collection[int]) -> list[Topic]:
     return [_topic(tx, row) for row in await cursor.fetchall()]
 
 
-async def wins_in(tx: Tx, couple_ids: Collection[int]) -> list[Win]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM wins WHERE couple_id IN ({_marks(couple_ids)}) ORDER BY id",
-        (*couple_ids,),
-    )
-    return [
-        Win(
-            row["id"],
-            row["couple_id"],
-            row["author_id"],
-            tx.open_or_none(row["body"]) or "",
-            row["status"],
-            from_ts(row["created_at"]),
-            from_ts_or_none(row["shared_at"]),
-        )
-        for row in await cursor.fetchall()
-    ]
-
-
 async def journal_of(tx: Tx, user_id: int) -> list[JournalEntry]:
     cursor = await tx.conn.execute(
         "SELECT * FROM journal WHERE user_id = ? ORDER BY id", (user_id,)
@@ -355,7 +333,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
         ("DELETE FROM consents WHERE user_id = ?", (user_id,)),
         ("DELETE FROM renewals WHERE user_id = ?", (user_id,)),
         ("DELETE FROM update_requests WHERE asker_id = ?", (user_id,)),
-        ("DELETE FROM wins WHERE author_id = ?", (user_id,)),
         ("DELETE FROM journal WHERE user_id = ?", (user_id,)),
         ("DELETE FROM repair_steps WHERE author_id = ?", (user_id,)),
         ("DELETE FROM repair_changes WHERE author_id = ?", (user_id,)),
