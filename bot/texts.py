@@ -634,35 +634,6 @@ TOGETHER_NOT_PAIRED = (
     "That's something for the two of you, and you're not paired right now. /pair makes an "
     "invite. Your private /journal works on your own."
 )
-TIMEOUT_BAD = (
-    "I couldn't read “{given}” as minutes. Try <code>/timeout</code> (20 minutes), "
-    "<code>/timeout 30</code> or <code>/timeout 1h</code>."
-)
-TIMEOUT_RANGE_TEXT = (
-    "A timeout can last {low} to {high} minutes, for example <code>/timeout 30</code>."
-)
-TIMEOUT_STARTED = (
-    "Timeout until {time}. {name} has been told that you asked for a pause and when you'll "
-    "come back to it. I'll remind you then."
-)
-TIMEOUT_EXTENDED = "The timeout now runs until {time}. {name} has been told."
-TIMEOUT_TOLD = (
-    "{name} asked for a pause, to come back to the conversation calmer. "
-    "It can pick up again at {time}. Take the time for yourself too."
-)
-TIMEOUT_EXTENDED_TOLD = (
-    "{name} asked for a little more time. The conversation can pick up again at {time}."
-)
-TIMEOUT_OVER = (
-    "<b>The timeout is over.</b> When you're ready, {name} is there to come back to the "
-    "conversation."
-)
-BUTTON_READY = "I'm ready"
-BUTTON_MORE_TIME = "10 more minutes"
-TIMEOUT_READY = "Good. {name} has been told you're ready to talk again."
-TIMEOUT_READY_TOLD = "{name} is ready to come back to the conversation, whenever you are."
-TIMEOUT_CLOSED = "That timeout has already been answered or is still running."
-
 REPAIR_USAGE = (
     "To change the plan, propose one of these; it applies once your partner approves:\n"
     "<code>/repair add We text a heart when we're ready to talk</code>\n"

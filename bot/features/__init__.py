@@ -1,10 +1,11 @@
 """The registry: every feature Mend has, in the order their handlers are tried."""
 
-from bot.features import legacy, promises, wins
+from bot.features import legacy, promises, timeouts, wins
 from bot.kernel.feature import Feature
 
 FEATURES: tuple[Feature, ...] = (
     legacy.FEATURE,
     promises.FEATURE,
     wins.FEATURE,
+    timeouts.FEATURE,
 )

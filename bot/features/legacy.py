@@ -30,11 +30,9 @@ from bot.services import (
     disclosure,
     journal,
     review,
-    timeouts,
 )
 from bot.storage import agreements
 from bot.storage import review as review_store
-from bot.storage import timeouts as timeout_store
 from bot.storage.models import Reminder, User
 
 
@@ -46,7 +44,6 @@ async def _checkins(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) 
 
 async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
     await agreements.end_all(tx, couple_id, now)
-    await timeout_store.end_all(tx, couple_id)
 
 
 async def _disclosure_checks(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
@@ -121,7 +118,6 @@ FEATURE = Feature(
         asking.fire_snoozed,
         agreement.review_due,
         review.render_due,
-        timeouts.end_due,
     ),
     text_inputs={
         "disclose": TextInput(_disclose, voice=True),

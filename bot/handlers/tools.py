@@ -1,4 +1,4 @@
-"""/timeout, /repair, /journal, and their buttons."""
+"""/repair, /journal, and their buttons."""
 
 from collections.abc import Awaitable, Callable
 
@@ -10,7 +10,7 @@ from bot.kernel.context import MendContext
 from bot.kernel.handlers import ButtonHandler, reply, user_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
-from bot.services import journal, repair, timeouts
+from bot.services import journal, repair
 
 
 def with_text(action: Callable[[Mend, int, str], Awaitable[Outgoing]]) -> ButtonHandler:
@@ -37,10 +37,8 @@ async def _repair(mend: Mend, user_id: int, text: str) -> Outgoing:
 _ID = r"(\d{1,18})"
 _OFFSET = r"(\d{1,6})"
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
-    CommandHandler("timeout", with_text(timeouts.start)),
     CommandHandler("repair", with_text(_repair)),
     CommandHandler("journal", with_text(journal.command)),
-    CallbackQueryHandler(button(timeouts.come_back), pattern=rf"^to:{_ID}:(ready|more)$"),
     CallbackQueryHandler(button(repair.decide), pattern=rf"^rc:{_ID}:(yes|no)$"),
     CallbackQueryHandler(button(journal.delete), pattern=rf"^jd:{_ID}:{_OFFSET}$"),
     CallbackQueryHandler(button(journal.listing), pattern=rf"^jl:{_OFFSET}$"),

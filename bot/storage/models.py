@@ -134,15 +134,6 @@ class Disclosure:
 
 
 @dataclass(frozen=True, slots=True)
-class Timeout:
-    id: int
-    couple_id: int
-    asker_id: int
-    ends_at: datetime
-    status: str
-
-
-@dataclass(frozen=True, slots=True)
 class RepairChange:
     id: int
     couple_id: int
