@@ -628,57 +628,9 @@ DELETE_DONE_ENDED = " Your pairing has ended; {name} was told only that it ended
 
 # (end of the weekly review, export and delete section)
 
-# --- Promises, wins, timeouts, the repair plan, the journal ------------------------------------
+# --- Shared by promises, wins, timeouts and the repair plan ------------------------------------
 
 TOGETHER_NOT_PAIRED = (
     "That's something for the two of you, and you're not paired right now. /pair makes an "
     "invite. Your private /journal works on your own."
 )
-REPAIR_USAGE = (
-    "To change the plan, propose one of these; it applies once your partner approves:\n"
-    "<code>/repair add We text a heart when we're ready to talk</code>\n"
-    "<code>/repair edit 3 We come back within the hour</code>\n"
-    "<code>/repair remove 4</code>\n"
-    "<code>/repair reset</code> (back to the template)"
-)
-REPAIR_HOW = (
-    "Either of you can propose a change (<code>/repair add</code>, <code>/repair edit 3</code>, "
-    "<code>/repair remove 4</code>, <code>/repair reset</code>); it applies once {name} approves."
-)
-REPAIR_ACTIONS = {
-    "add": "add a step: “{text}”",
-    "edit": "change step {n} to “{text}”",
-    "remove": "remove step {n}",
-    "reset": "go back to the template",
-}
-REPAIR_WAITING_TITLE = "<b>Waiting for approval</b>"
-REPAIR_WAITING_LINE = "• {who}: {change}"
-BUTTON_APPROVE = "Approve"
-REPAIR_BAD_NUMBER = "Give a step number from 1 to {count}, as shown in /repair."
-REPAIR_FULL = "The plan has {limit} steps, the most it can hold. Remove one first."
-REPAIR_LAST_STEP = "That's the only step left; a plan needs at least one. Edit it instead."
-REPAIR_PROPOSED = "Proposed: {change}. It applies once {name} approves."
-REPAIR_PROPOSED_TOLD = "<b>{name} proposes a change to your repair plan</b>\n{change}"
-REPAIR_OWN_CHANGE = "That's your own proposal; {name} approves it."
-REPAIR_DECIDED = "That change has already been approved or declined."
-REPAIR_PLAN_CHANGED = "The plan has changed since this was proposed. /repair shows it now."
-REPAIR_APPROVED = "Approved: {change}. /repair shows the plan."
-REPAIR_DECLINED = "Declined: {change}. The plan stays as it was."
-REPAIR_APPROVED_TOLD = "{name} approved your change to the repair plan: {change}."
-REPAIR_DECLINED_TOLD = "{name} declined your change to the repair plan: {change}."
-
-JOURNAL_WRITE = (
-    "Write your entry now. It's for you alone: never sent, never shown to your partner."
-)
-JOURNAL_SAVED = "Saved in your private journal. /journal list shows your entries."
-JOURNAL_EMPTY = (
-    "Your journal is empty. <code>/journal what's on your mind</code> writes an entry only "
-    "you can read."
-)
-JOURNAL_TITLE = "<b>Your private journal</b> ({first} to {last} of {total}, newest first)"
-JOURNAL_ENTRY = "<b>{n}.</b> {when}\n{text}"
-BUTTON_DELETE_ENTRY = "Delete {n}"
-JOURNAL_DELETED = "Deleted."
-JOURNAL_GONE = "That entry is already gone."
-
-# (end of the promises, wins, timeouts, repair plan and journal section)

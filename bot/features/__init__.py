@@ -1,6 +1,6 @@
 """The registry: every feature Mend has, in the order their handlers are tried."""
 
-from bot.features import legacy, promises, timeouts, wins
+from bot.features import journal, legacy, promises, repair, timeouts, wins
 from bot.kernel.feature import Feature
 
 FEATURES: tuple[Feature, ...] = (
@@ -8,4 +8,6 @@ FEATURES: tuple[Feature, ...] = (
     promises.FEATURE,
     wins.FEATURE,
     timeouts.FEATURE,
+    repair.FEATURE,
+    journal.FEATURE,
 )

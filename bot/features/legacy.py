@@ -16,7 +16,6 @@ from bot.handlers import pairing as pairing_handlers
 from bot.handlers import prompts as prompt_handlers
 from bot.handlers import review as review_handlers
 from bot.handlers import settings as settings_handlers
-from bot.handlers import tools as tool_handlers
 from bot.kernel import handlers as common
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
@@ -28,7 +27,6 @@ from bot.services import (
     asking,
     data,
     disclosure,
-    journal,
     review,
 )
 from bot.storage import agreements
@@ -90,19 +88,12 @@ async def _delete(
     return await data.confirm_delete(tx, mend, user, _text(text))
 
 
-async def _journal(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await journal.write(tx, mend, user, _text(text))
-
-
 FEATURE = Feature(
     name="legacy",
     handlers=(
         *pairing_handlers.HANDLERS,
         *settings_handlers.HANDLERS,
         *agreement_handlers.HANDLERS,
-        *tool_handlers.HANDLERS,
         *review_handlers.HANDLERS,
         *prompt_handlers.HANDLERS,
         CommandHandler("help", common.help_command),
@@ -125,7 +116,6 @@ FEATURE = Feature(
         "topic": TextInput(_topic),
         "change": TextInput(_change),
         "delete": TextInput(_delete),
-        "journal": TextInput(_journal),
     },
     on_couple_end=_couple_ended,
     export=data.legacy_export,

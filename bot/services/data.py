@@ -200,8 +200,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
                 }
             )
 
-    steps = await review.repair_steps_in(tx, couple_ids)
-
     partners_checkins = []
     partners_gratitude = []
     for couple, ended_at in couple_rows:
@@ -243,24 +241,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             "gratitude": my_gratitude,
             "disclosures": my_disclosures,
             "topics_proposed": [topic_entry(t) for t in topics.values() if t.proposed_by == me.id],
-            "journal": [
-                {"text": e.body, "written_at": when(e.created_at)}
-                for e in await review.journal_of(tx, me.id)
-            ],
-            "repair_plan_steps": [
-                {"step": s.position, "text": s.body} for s in steps if s.author_id == me.id
-            ],
-            "repair_plan_changes": [
-                {
-                    "action": c.action,
-                    "step": c.position,
-                    "text": c.body,
-                    "status": c.status,
-                    "proposed_at": when(c.created_at),
-                    "decided_at": when(c.decided_at),
-                }
-                for c in await review.repair_changes_by(tx, me.id)
-            ],
         },
         "shared_with_you": {
             "checkins": partners_checkins,
@@ -270,15 +250,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
                 topic_entry(t)
                 for t in topics.values()
                 if t.proposed_by != me.id and t.proposed_at is not None
-            ],
-            "repair_plan_steps": [
-                {
-                    "step": s.position,
-                    "text": s.body,
-                    "from": "template" if s.author_id is None else names.get(s.author_id, ""),
-                }
-                for s in steps
-                if s.author_id != me.id
             ],
         },
     }

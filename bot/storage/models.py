@@ -131,23 +131,3 @@ class Disclosure:
     ack_note: str | None
     acked_at: datetime | None
     ack_sent_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class RepairChange:
-    id: int
-    couple_id: int
-    author_id: int
-    action: str
-    position: int | None
-    body: str | None
-    status: str
-    created_at: datetime
-    decided_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class JournalEntry:
-    id: int
-    body: str
-    created_at: datetime

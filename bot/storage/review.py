@@ -17,8 +17,6 @@ from bot.storage.models import (
     Ask,
     Couple,
     Disclosure,
-    JournalEntry,
-    RepairChange,
     Topic,
 )
 
@@ -190,14 +188,6 @@ async def wins_shared(tx: Tx, couple_id: int, since: datetime, until: datetime) 
 # --- Export ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class RepairStep:
-    couple_id: int
-    position: int
-    body: str
-    author_id: int | None
-
-
 async def couples_of(tx: Tx, user_id: int) -> list[tuple[Couple, datetime | None]]:
     """Every couple the user has been in, with when it ended (None: still together)."""
     cursor = await tx.conn.execute(
@@ -260,50 +250,6 @@ async def topics_in(tx: Tx, couple_ids: Collection[int]) -> list[Topic]:
     return [_topic(tx, row) for row in await cursor.fetchall()]
 
 
-async def journal_of(tx: Tx, user_id: int) -> list[JournalEntry]:
-    cursor = await tx.conn.execute(
-        "SELECT * FROM journal WHERE user_id = ? ORDER BY id", (user_id,)
-    )
-    return [
-        JournalEntry(row["id"], tx.open(row["body"]), from_ts(row["created_at"]))
-        for row in await cursor.fetchall()
-    ]
-
-
-async def repair_steps_in(tx: Tx, couple_ids: Collection[int]) -> list[RepairStep]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM repair_steps WHERE couple_id IN ({_marks(couple_ids)}) "
-        "ORDER BY couple_id, position, id",
-        (*couple_ids,),
-    )
-    return [
-        RepairStep(row["couple_id"], row["position"], tx.open(row["body"]), row["author_id"])
-        for row in await cursor.fetchall()
-    ]
-
-
-async def repair_changes_by(tx: Tx, user_id: int) -> list[RepairChange]:
-    cursor = await tx.conn.execute(
-        "SELECT * FROM repair_changes WHERE author_id = ? ORDER BY id", (user_id,)
-    )
-    return [
-        RepairChange(
-            row["id"],
-            row["couple_id"],
-            row["author_id"],
-            row["action"],
-            row["position"],
-            tx.open_or_none(row["body"]),
-            row["status"],
-            from_ts(row["created_at"]),
-            from_ts_or_none(row["decided_at"]),
-        )
-        for row in await cursor.fetchall()
-    ]
-
-
 # --- Delete ----------------------------------------------------------------------------------
 
 
@@ -333,9 +279,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
         ("DELETE FROM consents WHERE user_id = ?", (user_id,)),
         ("DELETE FROM renewals WHERE user_id = ?", (user_id,)),
         ("DELETE FROM update_requests WHERE asker_id = ?", (user_id,)),
-        ("DELETE FROM journal WHERE user_id = ?", (user_id,)),
-        ("DELETE FROM repair_steps WHERE author_id = ?", (user_id,)),
-        ("DELETE FROM repair_changes WHERE author_id = ?", (user_id,)),
         (
             "UPDATE outbox SET status = 'cancelled', body = NULL "
             "WHERE status = 'pending' AND (chat_id = ? OR author_id = ?)",
