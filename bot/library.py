@@ -15,7 +15,6 @@ from typing import TextIO
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from bot.domain.tools import MAX_STEP_CHARS, MAX_STEPS
 from bot.prompts import (
     PromptLibraryError,
     _compose,
@@ -42,6 +41,9 @@ MAX_EXAMPLE_CHARS = 200
 MAX_MESSAGE_CHARS = 600
 MAX_RESOURCE_NAME_CHARS = 80
 MAX_RESOURCE_DETAIL_CHARS = 300
+# The repair plan (the template here, and what a couple makes of it in bot/features/repair).
+MAX_STEP_CHARS = 300
+MAX_STEPS = 20
 
 _TOPIC_KEYS = ("id", "title", "description", "example")
 _SUPPORT_KEYS = ("message", "resources")

@@ -1,10 +1,25 @@
 """The registry: every feature Mend has, in the order their handlers are tried."""
 
-from bot.features import data, disclosure, legacy, review
+from bot.features import (
+    data,
+    disclosure,
+    journal,
+    legacy,
+    promises,
+    repair,
+    review,
+    timeouts,
+    wins,
+)
 from bot.kernel.feature import Feature
 
 FEATURES: tuple[Feature, ...] = (
     disclosure.FEATURE,
+    promises.FEATURE,
+    wins.FEATURE,
+    timeouts.FEATURE,
+    repair.FEATURE,
+    journal.FEATURE,
     review.FEATURE,
     data.FEATURE,
     legacy.FEATURE,

@@ -10,11 +10,11 @@ from datetime import datetime
 from telegram.ext import CommandHandler
 
 from bot import texts
+from bot.features import promises
 from bot.handlers import agreement as agreement_handlers
 from bot.handlers import pairing as pairing_handlers
 from bot.handlers import prompts as prompt_handlers
 from bot.handlers import settings as settings_handlers
-from bot.handlers import tools as tool_handlers
 from bot.kernel import handlers as common
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
@@ -25,14 +25,9 @@ from bot.services import (
     agreement,
     asking,
     data,
-    journal,
-    promises,
-    timeouts,
 )
 from bot.storage import agreements
-from bot.storage import promises as promise_store
 from bot.storage import review as review_store
-from bot.storage import timeouts as timeout_store
 from bot.storage.models import Reminder, User
 
 
@@ -44,8 +39,6 @@ async def _checkins(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) 
 
 async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
     await agreements.end_all(tx, couple_id, now)
-    await promise_store.cancel_open(tx, couple_id, now)
-    await timeout_store.end_all(tx, couple_id)
 
 
 def _text(text: str | None) -> str:
@@ -66,19 +59,12 @@ async def _change(
     return await agreement.changed_words(tx, mend, user, int(ident), _text(text))
 
 
-async def _journal(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await journal.write(tx, mend, user, _text(text))
-
-
 FEATURE = Feature(
     name="legacy",
     handlers=(
         *pairing_handlers.HANDLERS,
         *settings_handlers.HANDLERS,
         *agreement_handlers.HANDLERS,
-        *tool_handlers.HANDLERS,
         *prompt_handlers.HANDLERS,
         CommandHandler("help", common.help_command),
         CommandHandler("privacy", common.privacy),
@@ -90,13 +76,10 @@ FEATURE = Feature(
     jobs=(
         asking.fire_snoozed,
         agreement.review_due,
-        promises.ask_due,
-        timeouts.end_due,
     ),
     text_inputs={
         "topic": TextInput(_topic),
         "change": TextInput(_change),
-        "journal": TextInput(_journal),
     },
     on_couple_end=_couple_ended,
     export=data.legacy_export,

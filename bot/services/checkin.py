@@ -4,13 +4,13 @@ from datetime import datetime
 
 from bot import texts
 from bot.domain.prompting import SCALE, local_day
+from bot.features import promises, wins
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.kernel.people import is_paused, require_timezone, require_user
-from bot.services import promises, wins
 from bot.services.asking import answer_label, new_ask, render_ask
 from bot.storage import asks, couples, users
 from bot.storage.models import Ask, User

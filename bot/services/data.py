@@ -12,7 +12,7 @@ from bot.kernel.db import Tx
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.storage import reminders, review, users
-from bot.storage.models import Ask, Promise, Topic, Win
+from bot.storage.models import Ask, Topic
 
 
 async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
@@ -76,22 +76,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             "ended_at": when(topic.ended_at),
         }
 
-    promises = await review.promises_in(tx, couple_ids)
-    wins = await review.wins_in(tx, couple_ids)
-    steps = await review.repair_steps_in(tx, couple_ids)
-
-    def promise_entry(p: Promise) -> dict[str, Any]:
-        return {
-            "text": p.body,
-            "due_at": when(p.due_at),
-            "status": p.status,
-            "made_at": when(p.created_at),
-            "settled_at": when(p.settled_at),
-        }
-
-    def win_entry(w: Win) -> dict[str, Any]:
-        return {"text": w.body, "status": w.status, "shared_at": when(w.shared_at)}
-
     partners_checkins = []
     partners_gratitude = []
     for couple, ended_at in couple_rows:
@@ -132,26 +116,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             "checkins": my_checkins,
             "gratitude": my_gratitude,
             "topics_proposed": [topic_entry(t) for t in topics.values() if t.proposed_by == me.id],
-            "promises": [promise_entry(p) for p in promises if p.author_id == me.id],
-            "wins": [win_entry(w) for w in wins if w.author_id == me.id],
-            "journal": [
-                {"text": e.body, "written_at": when(e.created_at)}
-                for e in await review.journal_of(tx, me.id)
-            ],
-            "repair_plan_steps": [
-                {"step": s.position, "text": s.body} for s in steps if s.author_id == me.id
-            ],
-            "repair_plan_changes": [
-                {
-                    "action": c.action,
-                    "step": c.position,
-                    "text": c.body,
-                    "status": c.status,
-                    "proposed_at": when(c.created_at),
-                    "decided_at": when(c.decided_at),
-                }
-                for c in await review.repair_changes_by(tx, me.id)
-            ],
         },
         "shared_with_you": {
             "checkins": partners_checkins,
@@ -160,17 +124,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
                 topic_entry(t)
                 for t in topics.values()
                 if t.proposed_by != me.id and t.proposed_at is not None
-            ],
-            "promises": [promise_entry(p) for p in promises if p.author_id != me.id],
-            "wins": [win_entry(w) for w in wins if w.author_id != me.id and w.status == "shared"],
-            "repair_plan_steps": [
-                {
-                    "step": s.position,
-                    "text": s.body,
-                    "from": "template" if s.author_id is None else names.get(s.author_id, ""),
-                }
-                for s in steps
-                if s.author_id != me.id
             ],
         },
     }

@@ -7,19 +7,14 @@ their own couples' ids, never more.
 """
 
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import datetime
 
-from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
+from bot.kernel.db import Tx, to_ts
 from bot.storage.agreements import _topic
 from bot.storage.asks import _ask
 from bot.storage.models import (
     Ask,
-    JournalEntry,
-    Promise,
-    RepairChange,
     Topic,
-    Win,
 )
 
 
@@ -42,14 +37,6 @@ async def set_review_off(tx: Tx, user_id: int, off: bool) -> None:
 
 
 # --- Export ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RepairStep:
-    couple_id: int
-    position: int
-    body: str
-    author_id: int | None
 
 
 async def asks_of(tx: Tx, user_id: int) -> list[Ask]:
@@ -89,95 +76,6 @@ async def topics_in(tx: Tx, couple_ids: Collection[int]) -> list[Topic]:
     return [_topic(tx, row) for row in await cursor.fetchall()]
 
 
-async def promises_in(tx: Tx, couple_ids: Collection[int]) -> list[Promise]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM promises WHERE couple_id IN ({_marks(couple_ids)}) ORDER BY id",
-        (*couple_ids,),
-    )
-    return [
-        Promise(
-            row["id"],
-            row["couple_id"],
-            row["author_id"],
-            tx.open_or_none(row["body"]) or "",
-            from_ts_or_none(row["due_at"]),
-            row["status"],
-            row["author_says"],
-            row["partner_says"],
-            from_ts(row["created_at"]),
-            from_ts_or_none(row["settled_at"]),
-        )
-        for row in await cursor.fetchall()
-    ]
-
-
-async def wins_in(tx: Tx, couple_ids: Collection[int]) -> list[Win]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM wins WHERE couple_id IN ({_marks(couple_ids)}) ORDER BY id",
-        (*couple_ids,),
-    )
-    return [
-        Win(
-            row["id"],
-            row["couple_id"],
-            row["author_id"],
-            tx.open_or_none(row["body"]) or "",
-            row["status"],
-            from_ts(row["created_at"]),
-            from_ts_or_none(row["shared_at"]),
-        )
-        for row in await cursor.fetchall()
-    ]
-
-
-async def journal_of(tx: Tx, user_id: int) -> list[JournalEntry]:
-    cursor = await tx.conn.execute(
-        "SELECT * FROM journal WHERE user_id = ? ORDER BY id", (user_id,)
-    )
-    return [
-        JournalEntry(row["id"], tx.open(row["body"]), from_ts(row["created_at"]))
-        for row in await cursor.fetchall()
-    ]
-
-
-async def repair_steps_in(tx: Tx, couple_ids: Collection[int]) -> list[RepairStep]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM repair_steps WHERE couple_id IN ({_marks(couple_ids)}) "
-        "ORDER BY couple_id, position, id",
-        (*couple_ids,),
-    )
-    return [
-        RepairStep(row["couple_id"], row["position"], tx.open(row["body"]), row["author_id"])
-        for row in await cursor.fetchall()
-    ]
-
-
-async def repair_changes_by(tx: Tx, user_id: int) -> list[RepairChange]:
-    cursor = await tx.conn.execute(
-        "SELECT * FROM repair_changes WHERE author_id = ? ORDER BY id", (user_id,)
-    )
-    return [
-        RepairChange(
-            row["id"],
-            row["couple_id"],
-            row["author_id"],
-            row["action"],
-            row["position"],
-            tx.open_or_none(row["body"]),
-            row["status"],
-            from_ts(row["created_at"]),
-            from_ts_or_none(row["decided_at"]),
-        )
-        for row in await cursor.fetchall()
-    ]
-
-
 # --- Delete ----------------------------------------------------------------------------------
 
 
@@ -196,11 +94,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
         ("UPDATE topics SET title = ? WHERE proposed_by = ?", (sealed_empty, user_id)),
         ("DELETE FROM consents WHERE user_id = ?", (user_id,)),
         ("DELETE FROM renewals WHERE user_id = ?", (user_id,)),
-        ("DELETE FROM promises WHERE author_id = ?", (user_id,)),
-        ("DELETE FROM wins WHERE author_id = ?", (user_id,)),
-        ("DELETE FROM journal WHERE user_id = ?", (user_id,)),
-        ("DELETE FROM repair_steps WHERE author_id = ?", (user_id,)),
-        ("DELETE FROM repair_changes WHERE author_id = ?", (user_id,)),
     ]
     for sql, params in statements:
         await tx.conn.execute(sql, params)

@@ -4,13 +4,17 @@ from datetime import datetime
 
 import aiosqlite
 
+from bot.features.timeouts.models import Status, Timeout
 from bot.kernel.db import Tx, from_ts, to_ts
-from bot.storage.models import Timeout
 
 
 def _timeout(row: aiosqlite.Row) -> Timeout:
     return Timeout(
-        row["id"], row["couple_id"], row["asker_id"], from_ts(row["ends_at"]), row["status"]
+        row["id"],
+        row["couple_id"],
+        row["asker_id"],
+        from_ts(row["ends_at"]),
+        Status(row["status"]),
     )
 
 
@@ -52,11 +56,12 @@ async def ending(tx: Tx, now: datetime, limit: int) -> list[Timeout]:
     return [_timeout(row) for row in await cursor.fetchall()]
 
 
-async def set_status(tx: Tx, timeout_id: int, status: str) -> None:
+async def set_status(tx: Tx, timeout_id: int, status: Status) -> None:
     await tx.conn.execute("UPDATE timeouts SET status = ? WHERE id = ?", (status, timeout_id))
 
 
-async def end_all(tx: Tx, couple_id: int) -> None:
+async def end_all(tx: Tx, couple_id: int, now: datetime) -> None:
+    """The pairing ended: no timeout of theirs runs on or waits for an answer."""
     await tx.conn.execute(
         "UPDATE timeouts SET status = 'done' WHERE couple_id = ? AND status != 'done'",
         (couple_id,),

@@ -1,4 +1,4 @@
-"""Rules for promises, wins, timeouts, the repair plan and the journal: limits and parsing."""
+"""Rules for promises: limits, and reading "by <when>"."""
 
 import re
 from datetime import date, datetime, timedelta
@@ -6,19 +6,13 @@ from zoneinfo import ZoneInfo
 
 from bot import texts
 from bot.domain.schedule import local_instant, parse_time, weekday
+from bot.features.promises import views
 from bot.kernel.errors import InvalidInput
 
 MAX_PROMISE_CHARS = 300
-MAX_WIN_CHARS = 1000
-MAX_JOURNAL_CHARS = 3000
-MAX_STEP_CHARS = 300
-MAX_STEPS = 20
 # A promise "by <day>" is asked about that evening.
 DAY_END = (20, 0)
 MAX_PROMISE_DAYS = 90
-TIMEOUT_DEFAULT = 20
-TIMEOUT_RANGE = (5, 120)
-TIMEOUT_MORE = 10
 
 _BY = re.compile(r"\s+by\s+(?=\S)", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
@@ -58,7 +52,7 @@ def parse_due(when: str, now: datetime, tz: ZoneInfo) -> datetime:
             day = date.fromisoformat("-".join(f"{int(p):02d}" for p in words[0].split("-")))
         except ValueError:
             raise InvalidInput(
-                texts.PROMISE_BAD_WHEN.format(given=texts.escape(when[:40]))
+                views.PROMISE_BAD_WHEN.format(given=texts.escape(when[:40]))
             ) from None
         rest = words[1:]
     if rest and rest[0] == "at":
@@ -66,7 +60,7 @@ def parse_due(when: str, now: datetime, tz: ZoneInfo) -> datetime:
     try:
         hour, minute = parse_time(" ".join(rest)) if rest else DAY_END
     except InvalidInput:
-        raise InvalidInput(texts.PROMISE_BAD_WHEN.format(given=texts.escape(when[:40]))) from None
+        raise InvalidInput(views.PROMISE_BAD_WHEN.format(given=texts.escape(when[:40]))) from None
     if day is None:
         due = local_instant(today, hour, minute, tz)
         if due <= now:
@@ -76,22 +70,7 @@ def parse_due(when: str, now: datetime, tz: ZoneInfo) -> datetime:
         if due <= now and day == today and weekday(words[0]) is not None:
             due = local_instant(day + timedelta(days=7), hour, minute, tz)
     if due <= now:
-        raise InvalidInput(texts.PROMISE_PAST)
+        raise InvalidInput(views.PROMISE_PAST)
     if due > now + timedelta(days=MAX_PROMISE_DAYS):
-        raise InvalidInput(texts.PROMISE_TOO_FAR.format(days=MAX_PROMISE_DAYS))
+        raise InvalidInput(views.PROMISE_TOO_FAR.format(days=MAX_PROMISE_DAYS))
     return due
-
-
-def parse_minutes(text: str) -> int:
-    """/timeout's minutes: '', '30', '30m', '45 min', '1h'."""
-    cleaned = text.strip().lower()
-    if not cleaned:
-        return TIMEOUT_DEFAULT
-    match = re.fullmatch(r"(\d{1,4})\s*(m|min|mins|minutes?|h|hr|hrs|hours?)?", cleaned)
-    if match is None:
-        raise InvalidInput(texts.TIMEOUT_BAD.format(given=texts.escape(text.strip()[:40])))
-    minutes = int(match[1]) * (60 if (match[2] or "m").startswith("h") else 1)
-    low, high = TIMEOUT_RANGE
-    if not low <= minutes <= high:
-        raise InvalidInput(texts.TIMEOUT_RANGE_TEXT.format(low=low, high=high))
-    return minutes

@@ -1,11 +1,16 @@
 """Promises: what a partner said they would do, and whether both say it was kept."""
 
+from collections.abc import Collection
 from datetime import datetime
 
 import aiosqlite
 
+from bot.features.promises.models import Answer, Promise, Status
 from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
-from bot.storage.models import Promise
+
+
+def _answer(raw: str | None) -> Answer | None:
+    return None if raw is None else Answer(raw)
 
 
 def _promise(tx: Tx, row: aiosqlite.Row) -> Promise:
@@ -15,9 +20,9 @@ def _promise(tx: Tx, row: aiosqlite.Row) -> Promise:
         author_id=row["author_id"],
         body=tx.open_or_none(row["body"]) or "",
         due_at=from_ts_or_none(row["due_at"]),
-        status=row["status"],
-        author_says=row["author_says"],
-        partner_says=row["partner_says"],
+        status=Status(row["status"]),
+        author_says=_answer(row["author_says"]),
+        partner_says=_answer(row["partner_says"]),
         created_at=from_ts(row["created_at"]),
         settled_at=from_ts_or_none(row["settled_at"]),
     )
@@ -68,7 +73,7 @@ async def undated(tx: Tx, author_ids: list[int], before: datetime) -> list[Promi
     )
 
 
-async def of_couple(tx: Tx, couple_id: int, statuses: tuple[str, ...]) -> list[Promise]:
+async def of_couple(tx: Tx, couple_id: int, statuses: tuple[Status, ...]) -> list[Promise]:
     marks = ",".join("?" * len(statuses))
     return await _many(
         tx,
@@ -86,6 +91,16 @@ async def settled_since(tx: Tx, couple_id: int, since: datetime) -> list[Promise
     )
 
 
+async def in_couples(tx: Tx, couple_ids: Collection[int]) -> list[Promise]:
+    """Every promise of these couples (for /export)."""
+    if not couple_ids:
+        return []
+    marks = ",".join("?" * len(couple_ids))
+    return await _many(
+        tx, f"SELECT * FROM promises WHERE couple_id IN ({marks}) ORDER BY id", (*couple_ids,)
+    )
+
+
 async def mark_asking(tx: Tx, promise_id: int, now: datetime) -> None:
     await tx.conn.execute(
         "UPDATE promises SET status = 'asking', asked_at = ? WHERE id = ?",
@@ -93,16 +108,16 @@ async def mark_asking(tx: Tx, promise_id: int, now: datetime) -> None:
     )
 
 
-async def answer(tx: Tx, promise_id: int, column: str, value: str) -> Promise:
-    """Record the author's or the partner's answer (``column`` is author_says/partner_says)."""
-    assert column in ("author_says", "partner_says")
+async def answer(tx: Tx, promise_id: int, by_author: bool, value: Answer) -> Promise:
+    """Record the author's or the partner's answer."""
+    column = "author_says" if by_author else "partner_says"
     found = await _many(
         tx, f"UPDATE promises SET {column} = ? WHERE id = ? RETURNING *", (value, promise_id)
     )
     return found[0]
 
 
-async def settle(tx: Tx, promise_id: int, status: str, now: datetime) -> None:
+async def settle(tx: Tx, promise_id: int, status: Status, now: datetime) -> None:
     await tx.conn.execute(
         "UPDATE promises SET status = ?, settled_at = ? WHERE id = ?",
         (status, to_ts(now), promise_id),
@@ -116,3 +131,8 @@ async def cancel_open(tx: Tx, couple_id: int, now: datetime) -> None:
         "WHERE couple_id = ? AND status IN ('open', 'asking')",
         (to_ts(now), couple_id),
     )
+
+
+async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
+    """/delete: the promises the user made go."""
+    await tx.conn.execute("DELETE FROM promises WHERE author_id = ?", (user_id,))

@@ -1,11 +1,12 @@
 """Shared wins: moments a couple wants to remember, seen by both once their author sends them."""
 
+from collections.abc import Collection
 from datetime import datetime
 
 import aiosqlite
 
+from bot.features.wins.models import Status, Win
 from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
-from bot.storage.models import Win
 
 
 def _win(tx: Tx, row: aiosqlite.Row) -> Win:
@@ -14,7 +15,7 @@ def _win(tx: Tx, row: aiosqlite.Row) -> Win:
         couple_id=row["couple_id"],
         author_id=row["author_id"],
         body=tx.open_or_none(row["body"]) or "",
-        status=row["status"],
+        status=Status(row["status"]),
         created_at=from_ts(row["created_at"]),
         shared_at=from_ts_or_none(row["shared_at"]),
     )
@@ -75,3 +76,19 @@ async def random_shared(tx: Tx, couple_id: int) -> Win | None:
     )
     row = await cursor.fetchone()
     return _win(tx, row) if row else None
+
+
+async def in_couples(tx: Tx, couple_ids: Collection[int]) -> list[Win]:
+    """Every win of these couples (for /export)."""
+    if not couple_ids:
+        return []
+    marks = ",".join("?" * len(couple_ids))
+    cursor = await tx.conn.execute(
+        f"SELECT * FROM wins WHERE couple_id IN ({marks}) ORDER BY id", (*couple_ids,)
+    )
+    return [_win(tx, row) for row in await cursor.fetchall()]
+
+
+async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
+    """/delete: the wins the user wrote go."""
+    await tx.conn.execute("DELETE FROM wins WHERE author_id = ?", (user_id,))

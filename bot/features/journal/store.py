@@ -2,8 +2,14 @@
 
 from datetime import datetime
 
+import aiosqlite
+
+from bot.features.journal.models import JournalEntry
 from bot.kernel.db import Tx, from_ts, to_ts
-from bot.storage.models import JournalEntry
+
+
+def _entry(tx: Tx, row: aiosqlite.Row) -> JournalEntry:
+    return JournalEntry(row["id"], tx.open(row["body"]), from_ts(row["created_at"]))
 
 
 async def add(tx: Tx, user_id: int, body: str, now: datetime) -> None:
@@ -19,10 +25,15 @@ async def page(tx: Tx, user_id: int, limit: int, offset: int) -> list[JournalEnt
         "SELECT * FROM journal WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
         (user_id, limit, offset),
     )
-    return [
-        JournalEntry(row["id"], tx.open(row["body"]), from_ts(row["created_at"]))
-        for row in await cursor.fetchall()
-    ]
+    return [_entry(tx, row) for row in await cursor.fetchall()]
+
+
+async def all_of(tx: Tx, user_id: int) -> list[JournalEntry]:
+    """Every entry of the user, oldest first (for /export)."""
+    cursor = await tx.conn.execute(
+        "SELECT * FROM journal WHERE user_id = ? ORDER BY id", (user_id,)
+    )
+    return [_entry(tx, row) for row in await cursor.fetchall()]
 
 
 async def count(tx: Tx, user_id: int) -> int:
@@ -37,3 +48,8 @@ async def delete(tx: Tx, user_id: int, entry_id: int) -> bool:
         "DELETE FROM journal WHERE id = ? AND user_id = ?", (entry_id, user_id)
     )
     return cursor.rowcount > 0
+
+
+async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
+    """/delete: the whole journal goes."""
+    await tx.conn.execute("DELETE FROM journal WHERE user_id = ?", (user_id,))

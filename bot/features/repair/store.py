@@ -1,11 +1,12 @@
 """The couple's repair plan: its steps, and the changes one partner proposes to the other."""
 
+from collections.abc import Collection
 from datetime import datetime
 
 import aiosqlite
 
+from bot.features.repair.models import Action, ChangeStatus, RepairChange, RepairStep
 from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
-from bot.storage.models import RepairChange
 
 
 async def steps(tx: Tx, couple_id: int) -> list[str]:
@@ -46,10 +47,10 @@ def _change(tx: Tx, row: aiosqlite.Row) -> RepairChange:
         id=row["id"],
         couple_id=row["couple_id"],
         author_id=row["author_id"],
-        action=row["action"],
+        action=Action(row["action"]),
         position=row["position"],
         body=tx.open_or_none(row["body"]),
-        status=row["status"],
+        status=ChangeStatus(row["status"]),
         created_at=from_ts(row["created_at"]),
         decided_at=from_ts_or_none(row["decided_at"]),
     )
@@ -59,7 +60,7 @@ async def propose(
     tx: Tx,
     couple_id: int,
     author_id: int,
-    action: str,
+    action: Action,
     position: int | None,
     body: str | None,
     now: datetime,
@@ -88,8 +89,38 @@ async def pending(tx: Tx, couple_id: int) -> list[RepairChange]:
     return [_change(tx, row) for row in await cursor.fetchall()]
 
 
-async def decide(tx: Tx, change_id: int, status: str, now: datetime) -> None:
+async def decide(tx: Tx, change_id: int, status: ChangeStatus, now: datetime) -> None:
     await tx.conn.execute(
         "UPDATE repair_changes SET status = ?, decided_at = ? WHERE id = ?",
         (status, to_ts(now), change_id),
     )
+
+
+async def steps_in(tx: Tx, couple_ids: Collection[int]) -> list[RepairStep]:
+    """Every step of these couples' plans (for /export)."""
+    if not couple_ids:
+        return []
+    marks = ",".join("?" * len(couple_ids))
+    cursor = await tx.conn.execute(
+        f"SELECT * FROM repair_steps WHERE couple_id IN ({marks}) "
+        "ORDER BY couple_id, position, id",
+        (*couple_ids,),
+    )
+    return [
+        RepairStep(row["couple_id"], row["position"], tx.open(row["body"]), row["author_id"])
+        for row in await cursor.fetchall()
+    ]
+
+
+async def changes_by(tx: Tx, user_id: int) -> list[RepairChange]:
+    """Every change the user proposed (for /export)."""
+    cursor = await tx.conn.execute(
+        "SELECT * FROM repair_changes WHERE author_id = ? ORDER BY id", (user_id,)
+    )
+    return [_change(tx, row) for row in await cursor.fetchall()]
+
+
+async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
+    """/delete: the steps the user wrote and the changes they proposed go."""
+    await tx.conn.execute("DELETE FROM repair_steps WHERE author_id = ?", (user_id,))
+    await tx.conn.execute("DELETE FROM repair_changes WHERE author_id = ?", (user_id,))

@@ -1,0 +1,31 @@
+"""The private journal: /journal, notes for the user alone."""
+
+from bot import texts
+from bot.features.journal import handlers, service, store, views
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed
+from bot.kernel.feature import Feature, TextInput
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.storage.models import User
+
+__all__ = ["FEATURE"]
+
+
+async def _entry(
+    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
+) -> Outgoing:
+    """The words after a bare /journal."""
+    if text is None:
+        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
+    await service.write(tx, mend, user, text)
+    return views.saved()
+
+
+FEATURE = Feature(
+    name="journal",
+    handlers=handlers.HANDLERS,
+    text_inputs={"journal": TextInput(_entry)},
+    export=service.export,
+    erase=store.erase_user,
+)

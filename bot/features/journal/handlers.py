@@ -1,0 +1,60 @@
+"""/journal, its list, and the Delete buttons."""
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.features.journal import service, views
+from bot.features.journal.buttons import Delete, Page
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import edit, reply, user_of
+
+
+def _args(update: Update) -> str:
+    """The text after the command, as written."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    parts = message.text.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+async def journal(update: Update, context: MendContext) -> None:
+    """/journal <text> saves an entry; /journal alone asks for it; /journal list lists them."""
+    args = _args(update)
+    user_id = user_of(update)[0]
+    if args.strip().lower() == "list":
+        await reply(update, views.listing(await service.listing(context.mend, user_id)))
+    elif not args.strip():
+        await service.start(context.mend, user_id)
+        await reply(update, views.write_now())
+    else:
+        await service.save(context.mend, user_id, args)
+        await reply(update, views.saved())
+
+
+async def delete(update: Update, context: MendContext) -> None:
+    """Delete <n>: "Deleted.", and the list again."""
+    query = update.callback_query
+    assert query is not None
+    button = Delete.parse(query.data)
+    assert button is not None
+    await query.answer()
+    result = await service.delete(context.mend, user_of(update)[0], button.entry_id, button.offset)
+    await edit(update, views.deleted(result))
+
+
+async def page(update: Update, context: MendContext) -> None:
+    """« Newer / Older »: another page of the journal."""
+    query = update.callback_query
+    assert query is not None
+    button = Page.parse(query.data)
+    assert button is not None
+    await query.answer()
+    result = await service.listing(context.mend, user_of(update)[0], button.offset)
+    await edit(update, views.listing(result))
+
+
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("journal", journal),
+    CallbackQueryHandler(delete, pattern=Delete.pattern()),
+    CallbackQueryHandler(page, pattern=Page.pattern()),
+]

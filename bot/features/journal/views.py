@@ -1,0 +1,64 @@
+"""What the private journal looks like: the prompt to write, and the list with Delete buttons."""
+
+from bot import texts
+from bot.domain import schedule
+from bot.features.journal.buttons import Delete, Page
+from bot.features.journal.models import Listing
+from bot.kernel import pages
+from bot.kernel.outgoing import Outgoing, buttons
+
+PAGE = 5
+PREVIEW_CHARS = 600
+
+JOURNAL_WRITE = (
+    "Write your entry now. It's for you alone: never sent, never shown to your partner."
+)
+JOURNAL_SAVED = "Saved in your private journal. /journal list shows your entries."
+JOURNAL_EMPTY = (
+    "Your journal is empty. <code>/journal what's on your mind</code> writes an entry only "
+    "you can read."
+)
+JOURNAL_TITLE = "<b>Your private journal</b> ({first} to {last} of {total}, newest first)"
+JOURNAL_ENTRY = "<b>{n}.</b> {when}\n{text}"
+BUTTON_DELETE_ENTRY = "Delete {n}"
+JOURNAL_DELETED = "Deleted."
+JOURNAL_GONE = "That entry is already gone."
+
+
+def write_now() -> Outgoing:
+    return Outgoing(JOURNAL_WRITE)
+
+
+def saved() -> Outgoing:
+    return Outgoing(JOURNAL_SAVED)
+
+
+def listing(result: Listing) -> Outgoing:
+    """The user's entries, newest first, each with its own Delete button."""
+    if result.total == 0:
+        return Outgoing(JOURNAL_EMPTY)
+    offset, total = result.offset, result.total
+    parts = [
+        JOURNAL_TITLE.format(first=offset + 1, last=offset + len(result.entries), total=total)
+    ]
+    rows = []
+    for number, entry in enumerate(result.entries, start=offset + 1):
+        text = entry.body if len(entry.body) <= PREVIEW_CHARS else entry.body[:PREVIEW_CHARS] + "…"
+        parts.append(
+            JOURNAL_ENTRY.format(
+                n=number,
+                when=schedule.format_moment(entry.created_at, result.user.tz),
+                text=texts.escape(text),
+            )
+        )
+        rows.append([(BUTTON_DELETE_ENTRY.format(n=number), Delete(entry.id, offset).pack())])
+    paging = pages.nav(offset, total, PAGE, Page.prefix)
+    if paging:
+        rows.append(paging)
+    return Outgoing("\n\n".join(parts), buttons(*rows))
+
+
+def deleted(result: Listing) -> Outgoing:
+    """Deleted, and the list again."""
+    listing_now = listing(result)
+    return Outgoing(JOURNAL_DELETED + "\n\n" + listing_now.text, listing_now.buttons)

@@ -1,0 +1,63 @@
+"""/promise, /promises, and the answers to "How did it go?"."""
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.features.promises import service, views
+from bot.features.promises.buttons import AuthorSays, PartnerSays
+from bot.features.promises.models import Answer
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import edit, reply, user_of
+
+
+def _args(update: Update) -> str:
+    """The text after the command, as written."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    parts = message.text.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+async def make(update: Update, context: MendContext) -> None:
+    """/promise <what> [by <when>]: the promise noted; the partner is told."""
+    made = await service.make(context.mend, user_of(update)[0], _args(update))
+    await reply(update, views.made(made))
+
+
+async def overview(update: Update, context: MendContext) -> None:
+    """/promises: open promises and the record of both partners."""
+    await reply(update, views.overview(await service.overview(context.mend, user_of(update)[0])))
+
+
+async def author_says(update: Update, context: MendContext) -> None:
+    """Kept / Not this time: the answer noted, or both answers once both answered."""
+    query = update.callback_query
+    assert query is not None
+    button = AuthorSays.parse(query.data)
+    assert button is not None
+    await query.answer()
+    value = Answer(button.answer.value)
+    result = await service.answer(context.mend, user_of(update)[0], button.promise_id, True, value)
+    await edit(update, views.answered(result))
+
+
+async def partner_says(update: Update, context: MendContext) -> None:
+    """Kept / Let's talk: the answer noted, or both answers once both answered."""
+    query = update.callback_query
+    assert query is not None
+    button = PartnerSays.parse(query.data)
+    assert button is not None
+    await query.answer()
+    value = Answer(button.answer.value)
+    result = await service.answer(
+        context.mend, user_of(update)[0], button.promise_id, False, value
+    )
+    await edit(update, views.answered(result))
+
+
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("promise", make),
+    CommandHandler("promises", overview),
+    CallbackQueryHandler(author_says, pattern=AuthorSays.pattern()),
+    CallbackQueryHandler(partner_says, pattern=PartnerSays.pattern()),
+]

@@ -1,0 +1,46 @@
+"""/repair, and Approve / Decline on a proposed change."""
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.features.repair import service, views
+from bot.features.repair.buttons import Decide
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import edit, reply, user_of
+
+
+def _args(update: Update) -> str:
+    """The text after the command, as written."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    parts = message.text.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+async def repair(update: Update, context: MendContext) -> None:
+    """/repair shows the plan; /repair add|edit|remove|reset proposes a change."""
+    args = _args(update)
+    user_id = user_of(update)[0]
+    if not args.strip():
+        await reply(update, views.plan(await service.show(context.mend, user_id)))
+    else:
+        await reply(update, views.proposed(await service.propose(context.mend, user_id, args)))
+
+
+async def decide(update: Update, context: MendContext) -> None:
+    """Approve (the change applies now) or Decline; the proposer is told either way."""
+    query = update.callback_query
+    assert query is not None
+    button = Decide.parse(query.data)
+    assert button is not None
+    await query.answer()
+    result = await service.decide(
+        context.mend, user_of(update)[0], button.change_id, button.choice
+    )
+    await edit(update, views.decided(result))
+
+
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("repair", repair),
+    CallbackQueryHandler(decide, pattern=Decide.pattern()),
+]

@@ -1,0 +1,42 @@
+"""/timeout, and I'm ready / 10 more minutes at its end."""
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.features.timeouts import service, views
+from bot.features.timeouts.buttons import ComeBack
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import edit, reply, user_of
+
+
+def _args(update: Update) -> str:
+    """The text after the command, as written."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    parts = message.text.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+async def start(update: Update, context: MendContext) -> None:
+    """/timeout [minutes]: a pause until a time; the partner gets a calm notice."""
+    paused = await service.start(context.mend, user_of(update)[0], _args(update))
+    await reply(update, views.paused(paused))
+
+
+async def come_back(update: Update, context: MendContext) -> None:
+    """I'm ready (the partner is told) or 10 more minutes (the pause runs on)."""
+    query = update.callback_query
+    assert query is not None
+    button = ComeBack.parse(query.data)
+    assert button is not None
+    await query.answer()
+    result = await service.come_back(
+        context.mend, user_of(update)[0], button.timeout_id, button.choice
+    )
+    await edit(update, views.came_back(result))
+
+
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("timeout", start),
+    CallbackQueryHandler(come_back, pattern=ComeBack.pattern()),
+]

@@ -1,0 +1,90 @@
+"""What timeouts look like: the pause, the notice to the partner, the reminder at the end."""
+
+from datetime import datetime
+
+from bot import texts
+from bot.domain.schedule import format_time
+from bot.features.timeouts.buttons import Choice, ComeBack
+from bot.features.timeouts.models import Paused, Ready, Timeout
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.storage.models import User
+
+TIMEOUT_BAD = (
+    "I couldn't read “{given}” as minutes. Try <code>/timeout</code> (20 minutes), "
+    "<code>/timeout 30</code> or <code>/timeout 1h</code>."
+)
+TIMEOUT_RANGE_TEXT = (
+    "A timeout can last {low} to {high} minutes, for example <code>/timeout 30</code>."
+)
+TIMEOUT_STARTED = (
+    "Timeout until {time}. {name} has been told that you asked for a pause and when you'll "
+    "come back to it. I'll remind you then."
+)
+TIMEOUT_EXTENDED = "The timeout now runs until {time}. {name} has been told."
+TIMEOUT_TOLD = (
+    "{name} asked for a pause, to come back to the conversation calmer. "
+    "It can pick up again at {time}. Take the time for yourself too."
+)
+TIMEOUT_EXTENDED_TOLD = (
+    "{name} asked for a little more time. The conversation can pick up again at {time}."
+)
+TIMEOUT_OVER = (
+    "<b>The timeout is over.</b> When you're ready, {name} is there to come back to the "
+    "conversation."
+)
+BUTTON_READY = "I'm ready"
+BUTTON_MORE_TIME = "10 more minutes"
+TIMEOUT_READY = "Good. {name} has been told you're ready to talk again."
+TIMEOUT_READY_TOLD = "{name} is ready to come back to the conversation, whenever you are."
+TIMEOUT_CLOSED = "That timeout has already been answered or is still running."
+
+
+def _clock(reader: User, moment: datetime) -> str:
+    """'21:40' in the reader's own time."""
+    local = moment.astimezone(reader.tz) if reader.tz else moment
+    return format_time(local.hour, local.minute)
+
+
+def paused(result: Paused) -> Outgoing:
+    """To the one who asked: until when, and that the partner knows."""
+    template = TIMEOUT_EXTENDED if result.extended else TIMEOUT_STARTED
+    return Outgoing(
+        template.format(
+            time=_clock(result.me, result.ends_at), name=texts.escape(result.partner.first_name)
+        )
+    )
+
+
+def told(result: Paused) -> Outgoing:
+    """To the partner: a fixed, calm notice (never anything the asker wrote)."""
+    template = TIMEOUT_EXTENDED_TOLD if result.extended else TIMEOUT_TOLD
+    return Outgoing(
+        template.format(
+            name=texts.escape(result.me.first_name), time=_clock(result.partner, result.ends_at)
+        )
+    )
+
+
+def over(timeout: Timeout, partner: User | None) -> Outgoing:
+    """At the end, to the one who asked: I'm ready / 10 more minutes."""
+    name = texts.escape(partner.first_name) if partner else texts.YOUR_PARTNER
+    return Outgoing(
+        TIMEOUT_OVER.format(name=name),
+        buttons(
+            [(BUTTON_READY, ComeBack(timeout.id, Choice.READY).pack())],
+            [(BUTTON_MORE_TIME, ComeBack(timeout.id, Choice.MORE).pack())],
+        ),
+    )
+
+
+def ready(result: Ready) -> Outgoing:
+    return Outgoing(TIMEOUT_READY.format(name=texts.escape(result.partner.first_name)))
+
+
+def ready_told(me: User) -> Outgoing:
+    return Outgoing(TIMEOUT_READY_TOLD.format(name=texts.escape(me.first_name)))
+
+
+def came_back(result: Paused | Ready) -> Outgoing:
+    """The answer to I'm ready / 10 more minutes."""
+    return ready(result) if isinstance(result, Ready) else paused(result)

@@ -1,0 +1,86 @@
+"""/win, /wins, and the buttons of wins."""
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.features.wins import service, views
+from bot.features.wins.buttons import Drop, Page, Send, ShowOne
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import edit, reply, user_of
+
+
+def _args(update: Update) -> str:
+    """The text after the command, as written."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    parts = message.text.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+async def record(update: Update, context: MendContext) -> None:
+    """/win <text>: the win shown back with Send to <partner> / Don't send."""
+    drafted = await service.record(context.mend, user_of(update)[0], _args(update))
+    await reply(update, views.drafted(drafted))
+
+
+async def wins(update: Update, context: MendContext) -> None:
+    """/wins: the couple's wins, a page at a time; /wins threshold 4 sets when one is offered."""
+    word, _, rest = _args(update).strip().partition(" ")
+    user_id = user_of(update)[0]
+    if word.lower() == "threshold":
+        threshold = await service.set_threshold(context.mend, user_id, rest)
+        await reply(update, views.threshold_set(threshold))
+    else:
+        await reply(update, views.listing(await service.listing(context.mend, user_id)))
+
+
+async def send(update: Update, context: MendContext) -> None:
+    """Send: the partner gets the win; both see it in /wins."""
+    query = update.callback_query
+    assert query is not None
+    button = Send.parse(query.data)
+    assert button is not None
+    await query.answer()
+    await edit(
+        update, views.sent(await service.send(context.mend, user_of(update)[0], button.win_id))
+    )
+
+
+async def drop(update: Update, context: MendContext) -> None:
+    """Don't send: "Not sent, and not kept."."""
+    query = update.callback_query
+    assert query is not None
+    button = Drop.parse(query.data)
+    assert button is not None
+    await query.answer()
+    await service.drop(context.mend, user_of(update)[0], button.win_id)
+    await edit(update, views.dropped())
+
+
+async def page(update: Update, context: MendContext) -> None:
+    """« Newer / Older »: another page of /wins."""
+    query = update.callback_query
+    assert query is not None
+    button = Page.parse(query.data)
+    assert button is not None
+    await query.answer()
+    result = await service.listing(context.mend, user_of(update)[0], button.offset)
+    await edit(update, views.listing(result))
+
+
+async def show_one(update: Update, context: MendContext) -> None:
+    """Show me one: a past win, at random."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await edit(update, views.revisit(await service.revisit(context.mend, user_of(update)[0])))
+
+
+HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
+    CommandHandler("win", record),
+    CommandHandler("wins", wins),
+    CallbackQueryHandler(send, pattern=Send.pattern()),
+    CallbackQueryHandler(drop, pattern=Drop.pattern()),
+    CallbackQueryHandler(page, pattern=Page.pattern()),
+    CallbackQueryHandler(show_one, pattern=ShowOne.pattern()),
+]
