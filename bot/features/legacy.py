@@ -23,7 +23,6 @@ from bot.kernel.feature import Feature, TextInput
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.services import (
-    agreement,
     asking,
     data,
     disclosure,
@@ -32,7 +31,6 @@ from bot.services import (
     review,
     timeouts,
 )
-from bot.storage import agreements
 from bot.storage import promises as promise_store
 from bot.storage import review as review_store
 from bot.storage import timeouts as timeout_store
@@ -46,7 +44,6 @@ async def _checkins(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) 
 
 
 async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
-    await agreements.end_all(tx, couple_id, now)
     await promise_store.cancel_open(tx, couple_id, now)
     await timeout_store.end_all(tx, couple_id)
 
@@ -75,18 +72,6 @@ async def _ack(
     tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
 ) -> Outgoing:
     return await disclosure.send_ack(tx, mend, user, int(ident), _text(text))
-
-
-async def _topic(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await agreement.own_topic(tx, mend, user, _text(text))
-
-
-async def _change(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await agreement.changed_words(tx, mend, user, int(ident), _text(text))
 
 
 async def _delete(
@@ -121,7 +106,6 @@ FEATURE = Feature(
     },
     jobs=(
         asking.fire_snoozed,
-        agreement.review_due,
         review.render_due,
         promises.ask_due,
         timeouts.end_due,
@@ -129,8 +113,6 @@ FEATURE = Feature(
     text_inputs={
         "disclose": TextInput(_disclose, voice=True),
         "ack": TextInput(_ack),
-        "topic": TextInput(_topic),
-        "change": TextInput(_change),
         "delete": TextInput(_delete),
         "journal": TextInput(_journal),
     },

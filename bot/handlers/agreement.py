@@ -1,4 +1,4 @@
-"""/agreement, /disclose, /disclosures, /ask, voice notes, and the buttons they make.
+"""/disclose, /disclosures, /ask, voice notes, and the buttons they make.
 
 Callback data carries only ids and choices; every service checks that the presser is the
 person the button was for and that the item is still open.
@@ -14,7 +14,7 @@ from bot.kernel.context import MendContext
 from bot.kernel.handlers import ButtonHandler, detach, edit, reply, user_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
-from bot.services import agreement, answers, disclosure
+from bot.services import answers, disclosure
 
 
 def command(action: Callable[[Mend, int], Awaitable[Outgoing]]) -> ButtonHandler:
@@ -66,33 +66,12 @@ async def voice(update: Update, context: MendContext) -> None:
     await reply(update, await answers.voice(context.mend, user_of(update)[0], file_id))
 
 
-def _renew(mend: Mend, user_id: int, topic_id: int, choice: str) -> Awaitable[Outgoing]:
-    return agreement.renew(mend, user_id, topic_id, choice == "renew")
-
-
 _ID = r"(\d{1,18})"
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
-    CommandHandler("agreement", command(agreement.show)),
     CommandHandler("disclose", command(disclosure.pick)),
     CommandHandler("disclosures", disclosures_log),
     CommandHandler("ask", command(disclosure.ask)),
     MessageHandler(filters.UpdateType.MESSAGE & filters.VOICE, voice),
-    # The agreement
-    CallbackQueryHandler(button(agreement.pick), pattern=r"^ap$"),
-    CallbackQueryHandler(button(agreement.choose_suggestion), pattern=r"^at:([a-z0-9-]{1,61})$"),
-    CallbackQueryHandler(button(agreement.write_own), pattern=r"^ao$"),
-    CallbackQueryHandler(button(agreement.propose), pattern=rf"^tp:{_ID}:(\d{{1,3}})$"),
-    CallbackQueryHandler(button(agreement.view, below=True), pattern=rf"^tv:{_ID}$"),
-    CallbackQueryHandler(button(agreement.accept), pattern=rf"^ta:{_ID}$"),
-    CallbackQueryHandler(button(agreement.decline), pattern=rf"^td:{_ID}$"),
-    CallbackQueryHandler(button(agreement.suggest_change), pattern=rf"^tc:{_ID}$"),
-    CallbackQueryHandler(button(agreement.answer_check), pattern=rf"^fc:{_ID}:(yes|unsure|no)$"),
-    CallbackQueryHandler(button(agreement.ask_check_again, below=True), pattern=r"^fa$"),
-    CallbackQueryHandler(button(agreement.withdraw_pick), pattern=r"^aw$"),
-    CallbackQueryHandler(button(agreement.withdraw), pattern=rf"^tw:{_ID}$"),
-    CallbackQueryHandler(button(agreement.history), pattern=r"^ah$"),
-    CallbackQueryHandler(button(agreement.toggle_nothing), pattern=r"^an$"),
-    CallbackQueryHandler(button(_renew), pattern=rf"^tr:{_ID}:(renew|end)$"),
     # Disclosing
     CallbackQueryHandler(button(disclosure.start), pattern=rf"^dt:{_ID}$"),
     CallbackQueryHandler(button(disclosure.send), pattern=rf"^ds:{_ID}$"),

@@ -20,7 +20,7 @@ from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
 from bot.services.pairing import end_couple
 from bot.storage import couples, reminders, review, users
-from bot.storage.models import Ask, Disclosure, Promise, Topic, User, Win
+from bot.storage.models import Ask, Disclosure, Promise, User, Win
 
 SCHEMA_VERSION = 1
 DELETE_WORD = "DELETE"
@@ -144,23 +144,14 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
         if a.kind == "gratitude" and a.body is not None
     ]
 
-    topics = {topic.id: topic for topic in await review.topics_in(tx, couple_ids)}
+    # Imported here: the registry imports this module (through legacy), so not at the top.
+    from bot.features.agreement import topics_in
+
+    topics = {topic.id: topic for topic in await topics_in(tx, couple_ids)}
 
     def topic_title(disclosure: Disclosure) -> str | None:
         topic = topics.get(disclosure.topic_id or 0)
         return topic.title if topic else None
-
-    def topic_entry(topic: Topic) -> dict[str, Any]:
-        return {
-            "title": topic.title,
-            "status": topic.status,
-            "period_days": topic.period_days,
-            "proposed_at": when(topic.proposed_at),
-            "accepted_at": when(topic.accepted_at),
-            "in_force_from": when(topic.started_at),
-            "review_at": when(topic.review_at),
-            "ended_at": when(topic.ended_at),
-        }
 
     my_disclosures = []
     to_me = []
@@ -249,14 +240,12 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
     ]
     return {
         "you": {
-            "partner_told_when_nothing_to_share": await users.shares_nothing(tx, me.id),
             "reminders": my_reminders,
         },
         "written_by_you": {
             "checkins": my_checkins,
             "gratitude": my_gratitude,
             "disclosures": my_disclosures,
-            "topics_proposed": [topic_entry(t) for t in topics.values() if t.proposed_by == me.id],
             "promises": [promise_entry(p) for p in promises if p.author_id == me.id],
             "wins": [win_entry(w) for w in wins if w.author_id == me.id],
             "journal": [
@@ -282,11 +271,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             "checkins": partners_checkins,
             "gratitude": partners_gratitude,
             "disclosures": to_me,
-            "topics_proposed_to_you": [
-                topic_entry(t)
-                for t in topics.values()
-                if t.proposed_by != me.id and t.proposed_at is not None
-            ],
             "promises": [promise_entry(p) for p in promises if p.author_id != me.id],
             "wins": [win_entry(w) for w in wins if w.author_id != me.id and w.status == "shared"],
             "repair_plan_steps": [

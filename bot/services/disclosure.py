@@ -4,7 +4,10 @@ the "anything to share?" check, /ask, and the shared log.
 Only topics in force can be disclosed on; only Send relays, and only to the partner.
 """
 
+from __future__ import annotations
+
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from bot import texts
 from bot.domain import schedule
@@ -23,19 +26,41 @@ from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.kernel.people import is_paused, paired
-from bot.services.agreement import in_force
 from bot.storage import agreements, disclosures, users
-from bot.storage.models import Couple, Disclosure, Topic, User
+from bot.storage.models import Couple, Disclosure, User
+
+if TYPE_CHECKING:
+    from bot.features.agreement import Topic
 
 LOG_PAGE = 5
 
 
+# The agreement's published face, imported when called: the registry imports this module
+# (through legacy), so importing bot.features here at the top would be circular.
+async def in_force(tx: Tx, couple_id: int) -> bool:
+    from bot.features import agreement
+
+    return await agreement.in_force(tx, couple_id)
+
+
+async def get_topic(tx: Tx, topic_id: int) -> Topic | None:
+    from bot.features import agreement
+
+    return await agreement.get_topic(tx, topic_id)
+
+
+async def topics_of(tx: Tx, couple_id: int, statuses: tuple[str, ...]) -> list[Topic]:
+    from bot.features import agreement
+
+    return await agreement.topics_of(tx, couple_id, statuses)
+
+
 async def _topics_to_disclose(tx: Tx, couple: Couple) -> list[Topic]:
     """The topics in force; a kind explanation when there are none."""
-    topics = await in_force(tx, couple.id)
+    topics = await topics_of(tx, couple.id, ("active",))
     if topics:
         return topics
-    if await agreements.topics_of(tx, couple.id, ("agreed",)):
+    if await topics_of(tx, couple.id, ("agreed",)):
         raise NotAllowed(texts.DISCLOSE_NOT_YET)
     raise NotAllowed(texts.DISCLOSE_NOTHING_IN_FORCE)
 
@@ -55,7 +80,7 @@ async def start(mend: Mend, user_id: int, topic_id: int) -> Outgoing:
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         couple, me, _ = await paired(tx, user_id)
-        topic = await agreements.get_topic(tx, topic_id)
+        topic = await get_topic(tx, topic_id)
         if topic is None or topic.couple_id != couple.id:
             raise Stale(texts.STALE_BUTTON)
         if topic.status != "active":
@@ -93,7 +118,7 @@ async def write(
     """The words or the voice note arrive: shown back with Send / Edit / Cancel."""
     disclosure = await _own(tx, user.id, disclosure_id, "writing")
     assert disclosure.topic_id is not None
-    topic = await agreements.get_topic(tx, disclosure.topic_id)
+    topic = await get_topic(tx, disclosure.topic_id)
     if topic is None or topic.status != "active":
         raise Stale(texts.TOPIC_GONE if topic is None else _off_agreement(topic))
     body = words(text, MAX_DISCLOSURE_CHARS) if text is not None else None
@@ -107,7 +132,7 @@ async def _preview(tx: Tx, disclosure_id: int, user_id: int, lead: str = "") -> 
     _, _, partner = await paired(tx, user_id)
     disclosure = await disclosures.get(tx, disclosure_id)
     assert disclosure is not None and disclosure.topic_id is not None
-    topic = await agreements.get_topic(tx, disclosure.topic_id)
+    topic = await get_topic(tx, disclosure.topic_id)
     assert topic is not None
     text = (
         _shown(disclosure, topic)
@@ -140,7 +165,7 @@ async def send(mend: Mend, user_id: int, disclosure_id: int) -> Outgoing:
         disclosure = await _own(tx, user_id, disclosure_id, "draft")
         couple, me, partner = await paired(tx, user_id)
         assert disclosure.topic_id is not None
-        topic = await agreements.get_topic(tx, disclosure.topic_id)
+        topic = await get_topic(tx, disclosure.topic_id)
         assert topic is not None
         if topic.status != "active":
             raise NotAllowed(_off_agreement(topic))
@@ -270,7 +295,7 @@ async def send_ack(
         note = words(note, MAX_NOTE_CHARS)
     now = mend.clock.now()
     assert disclosure.topic_id is not None
-    topic = await agreements.get_topic(tx, disclosure.topic_id)
+    topic = await get_topic(tx, disclosure.topic_id)
     title = texts.escape(topic.title) if topic else ""
     ack = texts.ACK_LABELS[disclosure.ack]
     text = texts.ACK_RELAY.format(name=texts.escape(me.first_name), title=title, ack=ack)
@@ -388,7 +413,7 @@ async def log(mend: Mend, user_id: int, offset: int = 0) -> Outgoing:
         titles = {}
         for entry in entries:
             if entry.topic_id is not None and entry.topic_id not in titles:
-                topic = await agreements.get_topic(tx, entry.topic_id)
+                topic = await get_topic(tx, entry.topic_id)
                 titles[entry.topic_id] = topic.title if topic else ""
     parts = [texts.LOG_TITLE.format(first=offset + 1, last=offset + len(entries), total=total)]
     for entry in entries:

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
-from bot.storage.agreements import _topic
 from bot.storage.asks import _ask
 from bot.storage.disclosures import _disclosure
 from bot.storage.models import (
@@ -20,7 +19,6 @@ from bot.storage.models import (
     JournalEntry,
     Promise,
     RepairChange,
-    Topic,
     Win,
 )
 
@@ -252,16 +250,6 @@ async def disclosures_in(tx: Tx, couple_ids: Collection[int]) -> list[Disclosure
     return [_disclosure(tx, row) for row in await cursor.fetchall()]
 
 
-async def topics_in(tx: Tx, couple_ids: Collection[int]) -> list[Topic]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM topics WHERE couple_id IN ({_marks(couple_ids)}) ORDER BY id",
-        (*couple_ids,),
-    )
-    return [_topic(tx, row) for row in await cursor.fetchall()]
-
-
 async def promises_in(tx: Tx, couple_ids: Collection[int]) -> list[Promise]:
     if not couple_ids:
         return []
@@ -376,9 +364,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
             "(SELECT id FROM couples WHERE inviter_id = ? OR joiner_id = ?) AND author_id != ?",
             (user_id, user_id, user_id),
         ),
-        ("UPDATE topics SET title = ? WHERE proposed_by = ?", (sealed_empty, user_id)),
-        ("DELETE FROM consents WHERE user_id = ?", (user_id,)),
-        ("DELETE FROM renewals WHERE user_id = ?", (user_id,)),
         ("DELETE FROM update_requests WHERE asker_id = ?", (user_id,)),
         ("DELETE FROM promises WHERE author_id = ?", (user_id,)),
         ("DELETE FROM wins WHERE author_id = ?", (user_id,)),
