@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from bot import texts
-from bot.domain.agreement import MAX_TOPIC_CHARS
+from bot.features.agreement import views as agreement_views
+from bot.features.agreement.models import MAX_TOPIC_CHARS
 from bot.features.disclosure import views as disclosure_views
 from bot.features.disclosure.service import MAX_DISCLOSURE_CHARS, MAX_NOTE_CHARS
 from tests.conftest import (
@@ -122,9 +123,9 @@ async def write_own(tg: FakeTelegram, user: FakeUser) -> SentMessage:
     """/agreement, Propose a topic, Write my own: the next message is the topic."""
     await user.send("/agreement")
     overview = await user.wait_message("Your disclosure agreement with")
-    await user.press(overview, texts.BUTTON_PROPOSE)
-    await tg.wait_for(lambda: texts.BUTTON_OWN_TOPIC in overview.button_texts)
-    await user.press(overview, texts.BUTTON_OWN_TOPIC)
+    await user.press(overview, agreement_views.BUTTON_PROPOSE)
+    await tg.wait_for(lambda: agreement_views.BUTTON_OWN_TOPIC in overview.button_texts)
+    await user.press(overview, agreement_views.BUTTON_OWN_TOPIC)
     await tg.wait_for(lambda: "Write the topic in a few words" in overview.text)
     return overview
 
@@ -216,7 +217,7 @@ async def test_ask_and_disclose_with_no_topic_in_force(bot: Bot, tg: FakeTelegra
     # Accepted but not started (the private check is not answered yet): still nothing.
     await propose(tg, anna)
     proposal = await ben.wait_message("Anna proposes a topic")
-    await ben.press(proposal, texts.BUTTON_ACCEPT)
+    await ben.press(proposal, agreement_views.BUTTON_ACCEPT)
     await anna.wait_message("A private question")
     await ben.wait_message("A private question")
     for person in (anna, ben):
@@ -247,7 +248,7 @@ async def test_blank_own_topic_saves_nothing_and_a_real_one_works(
     anna, ben = await couple(tg)
     await write_own(tg, anna)
     await anna.send(blank)
-    await expect(anna, texts.TOPIC_EMPTY)
+    await expect(anna, agreement_views.TOPIC_EMPTY)
     assert query(bot, "SELECT id FROM topics") == []
     await anna.send("Messages from my ex")
     details = await anna.wait_message("For how long?")
@@ -266,7 +267,7 @@ async def test_over_long_own_topic_saves_nothing_and_one_at_the_limit_works(
     anna, ben = await couple(tg)
     await write_own(tg, anna)
     await anna.send("x" * (MAX_TOPIC_CHARS + 1))
-    answer = await expect(anna, texts.TOPIC_TOO_LONG)
+    answer = await expect(anna, agreement_views.TOPIC_TOO_LONG)
     assert f"That's {MAX_TOPIC_CHARS + 1} characters" in answer.text
     assert f"up to {MAX_TOPIC_CHARS}" in answer.text
     assert query(bot, "SELECT id FROM topics") == []
@@ -315,13 +316,13 @@ async def test_over_long_or_blank_suggested_change_keeps_the_proposal_open(
     anna, ben = await couple(tg)
     await propose(tg, anna)
     proposal = await ben.wait_message("Anna proposes a topic")
-    await ben.press(proposal, texts.BUTTON_SUGGEST_CHANGE)
+    await ben.press(proposal, agreement_views.BUTTON_SUGGEST_CHANGE)
     await tg.wait_for(lambda: "How would you put it" in proposal.text)
     await ben.send("y" * (MAX_TOPIC_CHARS + 5))
-    too_long = await expect(ben, texts.TOPIC_TOO_LONG)
+    too_long = await expect(ben, agreement_views.TOPIC_TOO_LONG)
     assert f"That's {MAX_TOPIC_CHARS + 5} characters" in too_long.text
     await ben.send("\u200b")
-    await expect(ben, texts.TOPIC_EMPTY)
+    await expect(ben, agreement_views.TOPIC_EMPTY)
     assert topic_states(bot) == ["proposed"]
     assert count(anna, "suggests a change") == 0
     await ben.send("Changes of plan that affect the kids")
@@ -342,7 +343,7 @@ async def test_the_same_topic_cannot_be_proposed_twice(bot: Bot, tg: FakeTelegra
     for _ in range(2):
         await anna.send("/agreement")
         overview = await anna.wait_message("Your disclosure agreement with Ben")
-        await anna.press(overview, texts.BUTTON_PROPOSE)
+        await anna.press(overview, agreement_views.BUTTON_PROPOSE)
         await shows(tg, overview, "Which topic would you like to propose?")
         lists.append(overview)
     for overview in lists:
@@ -351,25 +352,25 @@ async def test_the_same_topic_cannot_be_proposed_twice(bot: Bot, tg: FakeTelegra
     await anna.press(lists[0], "1 month (suggested)")
     await tg.wait_for(lambda: "Proposed to Ben" in lists[0].text)
     await anna.press(lists[1], "1 month (suggested)")
-    refused = await expect(anna, texts.TOPIC_DUPLICATE)
+    refused = await expect(anna, agreement_views.TOPIC_DUPLICATE)
     assert PLAN in refused.text
     assert "For how long?" in lists[1].text  # the second list was not turned into a proposal
 
     # Now the suggestion is no longer offered; forged, in other words, or by Ben: refused.
     await anna.send("/agreement")
     overview = await anna.wait_message("Your disclosure agreement with Ben")
-    await anna.press(overview, texts.BUTTON_PROPOSE)
-    await tg.wait_for(lambda: texts.BUTTON_OWN_TOPIC in overview.button_texts)
+    await anna.press(overview, agreement_views.BUTTON_PROPOSE)
+    await tg.wait_for(lambda: agreement_views.BUTTON_OWN_TOPIC in overview.button_texts)
     assert PLAN not in overview.button_texts
     await anna.press_data(overview, "at:plan-changes")
-    await expect(anna, texts.TOPIC_DUPLICATE)
-    await anna.press(overview, texts.BUTTON_OWN_TOPIC)
+    await expect(anna, agreement_views.TOPIC_DUPLICATE)
+    await anna.press(overview, agreement_views.BUTTON_OWN_TOPIC)
     await anna.send("  CHANGES   of PLAN ")
-    await expect(anna, texts.TOPIC_DUPLICATE)
+    await expect(anna, agreement_views.TOPIC_DUPLICATE)
     await ben.send("/agreement")
     bens = await ben.wait_message("Your disclosure agreement with Anna")
     await ben.press_data(bens, "at:plan-changes")
-    await expect(ben, texts.TOPIC_DUPLICATE)
+    await expect(ben, agreement_views.TOPIC_DUPLICATE)
 
     assert topic_states(bot).count("proposed") == 1
     assert count(ben, "Anna proposes a topic") == 1
@@ -380,17 +381,17 @@ async def test_the_proposer_cannot_answer_their_own_proposal(bot: Bot, tg: FakeT
     anna, ben = await couple(tg)
     await propose(tg, anna)
     proposal = await ben.wait_message("Anna proposes a topic")
-    topic_id = data_of(proposal, texts.BUTTON_ACCEPT).removeprefix("ta:")
+    topic_id = data_of(proposal, agreement_views.BUTTON_ACCEPT).removeprefix("ta:")
     for data in (f"ta:{topic_id}", f"td:{topic_id}", f"tc:{topic_id}", f"tv:{topic_id}"):
         await anna.press_data(anna.last_message(), data)
-        answer = await expect(anna, texts.OWN_PROPOSAL)
+        answer = await expect(anna, agreement_views.OWN_PROPOSAL)
         assert "Ben answers it" in answer.text
     assert topic_states(bot) == ["proposed"]
     assert one(bot, "SELECT awaiting FROM users WHERE id = ?", ANNA) is None
     assert query(bot, "SELECT COUNT(*) FROM consents") == [(0,)]
     assert count(ben, "Anna accepted") + count(anna, "A private question") == 0
     # Ben's buttons still work.
-    await ben.press(proposal, texts.BUTTON_ACCEPT)
+    await ben.press(proposal, agreement_views.BUTTON_ACCEPT)
     await anna.wait_message("Ben accepted")
     await all_fine(tg, anna, ben)
 
@@ -399,10 +400,10 @@ async def test_accept_twice_and_accept_after_decline_are_stale(bot: Bot, tg: Fak
     anna, ben = await couple(tg)
     await propose(tg, anna)
     proposal = await ben.wait_message("Anna proposes a topic")
-    accept = data_of(proposal, texts.BUTTON_ACCEPT)
+    accept = data_of(proposal, agreement_views.BUTTON_ACCEPT)
     await ben.press_data(proposal, accept)
     await ben.press_data(proposal, accept)  # a double tap, before the first edit lands
-    await expect(ben, texts.PROPOSAL_CLOSED)
+    await expect(ben, agreement_views.PROPOSAL_CLOSED)
     await tg.wait_for(lambda: "one private question" in proposal.text)
     await anna.wait_message("Ben accepted")
     await anna.wait_message("A private question")
@@ -411,14 +412,14 @@ async def test_accept_twice_and_accept_after_decline_are_stale(bot: Bot, tg: Fak
     await propose(tg, anna, CONTACT)
     second = await ben.wait_message("Anna proposes a topic")
     assert CONTACT in second.text
-    declined_id = data_of(second, texts.BUTTON_ACCEPT).removeprefix("ta:")
-    await ben.press(second, texts.BUTTON_DECLINE)
+    declined_id = data_of(second, agreement_views.BUTTON_ACCEPT).removeprefix("ta:")
+    await ben.press(second, agreement_views.BUTTON_DECLINE)
     await shows(tg, second, "Declined")
     await anna.wait_message("Ben declined")
     # Accept on the first (already accepted) topic, and every answer on the declined one.
     for data in (accept, f"ta:{declined_id}", f"tc:{declined_id}", f"td:{declined_id}"):
         await ben.press_data(second, data)
-        await expect(ben, texts.PROPOSAL_CLOSED)
+        await expect(ben, agreement_views.PROPOSAL_CLOSED)
 
     assert topic_states(bot) == ["agreed", "declined"]
     assert count(anna, "Ben accepted") == 1 and count(anna, "Ben declined") == 1
@@ -434,7 +435,7 @@ async def test_a_forged_period_is_refused_and_the_real_one_still_works(
     anna, ben = await couple(tg)
     await anna.send("/agreement")
     overview = await anna.wait_message("Your disclosure agreement with Ben")
-    await anna.press(overview, texts.BUTTON_PROPOSE)
+    await anna.press(overview, agreement_views.BUTTON_PROPOSE)
     await tg.wait_for(lambda: PLAN in overview.button_texts)
     await anna.press(overview, PLAN)
     await tg.wait_for(lambda: "For how long?" in overview.text)
@@ -521,7 +522,7 @@ async def test_the_private_check_answered_twice_and_forged(bot: Bot, tg: FakeTel
     await pair(tg, carol, dan)
     await propose(tg, anna)
     proposal = await ben.wait_message("Anna proposes a topic")
-    await ben.press(proposal, texts.BUTTON_ACCEPT)
+    await ben.press(proposal, agreement_views.BUTTON_ACCEPT)
     anna_q = await anna.wait_message("A private question")
     ben_q = await ben.wait_message("A private question")
     couple_id = data_of(anna_q, "Yes").split(":")[1]
@@ -544,20 +545,20 @@ async def test_the_private_check_answered_twice_and_forged(bot: Bot, tg: FakeTel
     # Anna: Yes, then Yes again (a double tap) and No: already answered, still Yes.
     await anna.press_data(anna_q, f"fc:{couple_id}:yes")
     await anna.press_data(anna_q, f"fc:{couple_id}:yes")
-    await expect(anna, texts.CHECK_ALREADY)
+    await expect(anna, agreement_views.CHECK_ALREADY)
     await tg.wait_for(lambda: "once Ben has answered" in anna_q.text)
     await anna.press_data(anna_q, f"fc:{couple_id}:no")
-    await expect(anna, texts.CHECK_ALREADY)
+    await expect(anna, agreement_views.CHECK_ALREADY)
     # Ben is not sure, twice: Anna sees "not now" once, never the answer.
-    await ben.press(ben_q, texts.BUTTON_CHECK_UNSURE)
+    await ben.press(ben_q, agreement_views.BUTTON_CHECK_UNSURE)
     await shows(tg, ben_q, "Some support, privately")
     await ben.send("/agreement")
     overview = await ben.wait_message("Your disclosure agreement with Anna")
-    await ben.press(overview, texts.BUTTON_ANSWER_CHECK)
+    await ben.press(overview, agreement_views.BUTTON_ANSWER_CHECK)
     again = await ben.wait_message("A private question")
-    await ben.press(again, texts.BUTTON_CHECK_UNSURE)
+    await ben.press(again, agreement_views.BUTTON_CHECK_UNSURE)
     await shows(tg, again, "Some support, privately")
-    assert words(texts.CHECK_HESITANT) in again.text
+    assert words(agreement_views.CHECK_HESITANT) in again.text
     await anna.wait_message("Not now")
     await anna.send("/help")
     await anna.wait_message("What I can do")
@@ -569,10 +570,10 @@ async def test_the_private_check_answered_twice_and_forged(bot: Bot, tg: FakeTel
     ]
     # Ben says Yes later: it starts, once.
     await ben.press_data(ben_q, f"fc:{couple_id}:yes")
-    await shows(tg, ben_q, texts.CHECK_YES_STARTS)
+    await shows(tg, ben_q, agreement_views.CHECK_YES_STARTS)
     await anna.wait_message("is in force")
     await ben.press_data(ben_q, f"fc:{couple_id}:yes")
-    await expect(ben, texts.CHECK_ALREADY)
+    await expect(ben, agreement_views.CHECK_ALREADY)
     assert topic_states(bot) == ["active"]
     assert count(anna, "Your disclosure agreement is in force") == 1
     assert count(carol, PLAN) == 0 and count(dan, PLAN) == 0
@@ -799,7 +800,7 @@ async def test_a_newer_disclosure_takes_the_text_and_a_reply_goes_to_the_checkin
 async def withdraw(tg: FakeTelegram, user: FakeUser, title: str) -> None:
     await user.send("/agreement")
     overview = await user.wait_message("Your disclosure agreement with")
-    await user.press(overview, texts.BUTTON_WITHDRAW)
+    await user.press(overview, agreement_views.BUTTON_WITHDRAW)
     await tg.wait_for(lambda: title in overview.button_texts)
     await user.press(overview, title)
     await tg.wait_for(lambda: "Withdrawn" in overview.text)
@@ -811,12 +812,12 @@ async def test_suggested_words_after_the_proposal_was_withdrawn(
     anna, ben = await couple(tg)
     await propose(tg, anna)
     proposal = await ben.wait_message("Anna proposes a topic")
-    await ben.press(proposal, texts.BUTTON_SUGGEST_CHANGE)
+    await ben.press(proposal, agreement_views.BUTTON_SUGGEST_CHANGE)
     await tg.wait_for(lambda: "How would you put it" in proposal.text)
     await withdraw(tg, anna, PLAN)
     await ben.wait_message("Anna withdrew")
     await ben.send("Changes of plan on school days")
-    await expect(ben, texts.PROPOSAL_CLOSED)
+    await expect(ben, agreement_views.PROPOSAL_CLOSED)
     assert topic_states(bot) == ["withdrawn"]
     assert count(anna, "suggests a change") == 0
     # Ben's next words go to his prompts again.

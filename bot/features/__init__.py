@@ -1,6 +1,7 @@
 """The registry: every feature Mend has, in the order their handlers are tried."""
 
 from bot.features import (
+    agreement,
     data,
     disclosure,
     journal,
@@ -14,6 +15,7 @@ from bot.features import (
 from bot.kernel.feature import Feature
 
 FEATURES: tuple[Feature, ...] = (
+    agreement.FEATURE,
     disclosure.FEATURE,
     promises.FEATURE,
     wins.FEATURE,

@@ -9,7 +9,6 @@ from datetime import datetime
 
 from telegram.ext import CommandHandler
 
-from bot import texts
 from bot.features import promises
 from bot.handlers import agreement as agreement_handlers
 from bot.handlers import pairing as pairing_handlers
@@ -17,46 +16,20 @@ from bot.handlers import prompts as prompt_handlers
 from bot.handlers import settings as settings_handlers
 from bot.kernel import handlers as common
 from bot.kernel.db import Tx
-from bot.kernel.errors import NotAllowed
-from bot.kernel.feature import Feature, TextInput
+from bot.kernel.feature import Feature
 from bot.kernel.mend import Mend
-from bot.kernel.outgoing import Outgoing
 from bot.services import (
-    agreement,
     asking,
     data,
 )
-from bot.storage import agreements
 from bot.storage import review as review_store
-from bot.storage.models import Reminder, User
+from bot.storage.models import Reminder
 
 
 async def _checkins(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
     """Check-in reminders: the prompts, and any promise made without a time."""
     queued = await asking.fire_reminders(tx, mend, due, now)
     return queued + await promises.ask_undated(tx, [r.user_id for r in due], now)
-
-
-async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
-    await agreements.end_all(tx, couple_id, now)
-
-
-def _text(text: str | None) -> str:
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
-    return text
-
-
-async def _topic(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await agreement.own_topic(tx, mend, user, _text(text))
-
-
-async def _change(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
-    return await agreement.changed_words(tx, mend, user, int(ident), _text(text))
 
 
 FEATURE = Feature(
@@ -73,15 +46,7 @@ FEATURE = Feature(
         "checkin": _checkins,
         "gratitude": asking.fire_reminders,
     },
-    jobs=(
-        asking.fire_snoozed,
-        agreement.review_due,
-    ),
-    text_inputs={
-        "topic": TextInput(_topic),
-        "change": TextInput(_change),
-    },
-    on_couple_end=_couple_ended,
+    jobs=(asking.fire_snoozed,),
     export=data.legacy_export,
     erase=review_store.erase_user,
 )

@@ -11,14 +11,13 @@ from bot.domain import schedule
 from bot.kernel.db import Tx
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
-from bot.storage import reminders, review, users
-from bot.storage.models import Ask, Topic
+from bot.storage import reminders, review
+from bot.storage.models import Ask
 
 
 async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
     """The sections of the features not yet in their own package."""
     me, when = scope.me, scope.when
-    couple_ids = scope.couple_ids
     couple_rows = scope.couples
     names = scope.names
     partner_name = scope.partner_name
@@ -62,20 +61,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
         if a.kind == "gratitude" and a.body is not None
     ]
 
-    topics = {topic.id: topic for topic in await review.topics_in(tx, couple_ids)}
-
-    def topic_entry(topic: Topic) -> dict[str, Any]:
-        return {
-            "title": topic.title,
-            "status": topic.status,
-            "period_days": topic.period_days,
-            "proposed_at": when(topic.proposed_at),
-            "accepted_at": when(topic.accepted_at),
-            "in_force_from": when(topic.started_at),
-            "review_at": when(topic.review_at),
-            "ended_at": when(topic.ended_at),
-        }
-
     partners_checkins = []
     partners_gratitude = []
     for couple, ended_at in couple_rows:
@@ -109,21 +94,14 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
     ]
     return {
         "you": {
-            "partner_told_when_nothing_to_share": await users.shares_nothing(tx, me.id),
             "reminders": my_reminders,
         },
         "written_by_you": {
             "checkins": my_checkins,
             "gratitude": my_gratitude,
-            "topics_proposed": [topic_entry(t) for t in topics.values() if t.proposed_by == me.id],
         },
         "shared_with_you": {
             "checkins": partners_checkins,
             "gratitude": partners_gratitude,
-            "topics_proposed_to_you": [
-                topic_entry(t)
-                for t in topics.values()
-                if t.proposed_by != me.id and t.proposed_at is not None
-            ],
         },
     }

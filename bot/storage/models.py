@@ -89,23 +89,3 @@ class OutboxItem:
     couple_id: int | None
     author_id: int | None
     ask_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class Topic:
-    """A topic of a couple's disclosure agreement, from its proposal to its end."""
-
-    id: int
-    couple_id: int
-    library_id: str | None
-    title: str
-    proposed_by: int
-    period_days: int
-    status: str
-    replaces: int | None
-    proposed_at: datetime | None
-    accepted_at: datetime | None
-    started_at: datetime | None
-    review_at: datetime | None
-    review_asked_at: datetime | None
-    ended_at: datetime | None

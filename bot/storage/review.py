@@ -10,11 +10,9 @@ from collections.abc import Collection
 from datetime import datetime
 
 from bot.kernel.db import Tx, to_ts
-from bot.storage.agreements import _topic
 from bot.storage.asks import _ask
 from bot.storage.models import (
     Ask,
-    Topic,
 )
 
 
@@ -66,16 +64,6 @@ async def gratitude_sent_between(
     return [_ask(tx, row) for row in await cursor.fetchall()]
 
 
-async def topics_in(tx: Tx, couple_ids: Collection[int]) -> list[Topic]:
-    if not couple_ids:
-        return []
-    cursor = await tx.conn.execute(
-        f"SELECT * FROM topics WHERE couple_id IN ({_marks(couple_ids)}) ORDER BY id",
-        (*couple_ids,),
-    )
-    return [_topic(tx, row) for row in await cursor.fetchall()]
-
-
 # --- Delete ----------------------------------------------------------------------------------
 
 
@@ -87,13 +75,9 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     (outbox, reminders, invites, the user's own row) are erased after every feature's, by the
     data feature; ending the pairing is the caller's (``pairing.end_couple``).
     """
-    sealed_empty = tx.seal("")
     statements: list[tuple[str, tuple[object, ...]]] = [
         ("DELETE FROM asks WHERE user_id = ?", (user_id,)),
         ("DELETE FROM nudges WHERE user_id = ?", (user_id,)),
-        ("UPDATE topics SET title = ? WHERE proposed_by = ?", (sealed_empty, user_id)),
-        ("DELETE FROM consents WHERE user_id = ?", (user_id,)),
-        ("DELETE FROM renewals WHERE user_id = ?", (user_id,)),
     ]
     for sql, params in statements:
         await tx.conn.execute(sql, params)

@@ -1,11 +1,100 @@
-"""A temporary face of the agreement feature, for the disclosure feature to import from.
+"""The disclosure agreement: /agreement, proposing and answering topics, the private
+freely-agreeing check, reviews at the review date, withdraw, history, and the
+nothing-to-share toggle.
 
-It only re-exports, from where they live today, the four names disclosure needs; it
-registers nothing. It is replaced by the agreement feature's own face when that moves here.
+Published for other features: ``in_force``, ``get_topic``, ``topics_of``, ``topics_in``, the
+``Topic`` model and its ``TopicStatus``.
 """
 
-from bot.services.agreement import in_force
-from bot.storage.agreements import get_topic, topics_of
-from bot.storage.models import Topic
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
 
-__all__ = ["Topic", "get_topic", "in_force", "topics_of"]
+from bot import texts
+from bot.features.agreement import handlers, service, store, views
+from bot.features.agreement.models import Topic, TopicStatus
+from bot.features.agreement.service import in_force
+from bot.features.agreement.store import get_topic, topics_in, topics_of
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed
+from bot.kernel.feature import ExportScope, Feature, TextInput
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
+from bot.storage import users
+from bot.storage.models import User
+
+__all__ = [
+    "FEATURE",
+    "Topic",
+    "TopicStatus",
+    "get_topic",
+    "in_force",
+    "topics_in",
+    "topics_of",
+]
+
+
+def _text(text: str | None) -> str:
+    if text is None:
+        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
+    return text
+
+
+async def _topic(
+    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
+) -> Outgoing:
+    """The user's own topic: what it is, and for how long."""
+    return views.draft(await service.own_topic(tx, mend, user, _text(text)))
+
+
+async def _change(
+    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
+) -> Outgoing:
+    """Other words for a proposal: sent back to the proposer."""
+    result = await service.changed_words(tx, mend, user, int(ident), _text(text))
+    return views.change_sent(result)
+
+
+async def _export(tx: Tx, mend: Mend, scope: ExportScope) -> Mapping[str, Any]:
+    """The topics the user proposed, those proposed to them, and the nothing-to-share choice."""
+    me, when = scope.me, scope.when
+    topics = await store.topics_in(tx, scope.couple_ids)
+
+    def entry(topic: Topic) -> dict[str, Any]:
+        return {
+            "title": topic.title,
+            "status": topic.status.value,
+            "period_days": topic.period_days,
+            "proposed_at": when(topic.proposed_at),
+            "accepted_at": when(topic.accepted_at),
+            "in_force_from": when(topic.started_at),
+            "review_at": when(topic.review_at),
+            "ended_at": when(topic.ended_at),
+        }
+
+    return {
+        "you": {"partner_told_when_nothing_to_share": await users.shares_nothing(tx, me.id)},
+        "written_by_you": {
+            "topics_proposed": [entry(t) for t in topics if t.proposed_by == me.id],
+        },
+        "shared_with_you": {
+            "topics_proposed_to_you": [
+                entry(t) for t in topics if t.proposed_by != me.id and t.proposed_at is not None
+            ],
+        },
+    }
+
+
+async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
+    await store.end_all(tx, couple_id, now)
+
+
+FEATURE = Feature(
+    name="agreement",
+    handlers=handlers.HANDLERS,
+    jobs=(service.review_due,),
+    text_inputs={"topic": TextInput(_topic), "change": TextInput(_change)},
+    on_couple_end=_couple_ended,
+    export=_export,
+    erase=store.erase_user,
+)

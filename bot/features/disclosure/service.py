@@ -61,7 +61,7 @@ class Relay(StrEnum):
 
 async def _topics_to_disclose(tx: Tx, couple: Couple) -> list[Topic]:
     """The topics in force; a kind explanation when there are none."""
-    topics = await in_force(tx, couple.id)
+    topics = await topics_of(tx, couple.id, ("active",))
     if topics:
         return topics
     if await topics_of(tx, couple.id, ("agreed",)):

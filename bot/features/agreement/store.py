@@ -1,12 +1,12 @@
-"""A couple's disclosure agreement: its topics, renewals and the private check."""
+"""The agreement's SQL: topics, renewals, and the private freely-agreeing check."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 import aiosqlite
 
+from bot.features.agreement.models import CheckAnswer, Topic, TopicStatus
 from bot.kernel.db import Tx, from_ts_or_none, to_ts
-from bot.storage.models import Topic
 
 
 def _topic(tx: Tx, row: aiosqlite.Row) -> Topic:
@@ -17,7 +17,7 @@ def _topic(tx: Tx, row: aiosqlite.Row) -> Topic:
         title=tx.open(row["title"]),
         proposed_by=row["proposed_by"],
         period_days=row["period_days"],
-        status=row["status"],
+        status=TopicStatus(row["status"]),
         replaces=row["replaces"],
         proposed_at=from_ts_or_none(row["proposed_at"]),
         accepted_at=from_ts_or_none(row["accepted_at"]),
@@ -45,7 +45,7 @@ async def create_topic(
     now: datetime,
     *,
     library_id: str | None = None,
-    status: str = "draft",
+    status: TopicStatus = TopicStatus.DRAFT,
     replaces: int | None = None,
 ) -> Topic:
     cursor = await tx.conn.execute(
@@ -57,10 +57,10 @@ async def create_topic(
             tx.seal(title),
             proposed_by,
             period_days,
-            status,
+            status.value,
             replaces,
             to_ts(now),
-            to_ts(now) if status == "proposed" else None,
+            to_ts(now) if status == TopicStatus.PROPOSED else None,
         ),
     )
     row = await cursor.fetchone()
@@ -80,6 +80,16 @@ async def topics_of(tx: Tx, couple_id: int, statuses: Sequence[str]) -> list[Top
         tx,
         f"SELECT * FROM topics WHERE couple_id = ? AND status IN ({marks}) ORDER BY id",
         (couple_id, *statuses),
+    )
+
+
+async def topics_in(tx: Tx, couple_ids: Collection[int]) -> list[Topic]:
+    """Every topic of these couples, oldest first (for /export)."""
+    if not couple_ids:
+        return []
+    marks = ",".join("?" * len(couple_ids))
+    return await _topics(
+        tx, f"SELECT * FROM topics WHERE couple_id IN ({marks}) ORDER BY id", (*couple_ids,)
     )
 
 
@@ -106,11 +116,11 @@ async def agree(tx: Tx, topic_id: int, now: datetime) -> None:
     )
 
 
-async def end(tx: Tx, topic_id: int, status: str, by: int | None, now: datetime) -> None:
+async def end(tx: Tx, topic_id: int, status: TopicStatus, by: int | None, now: datetime) -> None:
     """Declined, changed, withdrawn or lapsed: no longer part of the agreement."""
     await tx.conn.execute(
         "UPDATE topics SET status = ?, ended_at = ?, ended_by = ? WHERE id = ?",
-        (status, to_ts(now), by, topic_id),
+        (status.value, to_ts(now), by, topic_id),
     )
 
 
@@ -182,12 +192,15 @@ async def add_renewal(tx: Tx, topic: Topic, user_id: int) -> set[int]:
 # --- The private freely-agreeing check -----------------------------------------------------
 
 
-async def consents(tx: Tx, couple_id: int) -> dict[int, str | None]:
+async def consents(tx: Tx, couple_id: int) -> dict[int, CheckAnswer | None]:
     """Each partner's answer to the check (None: asked, not answered); {} if never asked."""
     cursor = await tx.conn.execute(
         "SELECT user_id, answer FROM consents WHERE couple_id = ?", (couple_id,)
     )
-    return {row["user_id"]: row["answer"] for row in await cursor.fetchall()}
+    return {
+        row["user_id"]: None if row["answer"] is None else CheckAnswer(row["answer"])
+        for row in await cursor.fetchall()
+    }
 
 
 async def ask_consent(tx: Tx, couple_id: int, user_id: int, now: datetime) -> None:
@@ -198,8 +211,23 @@ async def ask_consent(tx: Tx, couple_id: int, user_id: int, now: datetime) -> No
     )
 
 
-async def answer_consent(tx: Tx, couple_id: int, user_id: int, answer: str, now: datetime) -> None:
+async def answer_consent(
+    tx: Tx, couple_id: int, user_id: int, answer: CheckAnswer, now: datetime
+) -> None:
     await tx.conn.execute(
         "UPDATE consents SET answer = ?, answered_at = ? WHERE couple_id = ? AND user_id = ?",
-        (answer, to_ts(now), couple_id, user_id),
+        (answer.value, to_ts(now), couple_id, user_id),
     )
+
+
+# --- /delete ---------------------------------------------------------------------------------
+
+
+async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
+    """Blank the titles the user proposed (other rows refer to the topics), and drop their
+    answers to the check and their renewals."""
+    await tx.conn.execute(
+        "UPDATE topics SET title = ? WHERE proposed_by = ?", (tx.seal(""), user_id)
+    )
+    await tx.conn.execute("DELETE FROM consents WHERE user_id = ?", (user_id,))
+    await tx.conn.execute("DELETE FROM renewals WHERE user_id = ?", (user_id,))
