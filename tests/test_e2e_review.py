@@ -19,6 +19,7 @@ import pytest
 from cryptography.exceptions import InvalidTag
 
 from bot import texts
+from bot.features.pairing import views as pairing_views
 from bot.kernel.crypto import TextCipher, decode_key
 from bot.kernel.db import to_ts
 from bot.services import review
@@ -585,7 +586,7 @@ async def test_delete_mistyped_keeps_everything_confirmed_erases_only_mine(
     await ben.send("  DELETE ")
     done = await ben.wait_message("Everything you wrote in Mend is erased")
     assert "Anna was told only that it ended" in done.text
-    ended = await anna.wait_message(texts.PARTNER_UNPAIRED)
+    ended = await anna.wait_message(pairing_views.PARTNER_UNPAIRED)
     await quiet(anna)
     told = [m.text for m in anna.messages[anna_seen:] if not m.text.startswith("What I can do")]
     assert told == [ended.text]

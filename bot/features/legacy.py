@@ -11,7 +11,6 @@ from telegram.ext import CommandHandler
 
 from bot import texts
 from bot.handlers import agreement as agreement_handlers
-from bot.handlers import pairing as pairing_handlers
 from bot.handlers import prompts as prompt_handlers
 from bot.handlers import review as review_handlers
 from bot.handlers import settings as settings_handlers
@@ -104,7 +103,6 @@ async def _journal(
 FEATURE = Feature(
     name="legacy",
     handlers=(
-        *pairing_handlers.HANDLERS,
         *settings_handlers.HANDLERS,
         *agreement_handlers.HANDLERS,
         *tool_handlers.HANDLERS,

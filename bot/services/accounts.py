@@ -1,4 +1,4 @@
-"""Start, timezone, pause and resume: a user's own settings."""
+"""Timezone, pause and resume: a user's own settings."""
 
 from datetime import datetime
 
@@ -12,14 +12,6 @@ from bot.kernel.outgoing import Outgoing, buttons
 from bot.kernel.people import require_timezone, require_user
 from bot.storage import reminders, users
 from bot.storage.models import User
-
-
-async def greet(mend: Mend, user_id: int, first_name: str) -> Outgoing:
-    """/start without an invite: remember the user and say what Mend does."""
-    async with mend.db.transaction() as tx:
-        user = await users.upsert(tx, user_id, first_name, mend.clock.now())
-    follow_up = texts.START_NEXT if user.timezone else texts.ASK_TIMEZONE
-    return Outgoing(texts.WELCOME.format(name=texts.escape(user.first_name)) + "\n\n" + follow_up)
 
 
 async def set_timezone(mend: Mend, user_id: int, first_name: str, query: str) -> Outgoing:

@@ -13,12 +13,12 @@ from typing import Any
 
 from bot import texts
 from bot.domain import schedule
+from bot.features.pairing import end_couple
 from bot.kernel.db import Tx
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
-from bot.services.pairing import end_couple
 from bot.storage import couples, reminders, review, users
 from bot.storage.models import Ask, Disclosure, Promise, Topic, User, Win
 

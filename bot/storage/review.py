@@ -395,10 +395,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
         ("DELETE FROM reminders WHERE user_id = ?", (user_id,)),
         ("DELETE FROM review_requests WHERE user_id = ?", (user_id,)),
         (
-            "UPDATE invites SET closed_at = COALESCE(closed_at, ?) WHERE inviter_id = ?",
-            (to_ts(now), user_id),
-        ),
-        (
             "UPDATE users SET first_name = ?, timezone = NULL, paused_until = NULL, "
             "awaiting = NULL, awaiting_at = NULL, share_nothing = 0, review_off = 0 WHERE id = ?",
             (sealed_empty, user_id),
