@@ -145,22 +145,6 @@ SOMETHING_WRONG = (
 )
 STALE_BUTTON = "That button isn't active any more. /help shows what you can do now."
 
-# --- Timezone --------------------------------------------------------------------------------
-
-TIMEZONE_USAGE = (
-    "Tell me your city or timezone, for example <code>/timezone Berlin</code>, "
-    "<code>/timezone new york</code> or <code>/timezone Europe/Lisbon</code>."
-)
-TIMEZONE_UNKNOWN = (
-    "I couldn't find a timezone for “{given}”. Try a nearby big city, or a zone name like "
-    "<code>Europe/Berlin</code>."
-)
-TIMEZONE_TOO_MANY = (
-    "“{given}” matches many timezones. Could you be more specific, for example with a city?"
-)
-TIMEZONE_PICK = "A few timezones match. Which one is yours?"
-TIMEZONE_SET = "Your timezone is now {zone}. It's {time} there."
-TIMEZONE_NEXT = "Now choose when I ask, for example <code>/remind checkin 21:00</code>."
 
 # --- Partners --------------------------------------------------------------------------------
 
@@ -170,43 +154,6 @@ PARTNER_UNREACHABLE = (
     "you sent wasn't delivered. It is still saved on your side."
 )
 
-# --- Reminders -------------------------------------------------------------------------------
-
-REMIND_USAGE = (
-    "Tell me what and when, for example:\n"
-    "<code>/remind checkin 21:00</code>\n"
-    "<code>/remind gratitude 8:30 weekdays</code>\n"
-    "<code>/remind checkin 9pm mon,wed,fri</code>\n"
-    "<code>/remind disclosure 20:00</code>\n"
-    "<code>/remind review sun 19:00</code>\n"
-    "<code>/remind gratitude off</code>"
-)
-REMIND_BAD_KIND = (
-    "I can remind you about <code>checkin</code>, <code>gratitude</code>, "
-    "<code>disclosure</code> or <code>review</code>, not “{given}”. "
-    "For example <code>/remind checkin 21:00</code>."
-)
-REMINDER_SET = "Your {kind} reminder is set for {time}, {days}. Next: {next}."
-REMINDER_OFF = "Your {kind} reminder is off. Set it again any time with /remind."
-REMINDER_WAS_OFF = "You had no {kind} reminder, so nothing changed."
-REMINDERS_HEADER = "<b>Your reminders</b>"
-REMINDER_LINE = "• {kind}: {time}, {days}. Next: {next}"
-REMINDERS_FOOTER = "Change one with /remind, for example <code>/remind checkin 20:30</code>."
-REMINDERS_PAUSED = "Prompts are paused for now. /resume starts them again."
-NO_REMINDERS = (
-    "You have no reminders yet. Try <code>/remind checkin 21:00</code> or "
-    "<code>/remind gratitude 8:30</code>."
-)
-
-# --- Pause -----------------------------------------------------------------------------------
-
-PAUSE_USAGE = (
-    "How long should I pause? For example <code>/pause 3d</code>, <code>/pause 1w</code> or "
-    "<code>/pause until 2026-12-01</code>."
-)
-PAUSED = "Prompts are paused until {when}. /resume starts them sooner."
-RESUMED = "Prompts are back on. The next one comes at your usual time."
-NOT_PAUSED = "Prompts weren't paused, so nothing changed."
 
 # --- Prompts and answers ---------------------------------------------------------------------
 
@@ -541,10 +488,6 @@ REVIEW_NO_CHART = "<i>No chart this time: it shows the days you both answered a 
 REVIEW_SCHEDULED_FOOTER = (
     "<i>Your weekly review. Change its time with <code>/remind review sun 19:00</code>, or "
     "stop it with <code>/remind review off</code>.</i>"
-)
-REVIEW_DEFAULT_SET = (
-    "Your weekly review comes on Sundays at {time}: a look back at your week together. "
-    "<code>/remind review off</code> stops it."
 )
 REVIEW_DEFAULT_NAME = "You"
 REVIEW_PARTNER_NAME = "Your partner"

@@ -20,6 +20,7 @@ import pytest
 
 from bot import texts
 from bot.features.pairing import views as pairing_views
+from bot.features.settings import views as settings_views
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -195,13 +196,13 @@ async def test_sticker_with_no_prompt_gets_the_same_kind_answer(
 @pytest.mark.parametrize(
     ("command", "template", "echoed"),
     [
-        ("/remind dinner 21:00", texts.REMIND_BAD_KIND, "“dinner”"),
+        ("/remind dinner 21:00", settings_views.REMIND_BAD_KIND, "“dinner”"),
         ("/remind checkin 25:00", texts.BAD_TIME, "“25:00”"),
         ("/remind checkin 9:75", texts.BAD_TIME, "“9:75”"),
         ("/remind checkin 24:00", texts.BAD_TIME, "“24:00”"),
         ("/remind checkin 21:00 someday", texts.BAD_DAYS, "“someday”"),
-        ("/remind", texts.REMIND_USAGE, "/remind checkin 21:00"),
-        ("/remind checkin", texts.REMIND_USAGE, "/remind gratitude off"),
+        ("/remind", settings_views.REMIND_USAGE, "/remind checkin 21:00"),
+        ("/remind checkin", settings_views.REMIND_USAGE, "/remind gratitude off"),
     ],
 )
 async def test_bad_remind_explains_and_keeps_reminders(
@@ -227,10 +228,10 @@ async def test_remind_off_when_there_is_none_changes_nothing(bot: Bot, tg: FakeT
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/remind checkin off")
-    answer = await expect(anna, texts.REMINDER_WAS_OFF)
+    answer = await expect(anna, settings_views.REMINDER_WAS_OFF)
     assert "no check-in reminder" in answer.text
     await anna.send("/reminders")
-    await expect(anna, texts.NO_REMINDERS)
+    await expect(anna, settings_views.NO_REMINDERS)
     await all_fine(tg, anna)
 
 
@@ -241,9 +242,9 @@ async def test_timezone_without_a_place_shows_examples(bot: Bot, tg: FakeTelegra
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/timezone")
-    await expect(anna, texts.TIMEZONE_USAGE)
+    await expect(anna, settings_views.TIMEZONE_USAGE)
     await anna.send("/timezone    ")
-    await expect(anna, texts.TIMEZONE_USAGE)
+    await expect(anna, settings_views.TIMEZONE_USAGE)
     assert timezone_of(bot, anna) == "Europe/Berlin"
     await all_fine(tg, anna)
 
@@ -252,7 +253,7 @@ async def test_unknown_timezone_is_named_and_nothing_changes(bot: Bot, tg: FakeT
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/timezone Atlantis")
-    answer = await expect(anna, texts.TIMEZONE_UNKNOWN)
+    answer = await expect(anna, settings_views.TIMEZONE_UNKNOWN)
     assert "“Atlantis”" in answer.text
     assert timezone_of(bot, anna) == "Europe/Berlin"
     await all_fine(tg, anna)
@@ -264,7 +265,7 @@ async def test_ambiguous_timezone_offers_buttons_and_a_press_sets_it(
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/timezone indiana")
-    choices = await expect(anna, texts.TIMEZONE_PICK)
+    choices = await expect(anna, settings_views.TIMEZONE_PICK)
     assert "America/Indiana/Knox" in choices.button_texts
     assert timezone_of(bot, anna) == "Europe/Berlin"
     await anna.press(choices, "America/Indiana/Knox")
@@ -579,7 +580,7 @@ async def test_gratitude_send_pressed_twice_sends_once(bot: Bot, tg: FakeTelegra
 @pytest.mark.parametrize(
     ("command", "template"),
     [
-        ("/pause", texts.PAUSE_USAGE),
+        ("/pause", settings_views.PAUSE_USAGE),
         ("/pause forever", texts.BAD_PAUSE),
         ("/pause 200d", texts.PAUSE_TOO_LONG),
         ("/pause until 2020-01-01", texts.PAUSE_IN_PAST),
@@ -594,7 +595,7 @@ async def test_bad_pause_explains_and_does_not_pause(
     await expect(anna, template)
     assert one(bot, "SELECT paused_until FROM users WHERE id = ?", ANNA) is None
     await anna.send("/resume")
-    await expect(anna, texts.NOT_PAUSED)
+    await expect(anna, settings_views.NOT_PAUSED)
     await all_fine(tg, anna)
 
 

@@ -1,6 +1,6 @@
 """The registry: every feature Mend has, in the order their handlers are tried."""
 
-from bot.features import legacy, pairing
+from bot.features import legacy, pairing, settings
 from bot.kernel.feature import Feature
 
-FEATURES: tuple[Feature, ...] = (pairing.FEATURE, legacy.FEATURE)
+FEATURES: tuple[Feature, ...] = (pairing.FEATURE, settings.FEATURE, legacy.FEATURE)

@@ -13,7 +13,6 @@ from bot import texts
 from bot.handlers import agreement as agreement_handlers
 from bot.handlers import prompts as prompt_handlers
 from bot.handlers import review as review_handlers
-from bot.handlers import settings as settings_handlers
 from bot.handlers import tools as tool_handlers
 from bot.kernel import handlers as common
 from bot.kernel.db import Tx
@@ -103,7 +102,6 @@ async def _journal(
 FEATURE = Feature(
     name="legacy",
     handlers=(
-        *settings_handlers.HANDLERS,
         *agreement_handlers.HANDLERS,
         *tool_handlers.HANDLERS,
         *review_handlers.HANDLERS,

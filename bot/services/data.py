@@ -12,14 +12,13 @@ from datetime import datetime
 from typing import Any
 
 from bot import texts
-from bot.domain import schedule
 from bot.features.pairing import end_couple
 from bot.kernel.db import Tx
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
-from bot.storage import couples, reminders, review, users
+from bot.storage import couples, review, users
 from bot.storage.models import Ask, Disclosure, Promise, Topic, User, Win
 
 SCHEMA_VERSION = 1
@@ -239,18 +238,9 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             )
         ]
 
-    my_reminders = [
-        {
-            "kind": r.kind,
-            "time": schedule.format_time(r.hour, r.minute),
-            "days": schedule.describe_days(r.days),
-        }
-        for r in await reminders.for_user(tx, me.id)
-    ]
     return {
         "you": {
             "partner_told_when_nothing_to_share": await users.shares_nothing(tx, me.id),
-            "reminders": my_reminders,
         },
         "written_by_you": {
             "checkins": my_checkins,

@@ -392,7 +392,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
         ),
         # Sent, blocked and failed rows have no body left; be sure of it.
         ("UPDATE outbox SET body = NULL WHERE chat_id = ? OR author_id = ?", (user_id, user_id)),
-        ("DELETE FROM reminders WHERE user_id = ?", (user_id,)),
         ("DELETE FROM review_requests WHERE user_id = ?", (user_id,)),
         (
             "UPDATE users SET first_name = ?, timezone = NULL, paused_until = NULL, "
