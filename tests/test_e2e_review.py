@@ -19,6 +19,7 @@ import pytest
 from cryptography.exceptions import InvalidTag
 
 from bot import texts
+from bot.features.help import COMMANDS
 from bot.features.pairing import views as pairing_views
 from bot.kernel.crypto import TextCipher, decode_key
 from bot.kernel.db import to_ts
@@ -312,7 +313,7 @@ async def test_review_reminder_off_stays_off_and_days_may_come_first(
     await anna.send("/privacy")
     privacy = await anna.wait_message("Privacy, plainly")
     assert "/export sends you a file" in privacy.text and "/delete erases" in privacy.text
-    assert {"review", "export", "delete"} <= {name for name, _ in texts.COMMANDS}
+    assert {"review", "export", "delete"} <= {name for name, _ in COMMANDS}
     # Unpaired: the review has no one to look back on with, so nothing is sent.
     await bot.at(berlin(8, 18, 0, 1))
     await quiet(anna)

@@ -7,14 +7,11 @@ when this file is empty it goes.
 from collections.abc import Sequence
 from datetime import datetime
 
-from telegram.ext import CommandHandler
-
 from bot import texts
 from bot.handlers import agreement as agreement_handlers
 from bot.handlers import prompts as prompt_handlers
 from bot.handlers import review as review_handlers
 from bot.handlers import tools as tool_handlers
-from bot.kernel import handlers as common
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
 from bot.kernel.feature import Feature, TextInput
@@ -106,8 +103,6 @@ FEATURE = Feature(
         *tool_handlers.HANDLERS,
         *review_handlers.HANDLERS,
         *prompt_handlers.HANDLERS,
-        CommandHandler("help", common.help_command),
-        CommandHandler("privacy", common.privacy),
     ),
     reminder_kinds={
         "checkin": _checkins,
