@@ -541,6 +541,11 @@ async def test_pressing_the_partners_checkin_button_is_stale(bot: Bot, tg: FakeT
         ("zz:1", texts.STALE_BUTTON),  # no such button at all
         ("uy:999", pairing_views.NOT_PAIRED),  # unpair a couple that does not exist
         ("pj:NoSuchCode1234", pairing_views.INVITE_UNKNOWN),  # join with a made-up invite
+        ("pj:No/Such+Code", texts.STALE_BUTTON),  # characters no invite code has
+        ("pj:" + "a" * 65, texts.STALE_BUTTON),  # longer than any invite code
+        ("uy:" + "9" * 19, texts.STALE_BUTTON),  # more digits than an id has
+        ("tz:Mars/Olympus_Mons", texts.STALE_BUTTON),  # no such timezone
+        ("tz:Europe/Berlin;", texts.STALE_BUTTON),  # not a zone name at all
     ],
 )
 async def test_forged_button_data_is_refused_and_changes_nothing(
