@@ -6,8 +6,9 @@ from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot import handlers, texts
+from bot import handlers
 from bot.features import FEATURES
+from bot.features.help import COMMANDS
 from bot.kernel.clock import Clock, SystemClock
 from bot.kernel.config import Settings
 from bot.kernel.context import BotData, MendApplication, MendContext
@@ -88,7 +89,7 @@ async def _post_init(application: Application) -> None:
     )
     try:
         await application.bot.set_my_commands(
-            [BotCommand(name, description) for name, description in texts.COMMANDS]
+            [BotCommand(name, description) for name, description in COMMANDS]
         )
     except TelegramError as error:
         log.warning("Could not register the commands menu: %s", error)

@@ -25,6 +25,7 @@ from bot.features.agreement import views as agreement_views
 from bot.features.agreement.models import MAX_TOPIC_CHARS
 from bot.features.disclosure import views as disclosure_views
 from bot.features.disclosure.service import MAX_DISCLOSURE_CHARS, MAX_NOTE_CHARS
+from bot.features.pairing import views as pairing_views
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -856,8 +857,8 @@ async def test_words_for_a_disclosure_after_unpairing_do_not_swallow_the_checkin
     await pick_topic(tg, ben)
     await anna.send("/unpair")
     confirm = await anna.wait_message("End your pairing")
-    await anna.press(confirm, texts.BUTTON_UNPAIR)
-    await ben.wait_message(texts.PARTNER_UNPAIRED)
+    await anna.press(confirm, pairing_views.BUTTON_UNPAIR)
+    await ben.wait_message(pairing_views.PARTNER_UNPAIRED)
     await ben.send("Out with Sam tonight")
     await expect(ben, texts.AGREEMENT_NOT_PAIRED)
     # What he was writing is gone with the pairing; his next words answer his check-in.

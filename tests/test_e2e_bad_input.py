@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 
 from bot import texts
+from bot.features.pairing import views as pairing_views
+from bot.features.settings import views as settings_views
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -194,13 +196,13 @@ async def test_sticker_with_no_prompt_gets_the_same_kind_answer(
 @pytest.mark.parametrize(
     ("command", "template", "echoed"),
     [
-        ("/remind dinner 21:00", texts.REMIND_BAD_KIND, "“dinner”"),
+        ("/remind dinner 21:00", settings_views.REMIND_BAD_KIND, "“dinner”"),
         ("/remind checkin 25:00", texts.BAD_TIME, "“25:00”"),
         ("/remind checkin 9:75", texts.BAD_TIME, "“9:75”"),
         ("/remind checkin 24:00", texts.BAD_TIME, "“24:00”"),
         ("/remind checkin 21:00 someday", texts.BAD_DAYS, "“someday”"),
-        ("/remind", texts.REMIND_USAGE, "/remind checkin 21:00"),
-        ("/remind checkin", texts.REMIND_USAGE, "/remind gratitude off"),
+        ("/remind", settings_views.REMIND_USAGE, "/remind checkin 21:00"),
+        ("/remind checkin", settings_views.REMIND_USAGE, "/remind gratitude off"),
     ],
 )
 async def test_bad_remind_explains_and_keeps_reminders(
@@ -226,10 +228,10 @@ async def test_remind_off_when_there_is_none_changes_nothing(bot: Bot, tg: FakeT
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/remind checkin off")
-    answer = await expect(anna, texts.REMINDER_WAS_OFF)
+    answer = await expect(anna, settings_views.REMINDER_WAS_OFF)
     assert "no check-in reminder" in answer.text
     await anna.send("/reminders")
-    await expect(anna, texts.NO_REMINDERS)
+    await expect(anna, settings_views.NO_REMINDERS)
     await all_fine(tg, anna)
 
 
@@ -240,9 +242,9 @@ async def test_timezone_without_a_place_shows_examples(bot: Bot, tg: FakeTelegra
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/timezone")
-    await expect(anna, texts.TIMEZONE_USAGE)
+    await expect(anna, settings_views.TIMEZONE_USAGE)
     await anna.send("/timezone    ")
-    await expect(anna, texts.TIMEZONE_USAGE)
+    await expect(anna, settings_views.TIMEZONE_USAGE)
     assert timezone_of(bot, anna) == "Europe/Berlin"
     await all_fine(tg, anna)
 
@@ -251,7 +253,7 @@ async def test_unknown_timezone_is_named_and_nothing_changes(bot: Bot, tg: FakeT
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/timezone Atlantis")
-    answer = await expect(anna, texts.TIMEZONE_UNKNOWN)
+    answer = await expect(anna, settings_views.TIMEZONE_UNKNOWN)
     assert "“Atlantis”" in answer.text
     assert timezone_of(bot, anna) == "Europe/Berlin"
     await all_fine(tg, anna)
@@ -263,7 +265,7 @@ async def test_ambiguous_timezone_offers_buttons_and_a_press_sets_it(
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/timezone indiana")
-    choices = await expect(anna, texts.TIMEZONE_PICK)
+    choices = await expect(anna, settings_views.TIMEZONE_PICK)
     assert "America/Indiana/Knox" in choices.button_texts
     assert timezone_of(bot, anna) == "Europe/Berlin"
     await anna.press(choices, "America/Indiana/Knox")
@@ -289,7 +291,7 @@ async def test_forged_timezone_button_is_stale_and_changes_nothing(
 async def test_unknown_invite_code_is_not_recognised(bot: Bot, tg: FakeTelegram) -> None:
     ben = tg.user(BEN, "Ben")
     await ben.send("/start NoSuchCode123456")
-    await expect(ben, texts.INVITE_UNKNOWN)
+    await expect(ben, pairing_views.INVITE_UNKNOWN)
     assert active_couples(bot) == []
     await all_fine(tg, ben)
 
@@ -300,7 +302,7 @@ async def test_expired_invite_asks_for_a_new_one(bot: Bot, tg: FakeTelegram) -> 
     code = await invite_code(anna)
     bot.clock.advance(hours=49)
     await ben.send(f"/start {code}")
-    await expect(ben, texts.INVITE_EXPIRED)
+    await expect(ben, pairing_views.INVITE_EXPIRED)
     assert active_couples(bot) == []
     await all_fine(tg, anna, ben)
 
@@ -314,7 +316,7 @@ async def test_invite_used_twice_by_the_same_partner(bot: Bot, tg: FakeTelegram)
     await ben.press(preview, "Pair with Anna")
     await anna.wait_message("You're paired with Ben")
     await ben.send(f"/start {code}")
-    await expect(ben, texts.INVITE_USED)
+    await expect(ben, pairing_views.INVITE_USED)
     assert active_couples(bot) == [(ANNA, BEN)]
     await all_fine(tg, anna, ben)
 
@@ -328,7 +330,7 @@ async def test_third_person_cannot_use_a_used_invite(bot: Bot, tg: FakeTelegram)
     await ben.press(preview, "Pair with Anna")
     await anna.wait_message("You're paired with Ben")
     await carl.send(f"/start {code}")
-    await expect(carl, texts.INVITE_USED)
+    await expect(carl, pairing_views.INVITE_USED)
     assert active_couples(bot) == [(ANNA, BEN)]
     await all_fine(tg, anna, ben, carl)
 
@@ -338,7 +340,7 @@ async def test_own_invite_cannot_be_used(bot: Bot, tg: FakeTelegram) -> None:
     await set_up(anna)
     code = await invite_code(anna)
     await anna.send(f"/start {code}")
-    await expect(anna, texts.INVITE_OWN)
+    await expect(anna, pairing_views.INVITE_OWN)
     assert active_couples(bot) == []
     await all_fine(tg, anna)
 
@@ -349,7 +351,7 @@ async def test_replaced_invite_points_to_the_newer_one(bot: Bot, tg: FakeTelegra
     old = await invite_code(anna)
     new = await invite_code(anna)
     await ben.send(f"/start {old}")
-    await expect(ben, texts.INVITE_REPLACED)
+    await expect(ben, pairing_views.INVITE_REPLACED)
     await ben.send(f"/start {new}")
     await ben.wait_message("Anna has invited you")
     await all_fine(tg, anna, ben)
@@ -363,7 +365,7 @@ async def test_joiner_already_paired_is_told_and_invite_stays_valid(
     await set_up(carl)
     code = await invite_code(carl)
     await ben.send(f"/start {code}")
-    answer = await expect(ben, texts.ALREADY_PAIRED)
+    answer = await expect(ben, pairing_views.ALREADY_PAIRED)
     assert "already paired with Anna" in answer.text
     await dana.send(f"/start {code}")  # Carl's invite was not used up
     preview = await dana.wait_message("Carl has invited you")
@@ -384,7 +386,7 @@ async def test_inviter_paired_meanwhile_makes_the_pair_button_refuse(
     await set_up(carl)
     await pair(tg, carl, anna)  # Anna joins Carl before Ben confirms
     await ben.press(preview, "Pair with Anna")
-    answer = await expect(ben, texts.INVITER_PAIRED)
+    answer = await expect(ben, pairing_views.INVITER_PAIRED)
     assert "Anna is already paired" in answer.text
     assert active_couples(bot) == [(CARL, ANNA)]
     await all_fine(tg, anna, ben, carl)
@@ -393,7 +395,7 @@ async def test_inviter_paired_meanwhile_makes_the_pair_button_refuse(
 async def test_pair_while_paired_says_unpair_first(bot: Bot, tg: FakeTelegram) -> None:
     anna, ben = await paired(tg)
     await anna.send("/pair")
-    answer = await expect(anna, texts.ALREADY_PAIRED)
+    answer = await expect(anna, pairing_views.ALREADY_PAIRED)
     assert "already paired with Ben" in answer.text
     assert active_couples(bot) == [(ANNA, BEN)]
     await all_fine(tg, anna, ben)
@@ -403,7 +405,7 @@ async def test_unpair_when_not_paired(bot: Bot, tg: FakeTelegram) -> None:
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("/unpair")
-    await expect(anna, texts.NOT_PAIRED)
+    await expect(anna, pairing_views.NOT_PAIRED)
     await all_fine(tg, anna)
 
 
@@ -415,12 +417,12 @@ async def test_old_unpair_button_after_unpairing_changes_nothing(
     first = await anna.wait_message("End your pairing with Ben?")
     await anna.send("/unpair")
     second = await anna.wait_message("End your pairing with Ben?")
-    await anna.press(second, texts.BUTTON_UNPAIR)
-    await tg.wait_for(lambda: words(texts.UNPAIRED) in second.text)
-    await ben.wait_message(texts.PARTNER_UNPAIRED)
+    await anna.press(second, pairing_views.BUTTON_UNPAIR)
+    await tg.wait_for(lambda: words(pairing_views.UNPAIRED) in second.text)
+    await ben.wait_message(pairing_views.PARTNER_UNPAIRED)
 
-    await anna.press(first, texts.BUTTON_UNPAIR)
-    await expect(anna, texts.NOT_PAIRED)
+    await anna.press(first, pairing_views.BUTTON_UNPAIR)
+    await expect(anna, pairing_views.NOT_PAIRED)
     assert one(bot, "SELECT COUNT(*) FROM outbox WHERE kind = 'unpaired'") == 1
     assert active_couples(bot) == []
     await all_fine(tg, anna, ben)
@@ -537,8 +539,13 @@ async def test_pressing_the_partners_checkin_button_is_stale(bot: Bot, tg: FakeT
         ("nn:1", texts.STALE_BUTTON),  # No note before any number
         ("gs:1", texts.STALE_BUTTON),  # Send on a check-in
         ("zz:1", texts.STALE_BUTTON),  # no such button at all
-        ("uy:999", texts.NOT_PAIRED),  # unpair a couple that does not exist
-        ("pj:NoSuchCode1234", texts.INVITE_UNKNOWN),  # join with a made-up invite
+        ("uy:999", pairing_views.NOT_PAIRED),  # unpair a couple that does not exist
+        ("pj:NoSuchCode1234", pairing_views.INVITE_UNKNOWN),  # join with a made-up invite
+        ("pj:No/Such+Code", texts.STALE_BUTTON),  # characters no invite code has
+        ("pj:" + "a" * 65, texts.STALE_BUTTON),  # longer than any invite code
+        ("uy:" + "9" * 19, texts.STALE_BUTTON),  # more digits than an id has
+        ("tz:Mars/Olympus_Mons", texts.STALE_BUTTON),  # no such timezone
+        ("tz:Europe/Berlin;", texts.STALE_BUTTON),  # not a zone name at all
     ],
 )
 async def test_forged_button_data_is_refused_and_changes_nothing(
@@ -578,7 +585,7 @@ async def test_gratitude_send_pressed_twice_sends_once(bot: Bot, tg: FakeTelegra
 @pytest.mark.parametrize(
     ("command", "template"),
     [
-        ("/pause", texts.PAUSE_USAGE),
+        ("/pause", settings_views.PAUSE_USAGE),
         ("/pause forever", texts.BAD_PAUSE),
         ("/pause 200d", texts.PAUSE_TOO_LONG),
         ("/pause until 2020-01-01", texts.PAUSE_IN_PAST),
@@ -593,7 +600,7 @@ async def test_bad_pause_explains_and_does_not_pause(
     await expect(anna, template)
     assert one(bot, "SELECT paused_until FROM users WHERE id = ?", ANNA) is None
     await anna.send("/resume")
-    await expect(anna, texts.NOT_PAUSED)
+    await expect(anna, settings_views.NOT_PAUSED)
     await all_fine(tg, anna)
 
 

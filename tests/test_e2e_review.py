@@ -20,6 +20,8 @@ from cryptography.exceptions import InvalidTag
 
 from bot import texts
 from bot.features.data import views as data_views
+from bot.features.help import COMMANDS
+from bot.features.pairing import views as pairing_views
 from bot.features.review import render_due as review_render_due
 from bot.features.review import views as review_views
 from bot.kernel.crypto import TextCipher, decode_key
@@ -313,7 +315,7 @@ async def test_review_reminder_off_stays_off_and_days_may_come_first(
     await anna.send("/privacy")
     privacy = await anna.wait_message("Privacy, plainly")
     assert "/export sends you a file" in privacy.text and "/delete erases" in privacy.text
-    assert {"review", "export", "delete"} <= {name for name, _ in texts.COMMANDS}
+    assert {"review", "export", "delete"} <= {name for name, _ in COMMANDS}
     # Unpaired: the review has no one to look back on with, so nothing is sent.
     await bot.at(berlin(8, 18, 0, 1))
     await quiet(anna)
@@ -587,7 +589,7 @@ async def test_delete_mistyped_keeps_everything_confirmed_erases_only_mine(
     await ben.send("  DELETE ")
     done = await ben.wait_message("Everything you wrote in Mend is erased")
     assert "Anna was told only that it ended" in done.text
-    ended = await anna.wait_message(texts.PARTNER_UNPAIRED)
+    ended = await anna.wait_message(pairing_views.PARTNER_UNPAIRED)
     await quiet(anna)
     told = [m.text for m in anna.messages[anna_seen:] if not m.text.startswith("What I can do")]
     assert told == [ended.text]

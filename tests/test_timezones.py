@@ -1,4 +1,4 @@
-"""Tests for finding the time zone a user means in bot.domain.timezones."""
+"""Tests for finding the time zone a user means in bot.features.settings.timezones."""
 
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.domain import timezones
-from bot.domain.timezones import TimezoneMatch, find_timezones, is_valid_timezone
+from bot.features.settings import timezones
+from bot.features.settings.timezones import TimezoneMatch, find_timezones, is_valid_timezone
 
 INDIANA = (
     "America/Indiana/Indianapolis",

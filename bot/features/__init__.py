@@ -4,17 +4,22 @@ from bot.features import (
     agreement,
     data,
     disclosure,
+    help,
     journal,
     legacy,
+    pairing,
     promises,
     repair,
     review,
+    settings,
     timeouts,
     wins,
 )
 from bot.kernel.feature import Feature
 
 FEATURES: tuple[Feature, ...] = (
+    pairing.FEATURE,
+    settings.FEATURE,
     agreement.FEATURE,
     disclosure.FEATURE,
     promises.FEATURE,
@@ -25,4 +30,5 @@ FEATURES: tuple[Feature, ...] = (
     review.FEATURE,
     data.FEATURE,
     legacy.FEATURE,
+    help.FEATURE,
 )

@@ -7,14 +7,9 @@ when this file is empty it goes.
 from collections.abc import Sequence
 from datetime import datetime
 
-from telegram.ext import CommandHandler
-
 from bot.features import promises
 from bot.handlers import agreement as agreement_handlers
-from bot.handlers import pairing as pairing_handlers
 from bot.handlers import prompts as prompt_handlers
-from bot.handlers import settings as settings_handlers
-from bot.kernel import handlers as common
 from bot.kernel.db import Tx
 from bot.kernel.feature import Feature
 from bot.kernel.mend import Mend
@@ -35,12 +30,8 @@ async def _checkins(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) 
 FEATURE = Feature(
     name="legacy",
     handlers=(
-        *pairing_handlers.HANDLERS,
-        *settings_handlers.HANDLERS,
         *agreement_handlers.HANDLERS,
         *prompt_handlers.HANDLERS,
-        CommandHandler("help", common.help_command),
-        CommandHandler("privacy", common.privacy),
     ),
     reminder_kinds={
         "checkin": _checkins,

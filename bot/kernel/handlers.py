@@ -1,4 +1,4 @@
-"""Shared handler plumbing: replying, the private-chat guard, help, fallbacks and errors."""
+"""Shared handler plumbing: replying, the private-chat guard, fallbacks and errors."""
 
 import contextlib
 import logging
@@ -83,16 +83,6 @@ async def private_only(update: Update, context: MendContext) -> None:
         with contextlib.suppress(TelegramError):
             await update.callback_query.answer()
     raise ApplicationHandlerStop
-
-
-async def help_command(update: Update, context: MendContext) -> None:
-    """/help: every command with an example."""
-    await reply(update, Outgoing(texts.HELP))
-
-
-async def privacy(update: Update, context: MendContext) -> None:
-    """/privacy: what is stored and who sees what."""
-    await reply(update, Outgoing(texts.PRIVACY))
 
 
 async def unknown_command(update: Update, context: MendContext) -> None:

@@ -7,11 +7,10 @@ answer to the private question). The file's frame is ``bot/features/data``.
 
 from typing import Any
 
-from bot.domain import schedule
 from bot.kernel.db import Tx
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
-from bot.storage import reminders, review
+from bot.storage import review
 from bot.storage.models import Ask
 
 
@@ -84,18 +83,8 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             )
         ]
 
-    my_reminders = [
-        {
-            "kind": r.kind,
-            "time": schedule.format_time(r.hour, r.minute),
-            "days": schedule.describe_days(r.days),
-        }
-        for r in await reminders.for_user(tx, me.id)
-    ]
     return {
-        "you": {
-            "reminders": my_reminders,
-        },
+        "you": {},
         "written_by_you": {
             "checkins": my_checkins,
             "gratitude": my_gratitude,

@@ -38,15 +38,6 @@ class Couple:
 
 
 @dataclass(frozen=True, slots=True)
-class Invite:
-    id: int
-    inviter_id: int
-    expires_at: datetime
-    used_by: int | None
-    closed_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class Reminder:
     id: int
     user_id: int

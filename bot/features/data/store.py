@@ -3,7 +3,7 @@
 
 from datetime import datetime
 
-from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
+from bot.kernel.db import Tx, from_ts, from_ts_or_none
 from bot.storage.models import Couple
 
 
@@ -23,8 +23,8 @@ async def couples_of(tx: Tx, user_id: int) -> list[tuple[Couple, datetime | None
 
 
 async def erase_kernel_rows(tx: Tx, user_id: int, now: datetime) -> None:
-    """Erase the user's rows no feature owns: messages to or from them still in the outbox,
-    their reminders, their open invites and their own row (name and settings)."""
+    """Erase the user's rows no feature owns: messages to or from them still in the outbox, and
+    their own row (name and settings). Reminders and invites are settings' and pairing's."""
     statements: list[tuple[str, tuple[object, ...]]] = [
         (
             "UPDATE outbox SET status = 'cancelled', body = NULL "
@@ -33,11 +33,6 @@ async def erase_kernel_rows(tx: Tx, user_id: int, now: datetime) -> None:
         ),
         # Sent, blocked and failed rows have no body left; be sure of it.
         ("UPDATE outbox SET body = NULL WHERE chat_id = ? OR author_id = ?", (user_id, user_id)),
-        ("DELETE FROM reminders WHERE user_id = ?", (user_id,)),
-        (
-            "UPDATE invites SET closed_at = COALESCE(closed_at, ?) WHERE inviter_id = ?",
-            (to_ts(now), user_id),
-        ),
         (
             "UPDATE users SET first_name = ?, timezone = NULL, paused_until = NULL, "
             "awaiting = NULL, awaiting_at = NULL, share_nothing = 0, review_off = 0 WHERE id = ?",

@@ -4,15 +4,22 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from bot import texts
+from bot.features.pairing import store, views
+from bot.features.pairing.models import (
+    Greeting,
+    InviteMade,
+    InvitePreview,
+    Joined,
+    UnpairQuestion,
+)
+from bot.features.pairing.store import Invite
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.mend import Mend
-from bot.kernel.outgoing import Outgoing, buttons
 from bot.kernel.people import partner_name
 from bot.storage import couples, users
-from bot.storage.models import Couple, Invite
+from bot.storage.models import Couple
 
 INVITE_LIFETIME = timedelta(hours=48)
 CODE_BYTES = 12  # 96 bits of randomness, 16 URL-safe characters
@@ -23,8 +30,15 @@ def _hash(code: str) -> bytes:
     return hashlib.sha256(code.encode()).digest()
 
 
-async def create_invite(mend: Mend, user_id: int, first_name: str, bot_username: str) -> Outgoing:
-    """/pair: a fresh single-use invite link and code, valid 48 hours."""
+async def greet(mend: Mend, user_id: int, first_name: str) -> Greeting:
+    """/start without an invite: remember the user."""
+    async with mend.db.transaction() as tx:
+        user = await users.upsert(tx, user_id, first_name, mend.clock.now())
+    return Greeting(user.first_name, user.timezone is not None)
+
+
+async def create_invite(mend: Mend, user_id: int, first_name: str) -> InviteMade:
+    """/pair: a fresh single-use invite code, valid 48 hours."""
     now = mend.clock.now()
     code = secrets.token_urlsafe(CODE_BYTES)
     async with mend.db.transaction() as tx:
@@ -32,96 +46,82 @@ async def create_invite(mend: Mend, user_id: int, first_name: str, bot_username:
         couple = await couples.active_for(tx, user_id)
         if couple is not None:
             name = await partner_name(tx, couple, user_id) or ""
-            raise NotAllowed(texts.ALREADY_PAIRED.format(name=texts.escape(name)))
-        await couples.create_invite(tx, _hash(code), user_id, now, now + INVITE_LIFETIME)
-    link = f"https://t.me/{bot_username}?start={code}"
-    return Outgoing(texts.INVITE.format(link=link, code=code))
+            raise NotAllowed(views.already_paired(name))
+        await store.create_invite(tx, _hash(code), user_id, now, now + INVITE_LIFETIME)
+    return InviteMade(code)
 
 
 async def _open_invite(tx: Tx, mend: Mend, code: str, joiner_id: int) -> tuple[Invite, str]:
     """Check an invite code for this joiner; return it with the inviter's first name."""
     if not code or len(code) > MAX_CODE_LENGTH:
-        raise NotAllowed(texts.INVITE_UNKNOWN)
-    invite = await couples.invite_by_hash(tx, _hash(code))
+        raise NotAllowed(views.INVITE_UNKNOWN)
+    invite = await store.invite_by_hash(tx, _hash(code))
     if invite is None:
-        raise NotAllowed(texts.INVITE_UNKNOWN)
+        raise NotAllowed(views.INVITE_UNKNOWN)
     if invite.inviter_id == joiner_id:
-        raise NotAllowed(texts.INVITE_OWN)
+        raise NotAllowed(views.INVITE_OWN)
     if invite.used_by is not None:
-        raise NotAllowed(texts.INVITE_USED)
+        raise NotAllowed(views.INVITE_USED)
     if invite.closed_at is not None:
-        raise NotAllowed(texts.INVITE_REPLACED)
+        raise NotAllowed(views.INVITE_REPLACED)
     if invite.expires_at <= mend.clock.now():
-        raise NotAllowed(texts.INVITE_EXPIRED)
+        raise NotAllowed(views.INVITE_EXPIRED)
     own = await couples.active_for(tx, joiner_id)
     if own is not None:
         name = await partner_name(tx, own, joiner_id) or ""
-        raise NotAllowed(texts.ALREADY_PAIRED.format(name=texts.escape(name)))
+        raise NotAllowed(views.already_paired(name))
     inviter = await users.get(tx, invite.inviter_id)
     assert inviter is not None
     if await couples.active_for(tx, invite.inviter_id) is not None:
-        raise NotAllowed(texts.INVITER_PAIRED.format(name=texts.escape(inviter.first_name)))
+        raise NotAllowed(views.inviter_paired(inviter.first_name))
     return invite, inviter.first_name
 
 
-async def preview_invite(mend: Mend, user_id: int, first_name: str, code: str) -> Outgoing:
-    """/start <code>: who invited you, with a button to confirm."""
+async def preview_invite(mend: Mend, user_id: int, first_name: str, code: str) -> InvitePreview:
+    """/start <code>: who invited you (the view adds a button to confirm)."""
     async with mend.db.transaction() as tx:
         await users.upsert(tx, user_id, first_name, mend.clock.now())
         _, inviter_name = await _open_invite(tx, mend, code, user_id)
-    name = texts.escape(inviter_name)
-    return Outgoing(
-        texts.INVITE_PREVIEW.format(name=name),
-        buttons(
-            [(texts.BUTTON_PAIR.format(name=inviter_name), f"pj:{code}")],
-            [(texts.BUTTON_NOT_NOW, "pn")],
-        ),
-    )
+    return InvitePreview(inviter_name, code)
 
 
-async def join(mend: Mend, user_id: int, first_name: str, code: str) -> Outgoing:
+async def join(mend: Mend, user_id: int, first_name: str, code: str) -> Joined:
     """The confirm button: pair the two, and tell the inviter through the outbox."""
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         joiner = await users.upsert(tx, user_id, first_name, now)
         invite, inviter_name = await _open_invite(tx, mend, code, user_id)
         couple = await couples.create(tx, invite.inviter_id, user_id, now)
-        await couples.close_invite(tx, invite.id, user_id, now)
+        await store.close_invite(tx, invite.id, user_id, now)
         await outbox.add(
             tx,
             invite.inviter_id,
             "paired",
-            Outgoing(texts.PAIRED.format(name=texts.escape(joiner.first_name))),
+            views.paired(joiner.first_name),
             now,
             couple_id=couple.id,
         )
-        has_timezone = joiner.timezone is not None
-    done = texts.PAIRED.format(name=texts.escape(inviter_name))
-    return Outgoing(done + "\n\n" + (texts.START_NEXT if has_timezone else texts.ASK_TIMEZONE))
+    return Joined(inviter_name, joiner.timezone is not None)
 
 
-async def ask_unpair(mend: Mend, user_id: int) -> Outgoing:
-    """/unpair: ask to confirm."""
+async def ask_unpair(mend: Mend, user_id: int) -> UnpairQuestion:
+    """/unpair: the couple to end, once confirmed."""
     async with mend.db.read() as tx:
         couple = await couples.active_for(tx, user_id)
         name = await partner_name(tx, couple, user_id)
     if couple is None or name is None:
-        raise NotAllowed(texts.NOT_PAIRED)
-    return Outgoing(
-        texts.UNPAIR_CONFIRM.format(name=texts.escape(name)),
-        buttons([(texts.BUTTON_UNPAIR, f"uy:{couple.id}")], [(texts.BUTTON_KEEP_PAIRED, "un")]),
-    )
+        raise NotAllowed(views.NOT_PAIRED)
+    return UnpairQuestion(couple.id, name)
 
 
-async def unpair(mend: Mend, user_id: int, couple_id: int) -> Outgoing:
+async def unpair(mend: Mend, user_id: int, couple_id: int) -> None:
     """The confirm button: end the pairing, drop pending relays, tell the partner neutrally."""
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         couple = await couples.active_for(tx, user_id)
         if couple is None or couple.id != couple_id:
-            raise Stale(texts.NOT_PAIRED)
+            raise Stale(views.NOT_PAIRED)
         await end_couple(tx, mend, couple, user_id, now)
-    return Outgoing(texts.UNPAIRED)
 
 
 async def end_couple(tx: Tx, mend: Mend, couple: Couple, leaver_id: int, now: datetime) -> None:
@@ -132,5 +132,4 @@ async def end_couple(tx: Tx, mend: Mend, couple: Couple, leaver_id: int, now: da
         if feature.on_couple_end is not None:
             await feature.on_couple_end(tx, couple.id, now)
     await outbox.cancel_relays(tx, couple.id)
-    notice = Outgoing(texts.PARTNER_UNPAIRED)
-    await outbox.add(tx, couple.partner_of(leaver_id), "unpaired", notice, now)
+    await outbox.add(tx, couple.partner_of(leaver_id), "unpaired", views.partner_unpaired(), now)

@@ -1,0 +1,136 @@
+"""What pairing says: the greeting, invites, joining and unpairing."""
+
+from bot.features.pairing.buttons import ConfirmUnpair, Decline, Join, KeepPaired
+from bot.features.pairing.models import (
+    Greeting,
+    InviteMade,
+    InvitePreview,
+    Joined,
+    UnpairQuestion,
+)
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.texts import escape
+
+WELCOME = (
+    "Hello {name}. I'm Mend.\n"
+    "I help two partners rebuild trust with a small daily practice: a short check-in and a "
+    "moment of gratitude, at times you choose.\n"
+    "Your answers stay yours. Nothing reaches your partner unless you decide to send it, and "
+    "check-in answers are shown to each other only once you have both answered.\n"
+    "I'm not therapy, just a steady habit to keep between you."
+)
+ASK_TIMEZONE = (
+    "First, which timezone are you in? Send <code>/timezone</code> with your city or zone, "
+    "for example <code>/timezone Berlin</code> or <code>/timezone America/New_York</code>."
+)
+START_NEXT = (
+    "Next steps: <code>/pair</code> to invite your partner, "
+    "<code>/remind checkin 21:00</code> to choose when I ask, and <code>/help</code> for the rest."
+)
+
+INVITE = (
+    "Here is your invite. Send this link to your partner:\n{link}\n\n"
+    "Or they can send me <code>/start {code}</code>.\n"
+    "It works once, for 48 hours. Making a new one cancels this one."
+)
+INVITE_PREVIEW = (
+    "{name} has invited you to pair on Mend.\n"
+    "Once paired, you each answer your own check-ins. You'll see each other's answers only "
+    "after you've both answered, and nothing else is shared unless its author sends it.\n"
+    "Either of you can unpair at any time."
+)
+BUTTON_PAIR = "Pair with {name}"
+BUTTON_NOT_NOW = "Not now"
+PAIR_DECLINED = "All right, nothing has changed. The invite stays valid until it expires."
+PAIRED = "You're paired with {name}."
+INVITE_UNKNOWN = (
+    "I don't recognise that invite code. Check it was copied in full, or ask your partner "
+    "to send a new one with /pair."
+)
+INVITE_OWN = "That's your own invite. Send the link to your partner so they can join."
+INVITE_USED = "That invite has already been used. Ask your partner for a new one with /pair."
+INVITE_REPLACED = "That invite was replaced by a newer one. Ask your partner for the latest link."
+INVITE_EXPIRED = "That invite has expired (they last 48 hours). Ask for a new one with /pair."
+ALREADY_PAIRED = "You're already paired with {name}. To pair with someone else, /unpair first."
+INVITER_PAIRED = "{name} is already paired, so this invite can't be used."
+NOT_PAIRED = "You're not paired with anyone right now. /pair makes an invite."
+UNPAIR_CONFIRM = (
+    "End your pairing with {name}? They'll get a short notice that it ended, nothing more. "
+    "Your own entries stay yours, and anything not yet delivered between you is dropped."
+)
+BUTTON_UNPAIR = "Yes, end the pairing"
+BUTTON_KEEP_PAIRED = "No, keep it"
+KEPT_PAIRED = "Nothing has changed. You're still paired."
+UNPAIRED = "The pairing has ended. Your own entries are still yours. /pair makes a new invite."
+PARTNER_UNPAIRED = "Your pairing on Mend has ended. Your own entries are still yours."
+
+
+def _next_step(has_timezone: bool) -> str:
+    return START_NEXT if has_timezone else ASK_TIMEZONE
+
+
+def greeting(result: Greeting) -> Outgoing:
+    """/start without an invite."""
+    return Outgoing(
+        WELCOME.format(name=escape(result.first_name)) + "\n\n" + _next_step(result.has_timezone)
+    )
+
+
+def invite(result: InviteMade, bot_username: str) -> Outgoing:
+    link = f"https://t.me/{bot_username}?start={result.code}"
+    return Outgoing(INVITE.format(link=link, code=result.code))
+
+
+def invite_preview(result: InvitePreview) -> Outgoing:
+    return Outgoing(
+        INVITE_PREVIEW.format(name=escape(result.inviter_name)),
+        buttons(
+            [(BUTTON_PAIR.format(name=result.inviter_name), Join(result.code).pack())],
+            [(BUTTON_NOT_NOW, Decline().pack())],
+        ),
+    )
+
+
+def paired(partner_name: str) -> Outgoing:
+    """Told to the inviter (through the outbox) when their partner joins."""
+    return Outgoing(PAIRED.format(name=escape(partner_name)))
+
+
+def joined(result: Joined) -> Outgoing:
+    done = PAIRED.format(name=escape(result.partner_name))
+    return Outgoing(done + "\n\n" + _next_step(result.has_timezone))
+
+
+def declined() -> Outgoing:
+    return Outgoing(PAIR_DECLINED)
+
+
+def already_paired(partner_name: str) -> str:
+    return ALREADY_PAIRED.format(name=escape(partner_name))
+
+
+def inviter_paired(inviter_name: str) -> str:
+    return INVITER_PAIRED.format(name=escape(inviter_name))
+
+
+def unpair_question(result: UnpairQuestion) -> Outgoing:
+    return Outgoing(
+        UNPAIR_CONFIRM.format(name=escape(result.partner_name)),
+        buttons(
+            [(BUTTON_UNPAIR, ConfirmUnpair(result.couple_id).pack())],
+            [(BUTTON_KEEP_PAIRED, KeepPaired().pack())],
+        ),
+    )
+
+
+def unpaired() -> Outgoing:
+    return Outgoing(UNPAIRED)
+
+
+def kept_paired() -> Outgoing:
+    return Outgoing(KEPT_PAIRED)
+
+
+def partner_unpaired() -> Outgoing:
+    """The neutral notice the partner gets (through the outbox)."""
+    return Outgoing(PARTNER_UNPAIRED)

@@ -1,0 +1,11 @@
+"""The settings' own SQL. Reminder rows are read and moved on by the kernel's scheduler
+(``bot.storage.reminders``); the user's timezone and pause live on the shared user row."""
+
+from datetime import datetime
+
+from bot.kernel.db import Tx
+
+
+async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
+    """/delete: the user's reminder times go."""
+    await tx.conn.execute("DELETE FROM reminders WHERE user_id = ?", (user_id,))
