@@ -16,11 +16,11 @@ from typing import Any
 
 from bot.features.data import store, views
 from bot.features.data.models import DeleteAsked, Deleted, ExportFile
+from bot.features.pairing import end_couple
 from bot.kernel.db import Tx
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.people import require_user
-from bot.services.pairing import end_couple
 from bot.storage import couples, users
 from bot.storage.models import User
 
