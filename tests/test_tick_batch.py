@@ -7,6 +7,8 @@ import pytest
 
 from bot.domain.schedule import ALL_DAYS
 from bot.features import FEATURES
+from bot.features.prompts import render_ask
+from bot.features.prompts import store as asks
 from bot.kernel import scheduler as tick_module
 from bot.kernel.config import Settings
 from bot.kernel.crypto import TextCipher, decode_key, generate_key
@@ -16,8 +18,7 @@ from bot.kernel.outgoing import Outgoing
 from bot.kernel.scheduler import tick
 from bot.library import load_agreements, load_repair, load_support
 from bot.prompts import DEFAULT_PROMPTS_DIR, load_library
-from bot.services.asking import render_ask
-from bot.storage import asks, couples, reminders, users
+from bot.storage import couples, reminders, users
 
 # 21:00 in Berlin on a Tuesday.
 NOW = datetime(2026, 3, 3, 20, 0, tzinfo=UTC)

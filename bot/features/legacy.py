@@ -12,7 +12,6 @@ from telegram.ext import CommandHandler
 from bot import texts
 from bot.handlers import agreement as agreement_handlers
 from bot.handlers import pairing as pairing_handlers
-from bot.handlers import prompts as prompt_handlers
 from bot.handlers import review as review_handlers
 from bot.handlers import settings as settings_handlers
 from bot.handlers import tools as tool_handlers
@@ -24,7 +23,6 @@ from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.services import (
     agreement,
-    asking,
     data,
     disclosure,
     journal,
@@ -37,12 +35,6 @@ from bot.storage import promises as promise_store
 from bot.storage import review as review_store
 from bot.storage import timeouts as timeout_store
 from bot.storage.models import Reminder, User
-
-
-async def _checkins(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
-    """Check-in reminders: the prompts, and any promise made without a time."""
-    queued = await asking.fire_reminders(tx, mend, due, now)
-    return queued + await promises.ask_undated(tx, [r.user_id for r in due], now)
 
 
 async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
@@ -109,18 +101,14 @@ FEATURE = Feature(
         *agreement_handlers.HANDLERS,
         *tool_handlers.HANDLERS,
         *review_handlers.HANDLERS,
-        *prompt_handlers.HANDLERS,
         CommandHandler("help", common.help_command),
         CommandHandler("privacy", common.privacy),
     ),
     reminder_kinds={
-        "checkin": _checkins,
-        "gratitude": asking.fire_reminders,
         "disclosure": _disclosure_checks,
         "review": _reviews,
     },
     jobs=(
-        asking.fire_snoozed,
         agreement.review_due,
         review.render_due,
         promises.ask_due,

@@ -1,4 +1,4 @@
-"""/agreement, /disclose, /disclosures, /ask, voice notes, and the buttons they make.
+"""/agreement, /disclose, /disclosures, /ask, and the buttons they make.
 
 Callback data carries only ids and choices; every service checks that the presser is the
 person the button was for and that the item is still open.
@@ -8,13 +8,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.kernel.context import MendContext
 from bot.kernel.handlers import ButtonHandler, detach, edit, reply, user_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
-from bot.services import agreement, answers, disclosure
+from bot.services import agreement, disclosure
 
 
 def command(action: Callable[[Mend, int], Awaitable[Outgoing]]) -> ButtonHandler:
@@ -58,14 +58,6 @@ async def disclosures_log(update: Update, context: MendContext) -> None:
     await reply(update, await disclosure.log(context.mend, user_of(update)[0]))
 
 
-async def voice(update: Update, context: MendContext) -> None:
-    """A voice note: taken as the disclosure being written, if there is one."""
-    message = update.effective_message
-    assert message is not None and message.voice is not None
-    file_id = message.voice.file_id
-    await reply(update, await answers.voice(context.mend, user_of(update)[0], file_id))
-
-
 def _renew(mend: Mend, user_id: int, topic_id: int, choice: str) -> Awaitable[Outgoing]:
     return agreement.renew(mend, user_id, topic_id, choice == "renew")
 
@@ -76,7 +68,6 @@ HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CommandHandler("disclose", command(disclosure.pick)),
     CommandHandler("disclosures", disclosures_log),
     CommandHandler("ask", command(disclosure.ask)),
-    MessageHandler(filters.UpdateType.MESSAGE & filters.VOICE, voice),
     # The agreement
     CallbackQueryHandler(button(agreement.pick), pattern=r"^ap$"),
     CallbackQueryHandler(button(agreement.choose_suggestion), pattern=r"^at:([a-z0-9-]{1,61})$"),

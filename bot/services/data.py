@@ -20,7 +20,7 @@ from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
 from bot.services.pairing import end_couple
 from bot.storage import couples, reminders, review, users
-from bot.storage.models import Ask, Disclosure, Promise, Topic, User, Win
+from bot.storage.models import Disclosure, Promise, Topic, User, Win
 
 SCHEMA_VERSION = 1
 DELETE_WORD = "DELETE"
@@ -101,48 +101,8 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
     """The sections of the features not yet in their own package."""
     me, now, when = scope.me, scope.now, scope.when
     couple_ids = scope.couple_ids
-    couple_rows = scope.couples
     names = scope.names
     partner_name = scope.partner_name
-
-    def question(ask: Ask) -> str | None:
-        prompt = mend.prompts.get(ask.prompt_id)
-        return prompt.text if prompt else None
-
-    def checkin(ask: Ask) -> dict[str, Any]:
-        prompt = mend.prompts.get(ask.prompt_id)
-        entry: dict[str, Any] = {
-            "day": ask.day,
-            "question": question(ask),
-            "answer_type": ask.answer,
-        }
-        if ask.answer == "scale":
-            entry["score"] = ask.value
-        elif ask.answer == "choice" and ask.value is not None:
-            choices = prompt.choices if prompt else ()
-            entry["choice"] = choices[ask.value] if ask.value < len(choices) else None
-        entry["text" if ask.answer == "text" else "note"] = ask.body
-        entry["answered_at"] = when(ask.answered_at)
-        return entry
-
-    my_asks = await review.asks_of(tx, me.id)
-    my_checkins = [
-        {**checkin(a), "shown_to_partner_at": when(a.revealed_at)}
-        for a in my_asks
-        if a.kind == "checkin" and a.status in {"noting", "done"}
-    ]
-    my_gratitude = [
-        {
-            "question": question(a),
-            "text": a.body,
-            "status": {"sent": "sent", "kept": "kept private"}.get(a.status, "not sent"),
-            "written_at": when(a.answered_at),
-            "sent_at": when(a.shared_at),
-            "sent_to": partner_name(a.couple_id) if a.couple_id else None,
-        }
-        for a in my_asks
-        if a.kind == "gratitude" and a.body is not None
-    ]
 
     topics = {topic.id: topic for topic in await review.topics_in(tx, couple_ids)}
 
@@ -216,29 +176,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
     def win_entry(w: Win) -> dict[str, Any]:
         return {"text": w.body, "status": w.status, "shared_at": when(w.shared_at)}
 
-    partners_checkins = []
-    partners_gratitude = []
-    for couple, ended_at in couple_rows:
-        partner_id = couple.partner_of(me.id)
-        partners_checkins += [
-            {
-                **checkin(a),
-                "from": names.get(partner_id, ""),
-                "shown_to_you_at": when(a.revealed_at),
-            }
-            for a in await review.revealed_checkins(tx, couple.id, partner_id)
-        ]
-        partners_gratitude += [
-            {
-                "from": names.get(partner_id, ""),
-                "text": a.body,
-                "sent_at": when(a.shared_at),
-            }
-            for a in await review.gratitude_sent_between(
-                tx, partner_id, couple.created_at, ended_at
-            )
-        ]
-
     my_reminders = [
         {
             "kind": r.kind,
@@ -253,8 +190,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             "reminders": my_reminders,
         },
         "written_by_you": {
-            "checkins": my_checkins,
-            "gratitude": my_gratitude,
             "disclosures": my_disclosures,
             "topics_proposed": [topic_entry(t) for t in topics.values() if t.proposed_by == me.id],
             "promises": [promise_entry(p) for p in promises if p.author_id == me.id],
@@ -279,8 +214,6 @@ async def legacy_export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any
             ],
         },
         "shared_with_you": {
-            "checkins": partners_checkins,
-            "gratitude": partners_gratitude,
             "disclosures": to_me,
             "topics_proposed_to_you": [
                 topic_entry(t)

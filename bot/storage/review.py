@@ -11,10 +11,8 @@ from datetime import datetime
 
 from bot.kernel.db import Tx, from_ts, from_ts_or_none, to_ts
 from bot.storage.agreements import _topic
-from bot.storage.asks import _ask
 from bot.storage.disclosures import _disclosure
 from bot.storage.models import (
-    Ask,
     Couple,
     Disclosure,
     JournalEntry,
@@ -215,33 +213,6 @@ async def couples_of(tx: Tx, user_id: int) -> list[tuple[Couple, datetime | None
     ]
 
 
-async def asks_of(tx: Tx, user_id: int) -> list[Ask]:
-    cursor = await tx.conn.execute("SELECT * FROM asks WHERE user_id = ? ORDER BY id", (user_id,))
-    return [_ask(tx, row) for row in await cursor.fetchall()]
-
-
-async def revealed_checkins(tx: Tx, couple_id: int, user_id: int) -> list[Ask]:
-    """A partner's check-in answers of one couple that were shown to the other."""
-    cursor = await tx.conn.execute(
-        "SELECT * FROM asks WHERE couple_id = ? AND user_id = ? AND kind = 'checkin' "
-        "AND revealed_at IS NOT NULL ORDER BY id",
-        (couple_id, user_id),
-    )
-    return [_ask(tx, row) for row in await cursor.fetchall()]
-
-
-async def gratitude_sent_between(
-    tx: Tx, user_id: int, since: datetime, until: datetime | None
-) -> list[Ask]:
-    """Appreciations the user sent while in one couple (so: to that partner)."""
-    cursor = await tx.conn.execute(
-        "SELECT * FROM asks WHERE user_id = ? AND kind = 'gratitude' AND status = 'sent' "
-        "AND shared_at >= ? AND (? IS NULL OR shared_at <= ?) ORDER BY shared_at, id",
-        (user_id, to_ts(since), until and to_ts(until), until and to_ts(until)),
-    )
-    return [_ask(tx, row) for row in await cursor.fetchall()]
-
-
 async def disclosures_in(tx: Tx, couple_ids: Collection[int]) -> list[Disclosure]:
     if not couple_ids:
         return []
@@ -363,8 +334,6 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     """
     sealed_empty = tx.seal("")
     statements: list[tuple[str, tuple[object, ...]]] = [
-        ("DELETE FROM asks WHERE user_id = ?", (user_id,)),
-        ("DELETE FROM nudges WHERE user_id = ?", (user_id,)),
         (
             "UPDATE disclosures SET body = NULL, voice = NULL, "
             "status = CASE WHEN status = 'sent' THEN 'sent' ELSE 'cancelled' END "
