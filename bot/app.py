@@ -6,7 +6,6 @@ from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
-from bot import handlers
 from bot.features import FEATURES
 from bot.features.help import COMMANDS
 from bot.kernel.clock import Clock, SystemClock
@@ -14,6 +13,7 @@ from bot.kernel.config import Settings
 from bot.kernel.context import BotData, MendApplication, MendContext
 from bot.kernel.crypto import TextCipher, load_or_create_key
 from bot.kernel.db import Database
+from bot.kernel.handlers import register
 from bot.kernel.http import AiohttpRequest
 from bot.kernel.limiter import RateLimiter
 from bot.kernel.mend import Mend
@@ -66,7 +66,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
         .build()
     )
     application.bot_data.mend = mend
-    handlers.register(application, mend.features)
+    register(application, mend.features)
     return application
 
 

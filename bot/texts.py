@@ -63,61 +63,15 @@ PARTNER_UNREACHABLE = (
 )
 
 
-# --- Prompts and answers ---------------------------------------------------------------------
+# --- Answers, shared by several features ----------------------------------------------------
 
-CHECKIN_TITLE = "Check-in"
-GRATITUDE_TITLE = "Gratitude"
-PROMPT_GONE = "(This question is no longer in the library.)"
-SCALE_HINT = "Tap a number from 1 to 10."
-TEXT_HINT = "Reply with a few words."
-CHECKIN_PRIVATE_UNTIL = "{name} sees your answer only once they've answered too."
-CHECKIN_PRIVATE_SOLO = "Your answer stays with you."
-GRATITUDE_HINT = "Write it in your own words. You'll see it again before anything is sent."
-BUTTON_SNOOZE = "Remind me in 1 h"
-BUTTON_SKIP = "Skip today"
-BUTTON_NO_NOTE = "No note"
-YOU_ANSWERED = "Your answer: {answer}"
-NOTE_INVITE = "If you like, send a short note to go with it. Or tap No note."
-NOTE_WAITING = "Your number is saved. Send a short note to go with it, or tap No note."
-CHECKIN_SAVED_SOLO = "Saved. It stays with you."
-CHECKIN_SAVED_WAITING = "Saved. You'll see each other's answers once {name} has answered today."
-CHECKIN_SAVED_REVEALING = "Saved. You've both answered, so here are your answers."
-PARTNER_CHECKED_IN = (
-    "{name} has checked in today. Their answer stays hidden until you've answered too. "
-    "/checkin whenever you're ready."
-)
-REVEAL_TITLE = "You've both checked in"
 YOU = "You"
-ALREADY_CHECKED_IN = "You've already checked in today: {answer}. See you tomorrow."
-CHECKIN_DAY_PASSED = "That check-in was for an earlier day. /checkin opens today's."
-PROMPT_EXPIRED = "That prompt has expired. /gratitude opens a fresh one."
-NOTHING_OPEN = (
-    "I'm not waiting for an answer right now. /checkin or /gratitude start one, "
-    "and /help lists everything else."
-)
 EMPTY_ANSWER = "That message looks empty. Type a few words, or tap a button on the prompt."
-USE_BUTTONS = "For this one, please tap one of the buttons on the question."
-ALREADY_ANSWERED = "You've already answered that one."
-ALREADY_SKIPPED = "You've skipped that one for today. /checkin brings today's back."
 TOO_LONG = (
     "That's {length} characters, and I can keep up to {limit} here. Could you shorten it and "
     "send it again? Nothing has been saved or sent yet."
 )
-SNOOZED = "I'll ask again at {time}."
-SKIPPED = "Skipped for today. No need to explain."
-
-# --- Gratitude -------------------------------------------------------------------------------
-
-GRATITUDE_PREVIEW = "You wrote:\n<i>{text}</i>"
-GRATITUDE_ASK_SEND = "Send it to {name}, or keep it private?"
-GRATITUDE_KEPT_UNPAIRED = "Kept for you. Once you're paired (/pair), you can choose to send these."
 BUTTON_SEND_TO = "Send to {name}"
-BUTTON_KEEP_PRIVATE = "Keep private"
-GRATITUDE_SENT = "Sent to {name}."
-GRATITUDE_KEPT = "Kept private. Only you can see it."
-GRATITUDE_ALREADY_SENT = "That one has already been sent."
-GRATITUDE_NOT_PAIRED = "You're not paired right now, so there's no one to send it to. It's kept."
-GRATITUDE_RELAY = "<b>A note of thanks from {name}</b>\n\n{text}"
 
 # --- The disclosure agreement ----------------------------------------------------------------
 

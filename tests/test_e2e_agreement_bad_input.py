@@ -23,9 +23,11 @@ import pytest
 from bot import texts
 from bot.features.agreement import views as agreement_views
 from bot.features.agreement.models import MAX_TOPIC_CHARS
+from bot.features.checkin import views as checkin_views
 from bot.features.disclosure import views as disclosure_views
 from bot.features.disclosure.service import MAX_DISCLOSURE_CHARS, MAX_NOTE_CHARS
 from bot.features.pairing import views as pairing_views
+from bot.features.prompts import views as prompts_views
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -150,7 +152,7 @@ async def shows(tg: FakeTelegram, message: SentMessage, contains: str) -> None:
 
 async def open_checkin(user: FakeUser) -> SentMessage:
     await user.send("/checkin")
-    return await user.wait_message(texts.CHECKIN_TITLE)
+    return await user.wait_message(checkin_views.CHECKIN_TITLE)
 
 
 # --- The new commands before /start and when unpaired -------------------------------------
@@ -306,7 +308,7 @@ async def test_own_topic_words_expire_with_the_writing_window(bot: Bot, tg: Fake
     await write_own(tg, anna)
     bot.clock.advance(hours=1, minutes=1)
     await anna.send("Late nights out")
-    await expect(anna, texts.NOTHING_OPEN)
+    await expect(anna, prompts_views.NOTHING_OPEN)
     assert query(bot, "SELECT id FROM topics") == []
     await all_fine(tg, anna, ben)
 
@@ -761,7 +763,7 @@ async def test_a_newer_checkin_prompt_takes_the_text_and_the_disclosure_waits(
     bot.clock.advance(minutes=1)
     await open_checkin(ben)
     await ben.send("Quiet, a bit tired")
-    saved = await ben.wait_message(texts.YOU_ANSWERED.split(":")[0])
+    saved = await ben.wait_message(checkin_views.YOU_ANSWERED.split(":")[0])
     assert "Quiet, a bit tired" in saved.text
     assert query(bot, "SELECT status, body FROM disclosures") == [("writing", None)]
     assert count(anna, "Quiet, a bit tired") == 0
@@ -787,7 +789,7 @@ async def test_a_newer_disclosure_takes_the_text_and_a_reply_goes_to_the_checkin
     await ben.press(preview, disclosure_views.BUTTON_EDIT)
     await shows(tg, preview, "Send the new version")
     await ben.send("Better than yesterday", reply_to=prompt)
-    saved = await ben.wait_message(texts.YOU_ANSWERED.split(":")[0])
+    saved = await ben.wait_message(checkin_views.YOU_ANSWERED.split(":")[0])
     assert "Better than yesterday" in saved.text
     await ben.send("Called my brother about the loan, twice")
     again = await ben.wait_message("Your disclosure on")
@@ -823,7 +825,7 @@ async def test_suggested_words_after_the_proposal_was_withdrawn(
     assert count(anna, "suggests a change") == 0
     # Ben's next words go to his prompts again.
     await ben.send("Changes of plan on weekends")
-    await expect(ben, texts.NOTHING_OPEN)
+    await expect(ben, prompts_views.NOTHING_OPEN)
     await open_checkin(ben)
     await ben.send("Steady enough")
     await ben.wait_message("Saved")
@@ -843,7 +845,7 @@ async def test_words_for_a_topic_withdrawn_while_writing_are_refused_clearly(
     assert PLAN in refused.text
     assert "Send to Anna" not in refused.button_texts
     await ben.send("Drinks after work until ten")
-    await expect(ben, texts.NOTHING_OPEN)
+    await expect(ben, prompts_views.NOTHING_OPEN)
     assert count(anna, "Drinks after work") == 0
     await all_fine(tg, anna, ben)
 

@@ -19,7 +19,10 @@ from typing import Any
 import pytest
 
 from bot import texts
+from bot.features.checkin import views as checkin_views
+from bot.features.gratitude import views as gratitude_views
 from bot.features.pairing import views as pairing_views
+from bot.features.prompts import views as prompts_views
 from bot.features.settings import views as settings_views
 from tests.conftest import (
     Bot,
@@ -92,7 +95,7 @@ def ask_id(prompt: SentMessage) -> int:
 
 async def open_checkin(user: FakeUser) -> SentMessage:
     await user.send("/checkin")
-    return await user.wait_message(texts.CHECKIN_TITLE)
+    return await user.wait_message(checkin_views.CHECKIN_TITLE)
 
 
 async def checkin_with_note(tg: FakeTelegram, user: FakeUser, score: str, note: str) -> None:
@@ -105,7 +108,7 @@ async def checkin_with_note(tg: FakeTelegram, user: FakeUser, score: str, note: 
 
 async def open_gratitude(user: FakeUser) -> SentMessage:
     await user.send("/gratitude")
-    return await user.wait_message(texts.GRATITUDE_TITLE)
+    return await user.wait_message(gratitude_views.GRATITUDE_TITLE)
 
 
 def query(bot: Bot, sql: str, *params: Any) -> list[tuple[Any, ...]]:
@@ -148,7 +151,7 @@ async def test_text_with_no_open_prompt_says_nothing_is_waiting(
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("hello?")
-    await expect(anna, texts.NOTHING_OPEN)
+    await expect(anna, prompts_views.NOTHING_OPEN)
     await all_fine(tg, anna)
 
 
@@ -478,7 +481,7 @@ async def test_text_on_a_scale_question_asks_for_a_button(bot: Bot, tg: FakeTele
     anna, ben = await paired(tg)
     prompt = await open_checkin(anna)
     await anna.send("pretty good", reply_to=prompt)
-    await expect(anna, texts.USE_BUTTONS)
+    await expect(anna, prompts_views.USE_BUTTONS)
     await anna.press(prompt, "8")
     await tg.wait_for(lambda: "Your answer: 8/10" in prompt.text)
     await all_fine(tg, anna, ben)
@@ -495,7 +498,7 @@ async def test_yesterdays_checkin_button_says_the_day_has_passed(
     # Monday 13:00 in Berlin -> Tuesday 00:30 in Berlin.
     bot.clock.set(datetime(2026, 3, 2, 23, 30, tzinfo=UTC))
     await anna.press(prompt, "7")
-    await expect(anna, texts.CHECKIN_DAY_PASSED)
+    await expect(anna, checkin_views.CHECKIN_DAY_PASSED)
     assert one(bot, "SELECT status FROM asks WHERE id = ?", ask_id(prompt)) == "open"
     today = await open_checkin(anna)
     assert ask_id(today) != ask_id(prompt)
@@ -513,9 +516,9 @@ async def test_reply_to_yesterdays_prompt_says_the_day_has_passed(
     await tg.wait_for(lambda: "Your answer: 7/10" in prompt.text)
     bot.clock.advance(hours=12)
     await anna.send("a late note", reply_to=prompt)
-    await expect(anna, texts.CHECKIN_DAY_PASSED)
+    await expect(anna, checkin_views.CHECKIN_DAY_PASSED)
     await anna.send("a late note")
-    await expect(anna, texts.NOTHING_OPEN)
+    await expect(anna, prompts_views.NOTHING_OPEN)
     await all_fine(tg, anna, ben)
 
 
@@ -572,7 +575,7 @@ async def test_gratitude_send_pressed_twice_sends_once(bot: Bot, tg: FakeTelegra
     send = f"gs:{button_id(preview, 'gs:')}"
     await ben.press_data(preview, send)
     await ben.press_data(preview, send)  # a double tap, before the first edit lands
-    await expect(ben, texts.GRATITUDE_ALREADY_SENT)
+    await expect(ben, gratitude_views.GRATITUDE_ALREADY_SENT)
     await tg.wait_for(lambda: "Sent to Anna" in preview.text)
     await anna.wait_message("A note of thanks from Ben")
     assert one(bot, "SELECT COUNT(*) FROM outbox WHERE kind = 'gratitude'") == 1

@@ -26,8 +26,6 @@ def test_only_the_edge_imports_telegram() -> None:
         relative = path.relative_to(ROOT)
         if path.name in EDGE or (relative.parts[0] == "kernel" and path.name in KERNEL_EDGE):
             continue
-        if relative.parts[0] == "handlers":  # the legacy handlers, until they move
-            continue
         if any(name == "telegram" or name.startswith("telegram.") for name in _imports(path)):
             offenders.append(str(relative))
     assert offenders == []

@@ -2,13 +2,15 @@
 
 from bot.features import (
     agreement,
+    checkin,
     data,
     disclosure,
+    gratitude,
     help,
     journal,
-    legacy,
     pairing,
     promises,
+    prompts,
     repair,
     review,
     settings,
@@ -20,6 +22,8 @@ from bot.kernel.feature import Feature
 FEATURES: tuple[Feature, ...] = (
     pairing.FEATURE,
     settings.FEATURE,
+    checkin.FEATURE,
+    gratitude.FEATURE,
     agreement.FEATURE,
     disclosure.FEATURE,
     promises.FEATURE,
@@ -29,6 +33,6 @@ FEATURES: tuple[Feature, ...] = (
     journal.FEATURE,
     review.FEATURE,
     data.FEATURE,
-    legacy.FEATURE,
     help.FEATURE,
+    prompts.FEATURE,  # last: its free-text and voice handlers come after every command
 )

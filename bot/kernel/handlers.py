@@ -8,11 +8,19 @@ from typing import Any
 from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ApplicationHandlerStop
+from telegram.ext import (
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot import texts
 from bot.kernel.context import MendContext
 from bot.kernel.errors import MendError
+from bot.kernel.feature import Feature
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.sender import markup
 
@@ -125,3 +133,19 @@ async def on_error(update: object, context: MendContext) -> None:
         await reply(update, Outgoing(message))
     except TelegramError:
         log.warning("Could not tell the user about an error in update %s", update.update_id)
+
+
+def register(application: Application, features: tuple[Feature, ...]) -> None:
+    """Add the features' handlers between the kernel's guard, its fallbacks and the one
+    error handler."""
+    # Group -1 runs first: anything outside a private chat is answered (commands only) and
+    # stopped there, so nothing from a group is ever stored.
+    application.add_handler(TypeHandler(Update, private_only), group=-1)
+    for feature in features:
+        application.add_handlers(list(feature.handlers))
+    # Fallbacks last: unknown commands, non-text content, and buttons no handler claimed.
+    only_new = filters.UpdateType.MESSAGE
+    application.add_handler(MessageHandler(only_new & filters.COMMAND, unknown_command))
+    application.add_handler(MessageHandler(only_new & ~filters.TEXT, unsupported_content))
+    application.add_handler(CallbackQueryHandler(stale_button))
+    application.add_error_handler(on_error)

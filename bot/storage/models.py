@@ -49,27 +49,6 @@ class Reminder:
 
 
 @dataclass(frozen=True, slots=True)
-class Ask:
-    """A prompt given to one user, and their answer once they gave it."""
-
-    id: int
-    user_id: int
-    couple_id: int | None
-    kind: str
-    prompt_id: str
-    answer: str
-    day: str
-    status: str
-    value: int | None
-    body: str | None
-    message_id: int | None
-    created_at: datetime
-    answered_at: datetime | None
-    revealed_at: datetime | None
-    shared_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class OutboxItem:
     id: int
     chat_id: int

@@ -4,6 +4,7 @@
 from bot.features.review import handlers, store
 from bot.features.review.models import REMINDER_KIND
 from bot.features.review.service import render_due, request_due
+from bot.features.review.store import review_off, set_review_off
 from bot.kernel.feature import Feature
 
 FEATURE = Feature(
@@ -14,4 +15,4 @@ FEATURE = Feature(
     erase=store.erase_user,
 )
 
-__all__ = ["FEATURE", "render_due"]
+__all__ = ["FEATURE", "render_due", "review_off", "set_review_off"]

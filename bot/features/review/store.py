@@ -170,3 +170,17 @@ async def wins_shared(tx: Tx, couple_id: int, since: datetime, until: datetime) 
 async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     """Forget the reviews still to be rendered for the user."""
     await tx.conn.execute("DELETE FROM review_requests WHERE user_id = ?", (user_id,))
+
+
+# --- The weekly review setting (read and set by /remind, through the package face) ----------
+
+
+async def review_off(tx: Tx, user_id: int) -> bool:
+    """Did the user turn the weekly review off? (Then a check-in time doesn't bring it back.)"""
+    cursor = await tx.conn.execute("SELECT review_off FROM users WHERE id = ?", (user_id,))
+    row = await cursor.fetchone()
+    return bool(row and row["review_off"])
+
+
+async def set_review_off(tx: Tx, user_id: int, off: bool) -> None:
+    await tx.conn.execute("UPDATE users SET review_off = ? WHERE id = ?", (int(off), user_id))

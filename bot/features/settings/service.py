@@ -5,6 +5,7 @@ from typing import Any
 
 from bot import texts
 from bot.domain import schedule
+from bot.features import review
 from bot.features.settings import views
 from bot.features.settings.models import (
     Paused,
@@ -23,7 +24,7 @@ from bot.kernel.errors import InvalidInput, Stale
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.people import require_timezone, require_user
-from bot.storage import reminders, review, users
+from bot.storage import reminders, users
 from bot.storage.models import User
 
 _KIND_ALIASES = {

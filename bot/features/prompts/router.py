@@ -1,27 +1,27 @@
-"""Free-text answers, Remind me in 1 h and Skip today, for any kind of prompt; and the words
-a button asked for (a disclosure, a note on an acknowledgement, a topic in one's own words).
-"""
+"""The free-text router: a typed answer to a prompt of any kind, or the words a button asked
+for (a disclosure, a note on an acknowledgement, a topic in one's own words), which it hands
+to the registered feature that declared that text input."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 
 from bot import texts
-from bot.domain import schedule
 from bot.domain.agreement import WRITING_WINDOW
-from bot.domain.prompting import GRATITUDE_ANSWER_WINDOW, SNOOZE
+from bot.domain.prompting import GRATITUDE_ANSWER_WINDOW
 from bot.domain.text import is_blank
-from bot.kernel import outbox
+from bot.features.prompts import store, views
+from bot.features.prompts.kind import kind_of
+from bot.features.prompts.models import AskStatus
+from bot.features.prompts.service import is_current
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.feature import TextInput
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
-from bot.services import checkin, gratitude
-from bot.services.asking import is_current
-from bot.storage import asks, users
-from bot.storage.models import Ask, User
+from bot.storage import users
+from bot.storage.models import User
 
 
 async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> Outgoing:
@@ -31,26 +31,24 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
     text = text.strip()
     async with _forgetting_closed(mend, user_id), mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
-        ask = await asks.by_message(tx, user_id, reply_to) if reply_to is not None else None
+        ask = await store.by_message(tx, user_id, reply_to) if reply_to is not None else None
         if ask is None:
-            ask = await asks.latest_waiting_for_text(tx, user_id, now - GRATITUDE_ANSWER_WINDOW)
+            ask = await store.latest_waiting_for_text(tx, user_id, now - GRATITUDE_ANSWER_WINDOW)
             awaited = await _awaited(tx, user_id, now)
             if awaited is not None and (ask is None or ask.created_at <= awaited[1]):
                 return await _take(mend, tx, user, awaited[0], text, None)
             if ask is None or not is_current(ask, user, now):
-                raise NotAllowed(texts.NOTHING_OPEN)
+                raise NotAllowed(views.NOTHING_OPEN)
         elif not is_current(ask, user, now):
-            raise Stale(
-                texts.CHECKIN_DAY_PASSED if ask.kind == "checkin" else texts.PROMPT_EXPIRED
-            )
+            raise Stale(kind_of(ask.kind).expired)
         if is_blank(text):
             raise NotAllowed(texts.EMPTY_ANSWER)
-        waiting = ask.status == "noting" or (ask.status == "open" and ask.answer == "text")
+        waiting = ask.status == AskStatus.NOTING or (
+            ask.status == AskStatus.OPEN and ask.answer == "text"
+        )
         if not waiting:
-            raise Stale(_why_not_waiting(ask))
-        if ask.kind == "checkin":
-            return await checkin.answer_text(tx, mend, user, ask, text)
-        return await gratitude.write(tx, mend, user, ask, text)
+            raise Stale(views.why_not_waiting(ask))
+        return await kind_of(ask.kind).take_text(tx, mend, user, ask, text)
 
 
 async def voice(mend: Mend, user_id: int, file_id: str) -> Outgoing:
@@ -119,49 +117,3 @@ async def _hand_over(
     if expected is None:
         raise Stale(texts.STALE_BUTTON)
     return await expected.take(tx, mend, user, what.partition(":")[2], text, file_id)
-
-
-def _why_not_waiting(ask: Ask) -> str:
-    if ask.status == "open":
-        return texts.USE_BUTTONS
-    if ask.status in {"done", "draft", "sent", "kept"}:
-        return texts.ALREADY_ANSWERED
-    return texts.STALE_BUTTON
-
-
-async def _own_open_ask(tx: Tx, mend: Mend, user_id: int, ask_id: int) -> tuple[Ask, User]:
-    ask = await asks.get(tx, ask_id)
-    user = await users.get(tx, user_id)
-    if ask is None or user is None or ask.user_id != user_id:
-        raise Stale(texts.STALE_BUTTON)
-    if ask.status not in {"open", "noting"}:
-        raise Stale(_why_not_waiting(ask) if ask.status != "skipped" else texts.ALREADY_SKIPPED)
-    if not is_current(ask, user, mend.clock.now()):
-        raise Stale(texts.CHECKIN_DAY_PASSED if ask.kind == "checkin" else texts.PROMPT_EXPIRED)
-    return ask, user
-
-
-async def snooze(mend: Mend, user_id: int, ask_id: int) -> Outgoing:
-    """Remind me in 1 h: the tick sends the prompt again then."""
-    now = mend.clock.now()
-    async with mend.db.transaction() as tx:
-        ask, user = await _own_open_ask(tx, mend, user_id, ask_id)
-        await asks.set_remind_at(tx, ask.id, now + SNOOZE)
-    assert user.tz is not None
-    local = (now + SNOOZE).astimezone(user.tz)
-    return Outgoing(texts.SNOOZED.format(time=schedule.format_time(local.hour, local.minute)))
-
-
-async def skip(mend: Mend, user_id: int, ask_id: int) -> Outgoing:
-    """Skip today: no answer, no follow-up, no judgement."""
-    async with mend.db.transaction() as tx:
-        ask, _ = await _own_open_ask(tx, mend, user_id, ask_id)
-        await asks.set_status(tx, ask.id, "skipped")
-        await outbox.cancel_for_ask(tx, ask.id)
-    return Outgoing(texts.SKIPPED)
-
-
-async def remember_message(mend: Mend, ask_id: int, message_id: int) -> None:
-    """Link a prompt sent as a direct reply to its Telegram message, for reply matching."""
-    async with mend.db.transaction() as tx:
-        await asks.set_message(tx, ask_id, message_id)

@@ -1,0 +1,111 @@
+"""Check-ins as the user sees them."""
+
+from bot import texts
+from bot.domain.prompting import SCALE
+from bot.features.checkin.buttons import Choose, NoNote
+from bot.features.checkin.models import Completed, Saved
+from bot.features.prompts import Ask, PromptFace, question
+from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Button, Outgoing
+from bot.prompts import Prompt
+
+CHECKIN_TITLE = "Check-in"
+SCALE_HINT = "Tap a number from 1 to 10."
+TEXT_HINT = "Reply with a few words."
+CHECKIN_PRIVATE_UNTIL = "{name} sees your answer only once they've answered too."
+CHECKIN_PRIVATE_SOLO = "Your answer stays with you."
+BUTTON_NO_NOTE = "No note"
+YOU_ANSWERED = "Your answer: {answer}"
+NOTE_INVITE = "If you like, send a short note to go with it. Or tap No note."
+NOTE_WAITING = "Your number is saved. Send a short note to go with it, or tap No note."
+CHECKIN_SAVED_SOLO = "Saved. It stays with you."
+CHECKIN_SAVED_WAITING = "Saved. You'll see each other's answers once {name} has answered today."
+CHECKIN_SAVED_REVEALING = "Saved. You've both answered, so here are your answers."
+PARTNER_CHECKED_IN = (
+    "{name} has checked in today. Their answer stays hidden until you've answered too. "
+    "/checkin whenever you're ready."
+)
+REVEAL_TITLE = "You've both checked in"
+ALREADY_CHECKED_IN = "You've already checked in today: {answer}. See you tomorrow."
+CHECKIN_DAY_PASSED = "That check-in was for an earlier day. /checkin opens today's."
+
+
+def face(ask: Ask, prompt: Prompt | None, partner_name: str | None) -> PromptFace:
+    """Under a check-in question: its answer buttons or hint, and who will see the answer."""
+    rows: list[tuple[Button, ...]] = []
+    if partner_name is not None:
+        footer = CHECKIN_PRIVATE_UNTIL.format(name=texts.escape(partner_name))
+    else:
+        footer = CHECKIN_PRIVATE_SOLO
+    if ask.answer == "scale":
+        scale = [Button(str(n), Choose(ask.id, n).pack()) for n in SCALE]
+        rows += [tuple(scale[:5]), tuple(scale[5:])]
+        footer = SCALE_HINT + "\n" + footer
+    elif ask.answer == "choice" and prompt is not None:
+        rows += [(Button(c, Choose(ask.id, i).pack()),) for i, c in enumerate(prompt.choices)]
+    else:
+        footer = TEXT_HINT + "\n" + footer
+    return PromptFace(CHECKIN_TITLE, footer, tuple(rows))
+
+
+def answer_label(mend: Mend, ask: Ask) -> str:
+    """An answer as the partner sees it: '7/10', the chosen option, or the words, plus a note."""
+    prompt = mend.prompts.get(ask.prompt_id)
+    if ask.answer == "scale" and ask.value is not None:
+        label = f"<b>{ask.value}/10</b>"
+        return label + (f" — “{texts.escape(ask.body)}”" if ask.body else "")
+    if ask.answer == "choice" and ask.value is not None:
+        choice = prompt.choices[ask.value] if prompt and ask.value < len(prompt.choices) else "?"
+        label = f"<b>{texts.escape(choice)}</b>"
+        return label + (f" — “{texts.escape(ask.body)}”" if ask.body else "")
+    return f"“{texts.escape(ask.body or '')}”"
+
+
+def already_checked_in(mend: Mend, ask: Ask) -> str:
+    return ALREADY_CHECKED_IN.format(answer=answer_label(mend, ask))
+
+
+def _note_buttons(ask: Ask) -> tuple[tuple[Button, ...], ...]:
+    return ((Button(BUTTON_NO_NOTE, NoNote(ask.id).pack()),),)
+
+
+def note_still_open(ask: Ask) -> Outgoing:
+    """/checkin while the score waits for its note."""
+    return Outgoing(NOTE_WAITING, _note_buttons(ask))
+
+
+def chosen(mend: Mend, ask: Ask) -> Outgoing:
+    """The score or choice, and the invitation to add a note."""
+    answered = YOU_ANSWERED.format(answer=answer_label(mend, ask))
+    return Outgoing(answered + "\n\n" + NOTE_INVITE, _note_buttons(ask))
+
+
+def completed(mend: Mend, result: Completed) -> Outgoing:
+    """The final answer, and whether it stays, waits for the partner, or is being revealed."""
+    ask = result.ask
+    if result.saved == Saved.REVEALING:
+        status = CHECKIN_SAVED_REVEALING
+    elif result.saved == Saved.WAITING:
+        status = CHECKIN_SAVED_WAITING.format(name=texts.escape(result.partner_name or ""))
+    else:
+        status = CHECKIN_SAVED_SOLO
+    return Outgoing(YOU_ANSWERED.format(answer=answer_label(mend, ask)) + "\n\n" + status)
+
+
+def partner_checked_in(name: str) -> Outgoing:
+    """The once-a-day nudge to a partner who hasn't checked in yet."""
+    return Outgoing(PARTNER_CHECKED_IN.format(name=texts.escape(name)))
+
+
+def reveal(mend: Mend, mine: Ask, theirs: Ask, their_name: str) -> Outgoing:
+    """What one partner sees: the other's answer first, their own beneath it."""
+
+    def asked(ask: Ask) -> str:
+        return question(mend.prompts.get(ask.prompt_id))
+
+    lines = [f"<b>{REVEAL_TITLE}</b>", asked(mine), ""]
+    their_line = f"{texts.escape(their_name)}: {answer_label(mend, theirs)}"
+    if theirs.prompt_id != mine.prompt_id:
+        their_line += f"\n<i>({asked(theirs)})</i>"
+    lines += [their_line, f"{texts.YOU}: {answer_label(mend, mine)}"]
+    return Outgoing("\n".join(lines))

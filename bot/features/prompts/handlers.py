@@ -1,0 +1,70 @@
+"""Remind me in 1 h, Skip today, and the free-text and voice messages."""
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+
+from bot.features.prompts import router, service, views
+from bot.features.prompts.buttons import Skip, Snooze
+from bot.kernel.context import MendContext
+from bot.kernel.handlers import edit, reply, user_of
+from bot.kernel.outgoing import Outgoing
+
+
+async def reply_with_prompt(
+    update: Update, context: MendContext, outgoing: Outgoing, ask_id: int
+) -> None:
+    """Send a prompt as the direct reply, and link the message to its ask for replies."""
+    sent = await reply(update, outgoing)
+    if sent is not None:
+        await service.remember_message(context.mend, ask_id, sent.message_id)
+
+
+async def snooze(update: Update, context: MendContext) -> None:
+    """Remind me in 1 h: the prompt gives way to "I'll ask again at <time>"."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    button = Snooze.parse(query.data)
+    assert button is not None
+    result = await service.snooze(context.mend, user_of(update)[0], button.ask_id)
+    await edit(update, views.snoozed(result))
+
+
+async def skip(update: Update, context: MendContext) -> None:
+    """Skip today: the prompt gives way to "Skipped for today"."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    button = Skip.parse(query.data)
+    assert button is not None
+    await service.skip(context.mend, user_of(update)[0], button.ask_id)
+    await edit(update, views.skipped())
+
+
+async def text_answer(update: Update, context: MendContext) -> None:
+    """A plain message: the answer to the prompt it replies to, or to the open one."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    user_id, _ = user_of(update)
+    replied = message.reply_to_message
+    reply_to = replied.message_id if replied is not None else None
+    await reply(update, await router.answer(context.mend, user_id, message.text, reply_to))
+
+
+async def voice(update: Update, context: MendContext) -> None:
+    """A voice note: taken as the words being written, where a voice note is welcome."""
+    message = update.effective_message
+    assert message is not None and message.voice is not None
+    file_id = message.voice.file_id
+    await reply(update, await router.voice(context.mend, user_of(update)[0], file_id))
+
+
+BUTTONS: list[BaseHandler[Update, MendContext, None]] = [
+    CallbackQueryHandler(snooze, pattern=Snooze.pattern()),
+    CallbackQueryHandler(skip, pattern=Skip.pattern()),
+]
+# After every command handler (the prompts feature is last in the registry).
+MESSAGES: list[BaseHandler[Update, MendContext, None]] = [
+    MessageHandler(filters.UpdateType.MESSAGE & filters.VOICE, voice),
+    MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND, text_answer),
+]
