@@ -17,7 +17,11 @@ from yaml.reader import ReaderError
 AnswerType = Literal["scale", "text", "choice"]
 
 ANSWER_TYPES: tuple[AnswerType, ...] = get_args(AnswerType)
-KINDS: tuple[str, ...] = ("checkin", "gratitude")
+KINDS: tuple[str, ...] = ("checkin", "gratitude", "monthly")
+# Kinds answered in words only.
+TEXT_ONLY: frozenset[str] = frozenset({"gratitude", "monthly"})
+# Kinds a library written before they existed may lack: the shipped file stands in for it.
+SHIPPED_IF_MISSING: frozenset[str] = frozenset({"monthly"})
 DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 
 MAX_DEPTH = 3
@@ -369,10 +373,8 @@ def _prompt(
                 values["answer"],
                 f"answer must be one of {', '.join(ANSWER_TYPES)}; got '{_show(raw)}'",
             )
-        elif kind == "gratitude" and answer is not None and answer != "text":
-            report.at(
-                values["answer"], f"gratitude prompts must have answer 'text', not '{answer}'"
-            )
+        elif kind in TEXT_ONLY and answer is not None and answer != "text":
+            report.at(values["answer"], f"{kind} prompts must have answer 'text', not '{answer}'")
         else:
             answer_ok = answer is not None
 
@@ -548,7 +550,10 @@ def load_library(directory: Path) -> PromptLibrary:
     seen_ids: dict[str, tuple[Path, int]] = {}
     sets: dict[str, PromptSet] = {}
     for kind in KINDS:
-        report = _Report(directory / f"{kind}.yaml")
+        path = directory / f"{kind}.yaml"
+        if kind in SHIPPED_IF_MISSING and not path.exists():
+            path = DEFAULT_PROMPTS_DIR / f"{kind}.yaml"
+        report = _Report(path)
         reports.append(report)
         root = _compose(
             report.path,
@@ -578,5 +583,7 @@ def check_prompts(directory: Path, out: TextIO, err: TextIO) -> int:
         counts = Counter(prompt.depth for prompt in prompts)
         by_depth = ", ".join(f"{depth}: {counts[depth]}" for depth in range(1, MAX_DEPTH + 1))
         noun = "prompt" if len(prompts) == 1 else "prompts"
-        print(f"{kind}: {len(prompts)} {noun} (depth {by_depth})", file=out)
+        shipped = kind in SHIPPED_IF_MISSING and not (directory / f"{kind}.yaml").exists()
+        source = ", the shipped file" if shipped else ""
+        print(f"{kind}: {len(prompts)} {noun} (depth {by_depth}{source})", file=out)
     return 0

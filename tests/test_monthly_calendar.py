@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.features.monthly.calendar import period, reflection_day
+from bot.features.monthly.calendar import months_together, reflection_day
 
 
 def test_the_day_of_the_month_they_paired() -> None:
@@ -20,31 +20,42 @@ def test_a_shorter_month_uses_its_last_day() -> None:
     assert reflection_day(paired, 2026, 5) == date(2026, 5, 31)
 
 
-def test_none_in_the_month_they_paired() -> None:
+def test_none_before_the_first_month_is_over() -> None:
     paired = date(2026, 1, 10)
-    assert period(date(2026, 1, 10), paired) is None
-    assert period(date(2026, 1, 31), paired) is None
-    assert period(date(2026, 2, 9), paired) is None
-    assert period(date(2026, 2, 10), paired) == "2026-02"
+    assert months_together(date(2026, 1, 10), paired) is None
+    assert months_together(date(2026, 1, 31), paired) is None
+    assert months_together(date(2026, 2, 9), paired) is None
+    assert months_together(date(2026, 2, 10), paired) == 1
 
 
 def test_open_from_its_day_until_the_next() -> None:
     paired = date(2025, 12, 31)
-    assert period(date(2026, 2, 27), paired) == "2026-01"
-    assert period(date(2026, 2, 28), paired) == "2026-02"
-    assert period(date(2026, 3, 30), paired) == "2026-02"
-    assert period(date(2026, 3, 31), paired) == "2026-03"
-    assert period(date(2027, 1, 5), paired) == "2026-12"  # across the new year
+    assert months_together(date(2026, 2, 27), paired) == 1
+    assert months_together(date(2026, 2, 28), paired) == 2
+    assert months_together(date(2026, 3, 30), paired) == 2
+    assert months_together(date(2026, 3, 31), paired) == 3
+    assert months_together(date(2027, 1, 5), paired) == 12  # across the new year
+
+
+def test_partners_a_day_apart_share_each_month() -> None:
+    """Paired at 00:30 on 1 February in Berlin: 31 January in New York."""
+    berlin, new_york = date(2026, 2, 1), date(2026, 1, 31)
+    assert months_together(date(2026, 2, 28), new_york) == 1
+    assert months_together(date(2026, 3, 1), berlin) == 1
+    assert months_together(date(2026, 3, 31), new_york) == 2
+    assert months_together(date(2026, 4, 1), berlin) == 2
 
 
 @given(
     st.dates(min_value=date(2020, 1, 1), max_value=date(2040, 12, 31)),
     st.integers(min_value=0, max_value=800),
 )
-def test_every_month_after_pairing_has_exactly_one_opening_day(paired: date, after: int) -> None:
+def test_each_month_opens_on_exactly_its_reflection_day(paired: date, after: int) -> None:
     today = paired + timedelta(days=after)
-    yesterday = today - timedelta(days=1)
-    opens = period(today, paired) != period(yesterday, paired) and period(today, paired)
-    if opens:
-        year, month = map(int, str(opens).split("-"))
-        assert today == reflection_day(paired, year, month)
+    now, before = (
+        months_together(today, paired),
+        months_together(today - timedelta(days=1), paired),
+    )
+    if now is not None and now != before:
+        assert now == (before or 0) + 1
+        assert today == reflection_day(paired, today.year, today.month)

@@ -54,6 +54,14 @@ prompts:
     depth: 1
 """
 
+MONTHLY_PROMPT = """\
+prompts:
+  - id: our-month
+    text: "What stayed with you from this month?"
+    answer: "text"
+    depth: 1
+"""
+
 A_PROMPT = """\
 prompts:
   - id: p1
@@ -145,7 +153,7 @@ def test_other_yaml_files_in_the_directory_are_ignored(lib: Path) -> None:
     (lib / "agreements.yaml").write_text("not: [valid", encoding="utf-8")
     (lib / "support.yaml").write_text("- a list\n", encoding="utf-8")
 
-    assert set(load_library(lib).sets) == {"checkin", "gratitude"}
+    assert set(load_library(lib).sets) == {"checkin", "gratitude", "monthly"}
 
 
 def test_library_refuses_duplicate_ids_when_built_directly() -> None:
@@ -688,8 +696,32 @@ def test_check_prompts_prints_a_summary_per_kind(lib: Path) -> None:
     assert out.getvalue() == (
         "checkin: 3 prompts (depth 1: 1, 2: 1, 3: 1)\n"
         "gratitude: 1 prompt (depth 1: 1, 2: 0, 3: 0)\n"
+        "monthly: 13 prompts (depth 1: 5, 2: 4, 3: 4, the shipped file)\n"
     )
     assert err.getvalue() == ""
+
+
+def test_a_library_without_monthly_prompts_uses_the_shipped_ones(lib: Path) -> None:
+    library = load_library(lib)
+    shipped = load_library(DEFAULT_PROMPTS_DIR)
+    assert library.kind("monthly").prompts == shipped.kind("monthly").prompts
+
+
+def test_a_library_may_write_its_own_monthly_prompts(lib: Path) -> None:
+    write(lib, "monthly", MONTHLY_PROMPT)
+    out, err = io.StringIO(), io.StringIO()
+    assert check_prompts(lib, out, err) == 0
+    assert "monthly: 1 prompt (depth 1: 1, 2: 0, 3: 0)\n" in out.getvalue()
+    assert [p.id for p in load_library(lib).kind("monthly").prompts] == ["our-month"]
+
+
+def test_monthly_prompts_are_answered_in_words(lib: Path) -> None:
+    write(lib, "monthly", MONTHLY_PROMPT.replace('answer: "text"', 'answer: "scale"'))
+    with pytest.raises(PromptLibraryError) as error:
+        load_library(lib)
+    assert error.value.problems == (
+        "prompts/monthly.yaml:4: monthly prompts must have answer 'text', not 'scale'",
+    )
 
 
 def test_check_prompts_prints_every_problem(lib: Path) -> None:

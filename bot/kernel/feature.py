@@ -68,6 +68,19 @@ Exporter = Callable[[Tx, Mend, ExportScope], Awaitable[Mapping[str, Any]]]
 "shared_with_you"): what the user wrote, and what a partner chose to share with them; never a
 partner's private things."""
 
+
+@dataclass(frozen=True, slots=True)
+class Switch:
+    """Something ``/remind <name> on|off`` turns on or off that has no time of its own (the
+    monthly reflection follows the check-in time); ``/reminders`` shows where it stands."""
+
+    turn: Callable[[Mend, int, bool], Awaitable[Outgoing]]  # (mend, user id, on) -> reply
+    is_on: Callable[[Tx, int], Awaitable[bool]]
+    usage: str  # the answer to anything but on or off
+    status_on: str  # its line in /reminders
+    status_off: str
+
+
 CoupleEnd = Callable[[Tx, int, datetime], Awaitable[None]]
 """A couple ended (unpaired, or one of them deleted their data): ``(tx, couple id, now)``;
 close what was open between them. Pending relays are cancelled by the kernel."""
@@ -86,6 +99,7 @@ class Feature:
     reminder_kinds: Mapping[str, ReminderJob] = field(default_factory=dict)
     jobs: Sequence[Job] = ()
     text_inputs: Mapping[str, TextInput] = field(default_factory=dict)
+    switches: Mapping[str, Switch] = field(default_factory=dict)
     on_couple_end: CoupleEnd | None = None
     export: Exporter | None = None
     erase: Eraser | None = None

@@ -239,4 +239,11 @@ MIGRATIONS: tuple[str, ...] = (
         created_at INTEGER NOT NULL
     );
     """,
+    # 4: the monthly reflection (its asks are the prompt pipeline's, kind 'monthly', with the
+    # month together as their day); who turned it off.
+    """
+    CREATE TABLE monthly_off (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id)
+    );
+    """,
 )

@@ -18,6 +18,7 @@ from bot.features.prompts import (
     get_ask,
     give_now,
     given,
+    mark_revealed,
     record_answer,
     set_ask_status,
 )
@@ -126,7 +127,7 @@ async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> C
     assert partner is not None
     theirs = await ask_for_day(tx, partner.id, KIND, ask.day)
     if theirs is not None and theirs.status == AskStatus.DONE and theirs.couple_id == couple.id:
-        await store.mark_revealed(tx, (ask.id, theirs.id), now)
+        await mark_revealed(tx, (ask.id, theirs.id), now)
         for reader, mine, other, other_name in (
             (user, ask, theirs, partner.first_name),
             (partner, theirs, ask, user.first_name),

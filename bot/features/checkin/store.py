@@ -1,15 +1,9 @@
-"""Check-in SQL: reveals and partner nudges (the asks themselves are the prompts' store)."""
+"""Check-in SQL: revealed answers and partner nudges (the asks are the prompts' store)."""
 
 from datetime import datetime
 
 from bot.features.prompts import Ask, ask_from_row
-from bot.kernel.db import Tx, to_ts
-
-
-async def mark_revealed(tx: Tx, ask_ids: tuple[int, ...], now: datetime) -> None:
-    await tx.conn.executemany(
-        "UPDATE asks SET revealed_at = ? WHERE id = ?", [(to_ts(now), i) for i in ask_ids]
-    )
+from bot.kernel.db import Tx
 
 
 async def revealed_checkins(tx: Tx, couple_id: int, user_id: int) -> list[Ask]:

@@ -32,6 +32,8 @@ HELP = (
     "four weeks)\n"
     "/remind review sun 19:00: when your weekly review comes "
     "(<code>/remind review off</code> stops it)\n"
+    "/remind monthly off: no monthly reflection (once a month, on the day of the month you "
+    "paired, at your check-in time; <code>/remind monthly on</code> brings it back)\n"
     "/export: a file of everything you wrote, and what was shared with you\n"
     "/delete: erase everything you wrote (you'll be asked to confirm)\n"
     "/privacy: what is stored and who sees what\n"

@@ -10,12 +10,14 @@ def reflection_day(paired_on: date, year: int, month: int) -> date:
     return date(year, month, min(paired_on.day, calendar.monthrange(year, month)[1]))
 
 
-def period(today: date, paired_on: date) -> str | None:
-    """The month ("2026-11") whose reflection is open on ``today``: from its reflection day
-    until the next one. None before the first (the month they paired has none)."""
-    year, month = today.year, today.month
-    if today < reflection_day(paired_on, year, month):
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    if (year, month) <= (paired_on.year, paired_on.month):
-        return None
-    return f"{year:04d}-{month:02d}"
+def months_together(today: date, paired_on: date) -> int | None:
+    """Which monthly reflection is open on ``today``: 1 from the first month's reflection
+    day until the second's, and so on; None before the first.
+
+    Counted in months since pairing rather than by calendar month, so that two partners in
+    different timezones (who may see the pairing on different dates) share each one.
+    """
+    months = (today.year - paired_on.year) * 12 + today.month - paired_on.month
+    if today < reflection_day(paired_on, today.year, today.month):
+        months -= 1
+    return months if months >= 1 else None

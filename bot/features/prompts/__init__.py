@@ -15,10 +15,11 @@ from bot.features.prompts.service import (
     give_now,
     given,
     is_current,
+    queue_prompts,
     remember_message,
     render_ask,
 )
-from bot.features.prompts.store import ask_from_row, asks_of
+from bot.features.prompts.store import ask_from_row, asks_of, mark_revealed
 from bot.features.prompts.store import for_day as ask_for_day
 from bot.features.prompts.store import get as get_ask
 from bot.features.prompts.store import set_status as set_ask_status
@@ -41,7 +42,9 @@ __all__ = [
     "give_now",
     "given",
     "is_current",
+    "mark_revealed",
     "question",
+    "queue_prompts",
     "record_answer",
     "register_kind",
     "remember_message",

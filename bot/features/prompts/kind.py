@@ -16,7 +16,7 @@ from bot.kernel.db import Tx
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing
 from bot.prompts import Prompt
-from bot.storage.models import User
+from bot.storage.models import Couple, User
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +46,10 @@ class PromptKind:
     take_text: Callable[[Tx, Mend, User, Ask, str], Awaitable[Outgoing]]
     """A typed answer (non-blank, stripped) for an ask waiting for words, in the router's
     transaction; returns the reply."""
+    period: Callable[[User, Couple | None, datetime], str | None] | None = None
+    """What the kind is given once per, stored as the ask's ``day``: by default the user's
+    local day. A kind given less often names its period (the monthly reflection: which month
+    together), or None when none is open now (then nothing is given)."""
 
 
 _KINDS: dict[str, PromptKind] = {}

@@ -53,7 +53,17 @@ async def give(
     for u in people.values():
         if u.timezone is not None and u.timezone not in day_of and u.tz is not None:
             day_of[u.timezone] = local_day(now, u.tz)
-    days = set(day_of.values())
+    # What each request is given once per: the local day, or the kind's own period.
+    period_of: dict[tuple[int, str], str] = {}
+    for user_id, kind in wanted:
+        user = people.get(user_id)
+        if user is None or user.tz is None or not is_known(kind):
+            continue
+        period = kind_of(kind).period
+        key = period(user, couple_of.get(user_id), now) if period else day_of[user.timezone or ""]
+        if key is not None:
+            period_of[(user_id, kind)] = key
+    days = set(period_of.values())
     user_ids = set(people)
     asked = await store.asked_on(tx, user_ids, days) if scheduled else set()
     couple_ids = {c.id for u, c in couple_of.items() if u in user_ids}
@@ -76,11 +86,11 @@ async def give(
         if position % YIELD_EVERY == 0:
             await asyncio.sleep(0)  # keep each stretch on the event loop short
         user = people.get(user_id)
-        if user is None or user.tz is None or kind not in kinds:
+        day = period_of.get((user_id, kind))
+        if user is None or day is None or kind not in kinds:
             continue
         if scheduled and is_paused(user, now):
             continue
-        day = day_of[user.timezone or ""]
         if (user.id, kind, day) in asked:
             continue
         couple = couple_of.get(user.id)
@@ -142,7 +152,15 @@ async def give_now(tx: Tx, mend: Mend, user: User, kind: str, now: datetime) -> 
 async def fire_reminders(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
     """The tick's due reminders of a prompt kind: give and queue the prompts; returns how
     many were queued."""
-    given = await give(tx, mend, [(r.user_id, r.kind) for r in due], now, scheduled=True)
+    return await queue_prompts(tx, mend, [(r.user_id, r.kind) for r in due], now)
+
+
+async def queue_prompts(
+    tx: Tx, mend: Mend, wanted: Sequence[tuple[int, str]], now: datetime
+) -> int:
+    """Give, as the tick does, a prompt of each ``(user id, kind)`` and queue its message;
+    returns how many were queued (a kind already given this day or period is not again)."""
+    given = await give(tx, mend, wanted, now, scheduled=True)
     messages = [(g.ask.user_id, views.render_prompt(mend, g), g.ask.id) for g in given]
     await store.add_prompts(tx, messages, now)
     return len(messages)

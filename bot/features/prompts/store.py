@@ -112,6 +112,13 @@ async def update(
     return ask
 
 
+async def mark_revealed(tx: Tx, ask_ids: tuple[int, ...], now: datetime) -> None:
+    """Both partners' answers were shown to each other now."""
+    await tx.conn.executemany(
+        "UPDATE asks SET revealed_at = ? WHERE id = ?", [(to_ts(now), i) for i in ask_ids]
+    )
+
+
 async def set_status(tx: Tx, ask_id: int, status: str) -> None:
     await tx.conn.execute(
         "UPDATE asks SET status = ?, remind_at = NULL WHERE id = ?", (status, ask_id)

@@ -5,7 +5,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.features.settings import service, views
 from bot.features.settings.buttons import ChooseZone
-from bot.features.settings.models import ReminderOff, TimezoneChoices
+from bot.features.settings.models import ReminderOff, Switched, TimezoneChoices
 from bot.kernel.context import MendContext
 from bot.kernel.handlers import edit, reply, user_of
 
@@ -34,10 +34,12 @@ async def choose_timezone(update: Update, context: MendContext) -> None:
 
 
 async def remind(update: Update, context: MendContext) -> None:
-    """/remind checkin 21:00 [days] | /remind gratitude off."""
+    """/remind checkin 21:00 [days] | /remind gratitude off | /remind monthly on."""
     user_id, _ = user_of(update)
     result = await service.set_reminder(context.mend, user_id, context.args or [])
-    if isinstance(result, ReminderOff):
+    if isinstance(result, Switched):
+        await reply(update, result.message)
+    elif isinstance(result, ReminderOff):
         await reply(update, views.reminder_off(result))
     else:
         await reply(update, views.reminder_set(result))

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.kernel.outgoing import Outgoing
+
 
 class ReminderKind(StrEnum):
     """What /remind sets; the values are the ``reminders.kind`` column's."""
@@ -73,3 +75,11 @@ class ReminderList:
     lines: tuple[ReminderLine, ...]
     paused: bool
     today: datetime  # now, in the user's timezone
+    switches: tuple[str, ...] = ()  # how each on/off setting of other features stands
+
+
+@dataclass(frozen=True, slots=True)
+class Switched:
+    """/remind <name> on|off for another feature's switch: its own words say what changed."""
+
+    message: Outgoing

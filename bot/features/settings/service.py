@@ -15,13 +15,14 @@ from bot.features.settings.models import (
     ReminderOff,
     ReminderSet,
     Resumed,
+    Switched,
     TimezoneChoices,
     TimezoneSet,
 )
 from bot.features.settings.timezones import find_timezones, is_valid_timezone
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, Stale
-from bot.kernel.feature import ExportScope
+from bot.kernel.feature import ExportScope, Switch
 from bot.kernel.mend import Mend
 from bot.kernel.people import require_timezone, require_user
 from bot.storage import reminders, users
@@ -37,6 +38,7 @@ _KIND_ALIASES = {
     "weekly": ReminderKind.REVIEW,
 }
 _OFF_WORDS = frozenset({"off", "stop", "none"})
+_ON_WORDS = frozenset({"on", "start"})
 # The weekly review comes on Sundays unless the user names other days.
 REVIEW_DAYS = 1 << 6
 
@@ -161,10 +163,26 @@ def _time_last(words: list[str], error: InvalidInput) -> tuple[tuple[int, int], 
     raise error
 
 
-async def set_reminder(mend: Mend, user_id: int, args: list[str]) -> ReminderSet | ReminderOff:
-    """/remind <kind> <time> [days] or /remind <kind> off."""
+def _switch(mend: Mend, word: str) -> Switch | None:
+    """The on/off setting another feature declared under this name, if any."""
+    for feature in mend.features:
+        if word.lower() in feature.switches:
+            return feature.switches[word.lower()]
+    return None
+
+
+async def set_reminder(
+    mend: Mend, user_id: int, args: list[str]
+) -> ReminderSet | ReminderOff | Switched:
+    """/remind <kind> <time> [days], /remind <kind> off, or /remind <switch> on|off."""
     if not args:
         raise InvalidInput(views.REMIND_USAGE)
+    switch = _switch(mend, args[0])
+    if switch is not None:
+        setting = args[1].lower() if len(args) == 2 else ""
+        if setting not in _OFF_WORDS | _ON_WORDS:
+            raise InvalidInput(switch.usage)
+        return Switched(await switch.turn(mend, user_id, setting in _ON_WORDS))
     kind = _parse_kind(args[0])
     now = mend.clock.now()
     if len(args) == 2 and args[1].lower() in _OFF_WORDS:
@@ -222,6 +240,11 @@ async def list_reminders(mend: Mend, user_id: int) -> ReminderList:
     async with mend.db.read() as tx:
         user = await require_user(tx, user_id)
         rows = await reminders.for_user(tx, user_id)
+        switches = [
+            switch.status_on if await switch.is_on(tx, user_id) else switch.status_off
+            for feature in mend.features
+            for switch in feature.switches.values()
+        ]
     require_timezone(user)
     assert user.tz is not None
     lines = []
@@ -235,7 +258,7 @@ async def list_reminders(mend: Mend, user_id: int) -> ReminderList:
             ReminderLine(row.kind, row.hour, row.minute, row.days, upcoming.astimezone(user.tz))
         )
     paused = user.paused_until is not None and user.paused_until > now
-    return ReminderList(tuple(lines), paused, now.astimezone(user.tz))
+    return ReminderList(tuple(lines), paused, now.astimezone(user.tz), tuple(switches))
 
 
 # --- Export ----------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ REMINDER_OFF = "Your {kind} reminder is off. Set it again any time with /remind.
 REMINDER_WAS_OFF = "You had no {kind} reminder, so nothing changed."
 REMINDERS_HEADER = "<b>Your reminders</b>"
 REMINDER_LINE = "• {kind}: {time}, {days}. Next: {next}"
+SWITCH_LINE = "• {status}"
 REMINDERS_FOOTER = "Change one with /remind, for example <code>/remind checkin 20:30</code>."
 REMINDERS_PAUSED = "Prompts are paused for now. /resume starts them again."
 NO_REMINDERS = (
@@ -129,6 +130,7 @@ def reminder_set(result: ReminderSet) -> Outgoing:
 def reminder_list(result: ReminderList) -> Outgoing:
     if not result.lines:
         return Outgoing(NO_REMINDERS)
+    switches = [SWITCH_LINE.format(status=status) for status in result.switches]
     lines = [
         REMINDER_LINE.format(
             kind=KIND_LABELS.get(line.kind, line.kind),
@@ -137,7 +139,7 @@ def reminder_list(result: ReminderList) -> Outgoing:
             next=_when(line.next_due, result.today),
         )
         for line in result.lines
-    ]
+    ] + switches
     footer = REMINDERS_PAUSED if result.paused else REMINDERS_FOOTER
     return Outgoing(REMINDERS_HEADER + "\n" + "\n".join(lines) + "\n\n" + footer)
 

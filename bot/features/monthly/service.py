@@ -1,0 +1,128 @@
+"""The monthly reflection: given at a check-in reminder on the day of the month the couple
+paired, answered in the user's own words, and revealed to both once both answered."""
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot import texts
+from bot.features.monthly import calendar, store, views
+from bot.features.monthly.models import KIND, Answered, Saved, Switched
+from bot.features.prompts import (
+    Ask,
+    AskStatus,
+    ask_for_day,
+    asks_of,
+    mark_revealed,
+    queue_prompts,
+    record_answer,
+)
+from bot.kernel import outbox
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed
+from bot.kernel.feature import ExportScope
+from bot.kernel.mend import Mend
+from bot.kernel.people import require_user
+from bot.storage import couples, users
+from bot.storage.models import Couple, Reminder, User
+
+# A reflection can be answered for this long after it came: long enough for a busy week.
+ANSWER_WINDOW = timedelta(days=10)
+MAX_CHARS = 1500
+
+
+def period_of(user: User, couple: Couple | None, now: datetime) -> str | None:
+    """Which month together ("1", "2", ...) has its reflection open for this user now: only
+    for a couple, from the day of the month they paired (in the user's own timezone, so each
+    partner gets it on their own day of that month) until the next one."""
+    if couple is None or user.tz is None:
+        return None
+    today = now.astimezone(user.tz).date()
+    months = calendar.months_together(today, couple.created_at.astimezone(user.tz).date())
+    return None if months is None else str(months)
+
+
+def is_current(ask: Ask, user: User, now: datetime) -> bool:
+    return now - ask.created_at <= ANSWER_WINDOW
+
+
+async def on_checkin_reminders(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
+    """At the check-in time: this month's reflection for those it is open for and not yet
+    given to (the pipeline gives a kind once per period), unless they turned it off."""
+    off = await store.off_among(tx, {r.user_id for r in due})
+    wanted = [(r.user_id, KIND) for r in due if r.user_id not in off]
+    return await queue_prompts(tx, mend, wanted, now)
+
+
+async def answer_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> Answered:
+    """The reflection in the user's words; both are shown each other's once both answered."""
+    if len(text) > MAX_CHARS:
+        raise NotAllowed(texts.TOO_LONG.format(limit=MAX_CHARS, length=len(text)))
+    now = mend.clock.now()
+    ask = await record_answer(tx, ask.id, status=AskStatus.DONE, body=text, now=now)
+    await outbox.cancel_for_ask(tx, ask.id)
+    couple = await couples.active_for(tx, user.id)
+    if couple is None or ask.couple_id != couple.id:
+        return Answered(ask, Saved.SOLO)
+    partner = await users.get(tx, couple.partner_of(user.id))
+    assert partner is not None
+    theirs = await ask_for_day(tx, partner.id, KIND, ask.day)
+    if theirs is None or theirs.status != AskStatus.DONE or theirs.couple_id != couple.id:
+        return Answered(ask, Saved.WAITING, partner.first_name)
+    await mark_revealed(tx, (ask.id, theirs.id), now)
+    for reader, mine, other, other_name in (
+        (user, ask, theirs, partner.first_name),
+        (partner, theirs, ask, user.first_name),
+    ):
+        message = views.reveal(mend, mine, other, other_name)
+        await outbox.add(tx, reader.id, "reveal", message, now, couple_id=couple.id)
+    return Answered(ask, Saved.REVEALING)
+
+
+async def switch(mend: Mend, user_id: int, on: bool) -> Switched:
+    """/remind monthly on|off."""
+    async with mend.db.transaction() as tx:
+        await require_user(tx, user_id)
+        await store.set_off(tx, user_id, not on)
+    return Switched.ON if on else Switched.OFF
+
+
+async def is_on(tx: Tx, user_id: int) -> bool:
+    return not await store.is_off(tx, user_id)
+
+
+async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
+    """/export: the user's reflections, and a partner's once shown to them."""
+    when = scope.when
+
+    def entry(ask: Ask) -> dict[str, Any]:
+        prompt = mend.prompts.get(ask.prompt_id)
+        return {
+            "month_together": int(ask.day),
+            "question": prompt.text if prompt else None,
+            "text": ask.body,
+            "answered_at": when(ask.answered_at),
+        }
+
+    mine = [
+        {**entry(a), "shown_to_partner_at": when(a.revealed_at)}
+        for a in await asks_of(tx, scope.me.id)
+        if a.kind == KIND and a.status == AskStatus.DONE
+    ]
+    theirs = []
+    for couple, _ in scope.couples:
+        partner_id = couple.partner_of(scope.me.id)
+        theirs += [
+            {
+                **entry(a),
+                "from": scope.names.get(partner_id, ""),
+                "shown_to_you_at": when(a.revealed_at),
+            }
+            for a in await asks_of(tx, partner_id)
+            if a.kind == KIND and a.couple_id == couple.id and a.revealed_at is not None
+        ]
+    return {
+        "you": {"monthly_reflection": "on" if await is_on(tx, scope.me.id) else "off"},
+        "written_by_you": {"monthly_reflections": mine},
+        "shared_with_you": {"monthly_reflections": theirs},
+    }
