@@ -38,6 +38,12 @@ class Open(CallbackData, prefix="zo"):
     pass
 
 
+@dataclass(frozen=True)
+class Pair(CallbackData, prefix="zp"):
+    first: str
+    second: str
+
+
 def test_each_kind_packs_to_its_prefix_and_values() -> None:
     assert Score(17, 7).pack() == "zs:17:7"
     assert Zone("America/New_York").pack() == "zz:America/New_York"
@@ -93,8 +99,11 @@ def test_packing_refuses_values_that_would_not_come_back() -> None:
         Score(-1, 1).pack()
     with pytest.raises(ValueError, match="cannot carry"):
         Zone("has space").pack()
+    with pytest.raises(ValueError, match="cannot carry"):
+        Zone("A" * 61).pack()  # longer than its field allows
     with pytest.raises(ValueError, match=f"more than {MAX_BYTES} bytes"):
-        Zone("A" * 62).pack()
+        Pair("A" * 30, "B" * 31).pack()  # each fits; together over Telegram's limit
+    assert Pair.parse(Pair("A" * 30, "B" * 30).pack()) == Pair("A" * 30, "B" * 30)
 
 
 def test_a_prefix_is_taken_once() -> None:

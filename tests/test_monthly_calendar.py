@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.features.monthly.calendar import months_together, reflection_day
+from bot.features.monthly.calendar import months_together, reflection_day, reflection_on
 
 
 def test_the_day_of_the_month_they_paired() -> None:
@@ -59,3 +59,12 @@ def test_each_month_opens_on_exactly_its_reflection_day(paired: date, after: int
     if now is not None and now != before:
         assert now == (before or 0) + 1
         assert today == reflection_day(paired, today.year, today.month)
+
+
+def test_given_on_its_day_only() -> None:
+    paired = date(2026, 1, 31)
+    assert reflection_on(date(2026, 2, 28), paired) == 1
+    assert reflection_on(date(2026, 3, 1), paired) is None  # not caught up the day after
+    assert reflection_on(date(2026, 3, 30), paired) is None
+    assert reflection_on(date(2026, 3, 31), paired) == 2
+    assert reflection_on(date(2026, 1, 31), paired) is None  # the day they paired

@@ -21,6 +21,7 @@ Fields may be ``int`` (non-negative, up to 18 digits unless ``Digits`` says fewe
 import dataclasses
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, ClassVar, Self
@@ -47,14 +48,20 @@ _INT = 18  # below 2**63, so any id that parses fits SQLite's integer
 _STR_CHARS = "A-Za-z0-9_+/-"
 
 
-def _field_regex(kind: Any, extras: tuple[Any, ...]) -> str:
+def _field(kind: Any, extras: tuple[Any, ...]) -> tuple[str, Callable[[object], bool]]:
+    """A field's pattern, and the check a value must pass to be packed (so that what is
+    packed always parses back, without parsing it)."""
     limit = next((e.count for e in extras if isinstance(e, Digits | Chars)), None)
     if kind is int:
-        return rf"(\d{{1,{limit or _INT}}})"
+        digits = limit or _INT
+        top = 10**digits
+        return rf"(\d{{1,{digits}}})", lambda v: type(v) is int and 0 <= v < top
     if kind is str:
-        return rf"([{_STR_CHARS}]{{1,{limit or MAX_BYTES}}})"
+        chars = re.compile(rf"[{_STR_CHARS}]{{1,{limit or MAX_BYTES}}}")
+        return chars.pattern.join("()"), lambda v: type(v) is str and bool(chars.fullmatch(v))
     if isinstance(kind, type) and issubclass(kind, StrEnum):
-        return "(" + "|".join(re.escape(member.value) for member in kind) + ")"
+        members = "|".join(re.escape(member.value) for member in kind)
+        return f"({members})", lambda v: isinstance(v, kind)
     raise TypeError(f"callback data fields are int, str or StrEnum, not {kind!r}")
 
 
@@ -64,6 +71,7 @@ class CallbackData:
     prefix: ClassVar[str]
     _regex: ClassVar[re.Pattern[str]]
     _types: ClassVar[tuple[Any, ...]]
+    _fields: ClassVar[tuple[tuple[str, Callable[[object], bool]], ...]]  # name, check
     _prefixes: ClassVar[dict[str, type["CallbackData"]]] = {}
 
     def __init_subclass__(cls, prefix: str, **kwargs: Any) -> None:
@@ -83,15 +91,20 @@ class CallbackData:
             return
         hints = typing.get_type_hints(cls, include_extras=True)
         kinds: list[Any] = []
+        checks: list[Callable[[object], bool]] = []
         parts = [re.escape(cls.prefix)]
-        for field in dataclasses.fields(cls):  # type: ignore[arg-type]
-            hint = hints[field.name]
+        names = tuple(field.name for field in dataclasses.fields(cls))  # type: ignore[arg-type]
+        for name in names:
+            hint = hints[name]
             extras: tuple[Any, ...] = ()
             if typing.get_origin(hint) is Annotated:
                 hint, *rest = typing.get_args(hint)
                 extras = tuple(rest)
+            pattern, check = _field(hint, extras)
             kinds.append(hint)
-            parts.append(_field_regex(hint, extras))
+            checks.append(check)
+            parts.append(pattern)
+        cls._fields = tuple(zip(names, checks, strict=True))
         cls._types = tuple(kinds)
         cls._regex = re.compile("^" + SEPARATOR.join(parts) + r"\Z")
 
@@ -104,12 +117,19 @@ class CallbackData:
     def pack(self) -> str:
         """The callback data Telegram carries; refuses what the class would not parse back."""
         cls = type(self)
-        values = [getattr(self, field.name) for field in dataclasses.fields(self)]  # type: ignore[arg-type]
-        data = SEPARATOR.join([cls.prefix, *(str(value) for value in values)])
-        if len(data.encode()) > MAX_BYTES:
+        fields = cls.__dict__.get("_fields")
+        if fields is None:  # the first button of its class
+            cls._compile()
+            fields = cls._fields
+        parts = [cls.prefix]
+        for name, check in fields:
+            value = getattr(self, name)
+            if not check(value):
+                raise ValueError(f"{cls.__qualname__} cannot carry {name}={value!r}")
+            parts.append(str(value))
+        data = SEPARATOR.join(parts)
+        if len(data) > MAX_BYTES:  # every character a field may hold is one byte
             raise ValueError(f"{cls.__qualname__} packs to more than {MAX_BYTES} bytes")
-        if cls.parse(data) != self:
-            raise ValueError(f"{cls.__qualname__} cannot carry {values!r}")
         return data
 
     @classmethod

@@ -1,8 +1,8 @@
 """The tick: runs each registered feature's scheduled work.
 
 Due reminders are read a batch at a time; in the transaction that moves them on to their
-next time, each feature gets the fresh ones of the kinds it declared (late ones, from a bot
-that was down, wait for their next time). Then each feature's jobs run.
+next time, each feature's job gets the fresh ones of the kinds it declared (late ones, from a
+bot that was down, wait for their next time). Then each feature's jobs run.
 """
 
 import asyncio
@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from bot.domain.prompting import LATE_LIMIT
 from bot.domain.schedule import next_due
 from bot.kernel.db import Tx
+from bot.kernel.feature import ReminderJob
 from bot.kernel.mend import Mend
 from bot.storage import batch, reminders
 from bot.storage.models import Reminder
@@ -20,6 +21,7 @@ from bot.storage.models import Reminder
 log = logging.getLogger(__name__)
 
 BATCH = 500  # rows per transaction, so a busy minute never holds the event loop for long
+YIELD_EVERY = 100  # reminders worked between yields to the event loop, within a batch
 
 
 async def tick(mend: Mend) -> int:
@@ -30,10 +32,8 @@ async def tick(mend: Mend) -> int:
         async with mend.db.transaction() as tx:
             due = await reminders.due(tx, now, BATCH)
             moves, fresh = await _next_times(tx, due, now)
-            for feature in mend.features:
-                for kind, job in feature.reminder_kinds.items():
-                    if fresh[kind]:
-                        queued += await job(tx, mend, fresh[kind], now)
+            for job, jobs_due in _by_job(mend, fresh, due).items():
+                queued += await job(tx, mend, jobs_due, now)
             await reminders.advance(tx, moves)
         if len(due) < BATCH:
             break
@@ -42,6 +42,24 @@ async def tick(mend: Mend) -> int:
         for run in feature.jobs:
             queued += await run(mend)
     return queued
+
+
+def _by_job(
+    mend: Mend, fresh: dict[str, list[Reminder]], due: list[Reminder]
+) -> dict[ReminderJob, list[Reminder]]:
+    """The fresh reminders each job is run with, in due order, in registry order of the jobs.
+
+    A job declared for several kinds (the prompt pipeline's, by check-in and gratitude) runs
+    once for all of them, so a batch is one set of look-ups whatever its kinds."""
+    calls: dict[ReminderJob, list[Reminder]] = {}
+    for feature in mend.features:
+        for kind, job in feature.reminder_kinds.items():
+            if fresh[kind]:
+                calls.setdefault(job, []).extend(fresh[kind])
+    order = {reminder.id: position for position, reminder in enumerate(due)}
+    for reminders_of_job in calls.values():
+        reminders_of_job.sort(key=lambda reminder: order[reminder.id])
+    return calls
 
 
 async def _next_times(
@@ -55,7 +73,9 @@ async def _next_times(
     fresh: dict[str, list[Reminder]] = defaultdict(list)
     zones = await batch.timezones(tx, {r.user_id for r in due})
     next_of: dict[tuple[str, int, int, int], datetime] = {}
-    for reminder in due:
+    for position, reminder in enumerate(due, 1):
+        if position % YIELD_EVERY == 0:
+            await asyncio.sleep(0)  # keep each stretch on the event loop short
         zone = zones.get(reminder.user_id)
         if zone is None:
             moves.append((reminder.id, now + timedelta(days=1)))

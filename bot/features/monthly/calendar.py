@@ -21,3 +21,12 @@ def months_together(today: date, paired_on: date) -> int | None:
     if today < reflection_day(paired_on, today.year, today.month):
         months -= 1
     return months if months >= 1 else None
+
+
+def reflection_on(today: date, paired_on: date) -> int | None:
+    """The number of the reflection that falls on ``today`` (1 for the first month), or None
+    on every other day: it is given on its day, at the check-in time, and not caught up."""
+    months = months_together(today, paired_on)
+    if months is None or today != reflection_day(paired_on, today.year, today.month):
+        return None
+    return months

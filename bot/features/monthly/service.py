@@ -2,7 +2,7 @@
 paired, answered in the user's own words, and revealed to both once both answered."""
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot import texts
@@ -24,7 +24,7 @@ from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.people import require_user
 from bot.storage import couples, users
-from bot.storage.models import Couple, Reminder, User
+from bot.storage.models import Couple, Reminder, User, zone
 
 # A reflection can be answered for this long after it came: long enough for a busy week.
 ANSWER_WINDOW = timedelta(days=10)
@@ -32,13 +32,13 @@ MAX_CHARS = 1500
 
 
 def period_of(user: User, couple: Couple | None, now: datetime) -> str | None:
-    """Which month together ("1", "2", ...) has its reflection open for this user now: only
-    for a couple, from the day of the month they paired (in the user's own timezone, so each
-    partner gets it on their own day of that month) until the next one."""
+    """Which month together ("1", "2", ...) has its reflection today for this user: only for
+    a couple, on the day of the month they paired, in the user's own timezone (so each partner
+    gets it on their own day of that month, and both answer the same month's)."""
     if couple is None or user.tz is None:
         return None
     today = now.astimezone(user.tz).date()
-    months = calendar.months_together(today, couple.created_at.astimezone(user.tz).date())
+    months = calendar.reflection_on(today, couple.created_at.astimezone(user.tz).date())
     return None if months is None else str(months)
 
 
@@ -47,11 +47,26 @@ def is_current(ask: Ask, user: User, now: datetime) -> bool:
 
 
 async def on_checkin_reminders(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
-    """At the check-in time: this month's reflection for those it is open for and not yet
-    given to (the pipeline gives a kind once per period), unless they turned it off."""
-    off = await store.off_among(tx, {r.user_id for r in due})
-    wanted = [(r.user_id, KIND) for r in due if r.user_id not in off]
-    return await queue_prompts(tx, mend, wanted, now)
+    """At the check-in time on the day of the month the couple paired: that month's
+    reflection (the pipeline gives a kind once per period), unless they turned it off.
+
+    Most days are no one's reflection day: one light query finds whose it is before the
+    pipeline is asked for anything."""
+    today_in: dict[str, date] = {}  # timezone -> its date now
+    todays = set()
+    for user_id, timezone, paired_at in await store.pairing_days(tx, {r.user_id for r in due}):
+        tz = zone(timezone)
+        today = today_in.get(timezone)
+        if today is None:
+            today = today_in[timezone] = now.astimezone(tz).date()
+        paired_on = datetime.fromtimestamp(paired_at, tz).date()
+        if calendar.reflection_on(today, paired_on) is not None:
+            todays.add(user_id)
+    if not todays:
+        return 0
+    return await queue_prompts(
+        tx, mend, [(r.user_id, KIND) for r in due if r.user_id in todays], now
+    )
 
 
 async def answer_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> Answered:

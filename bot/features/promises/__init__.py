@@ -10,6 +10,8 @@ __all__ = ["FEATURE", "ask_undated", "cancel_open"]
 FEATURE = Feature(
     name="promises",
     handlers=handlers.HANDLERS,
+    # Promises made without a time are asked about at the author's next check-in.
+    reminder_kinds={"checkin": service.at_checkin_reminders},
     jobs=(service.ask_due,),
     on_couple_end=cancel_open,
     export=service.export,

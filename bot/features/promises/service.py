@@ -5,6 +5,7 @@ other's answer only once both answered (as with the check-in), and a promise cou
 only when both say so.
 """
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,6 +30,7 @@ from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.people import paired
 from bot.storage import couples, users
+from bot.storage.models import Reminder
 
 BATCH = 200
 
@@ -89,6 +91,11 @@ async def ask_undated(tx: Tx, author_ids: list[int], now: datetime) -> int:
     for promise in await store.undated(tx, author_ids, now - timedelta(minutes=1)):
         asked += await _ask(tx, promise, now)
     return asked
+
+
+async def at_checkin_reminders(tx: Tx, mend: Mend, due: Sequence[Reminder], now: datetime) -> int:
+    """Run by the tick with the check-in reminders due: their promises without a time."""
+    return await ask_undated(tx, [r.user_id for r in due], now)
 
 
 async def answer(

@@ -63,8 +63,10 @@ async def give(
         key = period(user, couple_of.get(user_id), now) if period else day_of[user.timezone or ""]
         if key is not None:
             period_of[(user_id, kind)] = key
+    if not period_of:
+        return []  # nothing to give now (a kind given once a month, on another day)
     days = set(period_of.values())
-    user_ids = set(people)
+    user_ids = {user_id for user_id, _ in period_of}
     asked = await store.asked_on(tx, user_ids, days) if scheduled else set()
     couple_ids = {c.id for u, c in couple_of.items() if u in user_ids}
     kinds = {kind for _, kind in wanted if is_known(kind) and kind in mend.prompts.sets}
@@ -161,7 +163,11 @@ async def queue_prompts(
     """Give, as the tick does, a prompt of each ``(user id, kind)`` and queue its message;
     returns how many were queued (a kind already given this day or period is not again)."""
     given = await give(tx, mend, wanted, now, scheduled=True)
-    messages = [(g.ask.user_id, views.render_prompt(mend, g), g.ask.id) for g in given]
+    messages = []
+    for position, one in enumerate(given, 1):
+        if position % YIELD_EVERY == 0:
+            await asyncio.sleep(0)  # keep each stretch on the event loop short
+        messages.append((one.ask.user_id, views.render_prompt(mend, one), one.ask.id))
     await store.add_prompts(tx, messages, now)
     return len(messages)
 
