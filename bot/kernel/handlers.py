@@ -3,7 +3,7 @@
 import contextlib
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
@@ -18,6 +18,7 @@ from telegram.ext import (
 )
 
 from bot import texts
+from bot.kernel.buttons import CallbackData
 from bot.kernel.context import MendContext
 from bot.kernel.errors import MendError
 from bot.kernel.feature import Feature
@@ -26,6 +27,7 @@ from bot.kernel.sender import markup
 
 log = logging.getLogger(__name__)
 
+Data = TypeVar("Data", bound=CallbackData)
 ButtonHandler = Callable[[Update, MendContext], Coroutine[Any, Any, None]]
 
 
@@ -59,6 +61,25 @@ async def detach(update: Update) -> None:
     assert query is not None
     with contextlib.suppress(BadRequest):
         await query.edit_message_reply_markup(None)
+
+
+async def pressed(update: Update, kind: type[Data]) -> Data:
+    """Stop the pressed button's spinner and read its typed data (its handler's pattern,
+    ``kind.pattern()``, already matched it)."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    data = kind.parse(query.data)
+    assert data is not None
+    return data
+
+
+def text_after_command(update: Update) -> str:
+    """The text after the command, as written (line breaks and all)."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    parts = message.text.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 def user_of(update: Update) -> tuple[int, str]:

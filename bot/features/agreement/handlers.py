@@ -4,8 +4,6 @@ Callback data carries only ids and choices; every service checks that the presse
 person the button was for and that the item is still open.
 """
 
-from typing import TypeVar
-
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
@@ -14,19 +12,7 @@ from bot.features.agreement import service, views
 from bot.features.agreement.models import ReviewChoice
 from bot.kernel.buttons import CallbackData
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import ButtonHandler, edit, reply, user_of
-
-T = TypeVar("T", bound=CallbackData)
-
-
-async def _pressed(update: Update, kind: type[T]) -> T:
-    """Stop the button's spinner and read its data (its pattern already matched)."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    data = kind.parse(query.data)
-    assert data is not None
-    return data
+from bot.kernel.handlers import ButtonHandler, edit, pressed, reply, user_of
 
 
 async def agreement(update: Update, context: MendContext) -> None:
@@ -36,69 +22,69 @@ async def agreement(update: Update, context: MendContext) -> None:
 
 async def toggle_nothing(update: Update, context: MendContext) -> None:
     """Tell (or stop telling) the partner when I've nothing to share: done, in place."""
-    await _pressed(update, b.ToggleNothing)
+    await pressed(update, b.ToggleNothing)
     result = await service.toggle_nothing(context.mend, user_of(update)[0])
     await edit(update, views.nothing_toggled(result))
 
 
 async def propose_pick(update: Update, context: MendContext) -> None:
     """Propose a topic: the suggestions not already in the agreement, and Write my own."""
-    await _pressed(update, b.Propose)
+    await pressed(update, b.Propose)
     choices = await service.pick(context.mend, user_of(update)[0])
     await edit(update, views.suggestions(choices))
 
 
 async def suggestion(update: Update, context: MendContext) -> None:
     """A suggested topic: what it means, and the periods to choose from."""
-    data = await _pressed(update, b.Suggestion)
+    data = await pressed(update, b.Suggestion)
     draft = await service.choose_suggestion(context.mend, user_of(update)[0], data.library_id)
     await edit(update, views.draft(draft))
 
 
 async def write_own(update: Update, context: MendContext) -> None:
     """Write my own: how to put the topic, in a few words."""
-    await _pressed(update, b.WriteOwn)
+    await pressed(update, b.WriteOwn)
     await edit(update, views.write_own(await service.write_own(context.mend, user_of(update)[0])))
 
 
 async def period(update: Update, context: MendContext) -> None:
     """A period: the proposal went to the partner."""
-    data = await _pressed(update, b.Period)
+    data = await pressed(update, b.Period)
     result = await service.propose(context.mend, user_of(update)[0], data.topic_id, data.days)
     await edit(update, views.proposed(result))
 
 
 async def view_proposal(update: Update, context: MendContext) -> None:
     """Answer: <topic>: the proposal again, below, with Accept / Decline / Suggest a change."""
-    data = await _pressed(update, b.ViewProposal)
+    data = await pressed(update, b.ViewProposal)
     result = await service.view(context.mend, user_of(update)[0], data.topic_id)
     await reply(update, views.shown_proposal(result))
 
 
 async def accept(update: Update, context: MendContext) -> None:
     """Accept: in force until its review, or waiting for the private question."""
-    data = await _pressed(update, b.Accept)
+    data = await pressed(update, b.Accept)
     result = await service.accept(context.mend, user_of(update)[0], data.topic_id)
     await edit(update, views.accepted(result))
 
 
 async def decline(update: Update, context: MendContext) -> None:
     """Decline: the partner will be told, nothing more."""
-    data = await _pressed(update, b.Decline)
+    data = await pressed(update, b.Decline)
     partner = await service.decline(context.mend, user_of(update)[0], data.topic_id)
     await edit(update, views.declined(partner))
 
 
 async def suggest_change(update: Update, context: MendContext) -> None:
     """Suggest a change: write the topic in your own words."""
-    data = await _pressed(update, b.SuggestChange)
+    data = await pressed(update, b.SuggestChange)
     partner = await service.suggest_change(context.mend, user_of(update)[0], data.topic_id)
     await edit(update, views.suggest_change(partner))
 
 
 async def check(update: Update, context: MendContext) -> None:
     """Yes / I'm not sure / No to the private question: thanks, and what follows."""
-    data = await _pressed(update, b.Check)
+    data = await pressed(update, b.Check)
     user_id = user_of(update)[0]
     result = await service.answer_check(context.mend, user_id, data.couple_id, data.answer)
     await edit(update, views.check_answered(result))
@@ -106,34 +92,34 @@ async def check(update: Update, context: MendContext) -> None:
 
 async def check_again(update: Update, context: MendContext) -> None:
     """Answer the private question again: the question, below."""
-    await _pressed(update, b.CheckAgain)
+    await pressed(update, b.CheckAgain)
     result = await service.ask_check_again(context.mend, user_of(update)[0])
     await reply(update, views.check_question(result))
 
 
 async def withdraw_pick(update: Update, context: MendContext) -> None:
     """Withdraw a topic: which one (the partner will be told)."""
-    await _pressed(update, b.WithdrawPick)
+    await pressed(update, b.WithdrawPick)
     result = await service.withdraw_pick(context.mend, user_of(update)[0])
     await edit(update, views.withdraw_choice(result))
 
 
 async def withdraw(update: Update, context: MendContext) -> None:
     """A topic to withdraw: withdrawn, and the partner told."""
-    data = await _pressed(update, b.Withdraw)
+    data = await pressed(update, b.Withdraw)
     result = await service.withdraw(context.mend, user_of(update)[0], data.topic_id)
     await edit(update, views.withdrawn(result))
 
 
 async def history(update: Update, context: MendContext) -> None:
     """History: what was proposed, agreed and in force, and when."""
-    await _pressed(update, b.HistoryButton)
+    await pressed(update, b.HistoryButton)
     await edit(update, views.history(await service.history(context.mend, user_of(update)[0])))
 
 
 async def review(update: Update, context: MendContext) -> None:
     """Renew / Let it end at a topic's review: what happens now."""
-    data = await _pressed(update, b.Review)
+    data = await pressed(update, b.Review)
     yes = data.choice is ReviewChoice.RENEW
     result = await service.renew(context.mend, user_of(update)[0], data.topic_id, yes)
     await edit(update, views.renewed(result))

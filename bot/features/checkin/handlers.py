@@ -8,7 +8,7 @@ from bot.features.checkin.buttons import Choose, NoNote
 from bot.features.checkin.models import NoteStillOpen
 from bot.features.prompts import render_prompt, reply_with_prompt
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, user_of
+from bot.kernel.handlers import edit, pressed, user_of
 
 
 async def checkin_now(update: Update, context: MendContext) -> None:
@@ -23,11 +23,7 @@ async def checkin_now(update: Update, context: MendContext) -> None:
 
 async def choose(update: Update, context: MendContext) -> None:
     """A number on the 1-10 scale, or one of a prompt's choices: shown back, with No note."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    button = Choose.parse(query.data)
-    assert button is not None
+    button = await pressed(update, Choose)
     mend = context.mend
     ask = await service.choose(mend, user_of(update)[0], button.ask_id, button.value)
     await edit(update, views.chosen(mend, ask))
@@ -35,11 +31,7 @@ async def choose(update: Update, context: MendContext) -> None:
 
 async def no_note(update: Update, context: MendContext) -> None:
     """No note: the answer as it stands, and whether it is revealed or waits."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    button = NoNote.parse(query.data)
-    assert button is not None
+    button = await pressed(update, NoNote)
     mend = context.mend
     result = await service.finish_without_note(mend, user_of(update)[0], button.ask_id)
     await edit(update, views.completed(mend, result))

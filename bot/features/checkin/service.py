@@ -2,6 +2,7 @@
 both partners answered (with a nudge to a partner who hasn't yet)."""
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from bot import texts
@@ -18,8 +19,8 @@ from bot.features.prompts import (
     get_ask,
     give_now,
     given,
-    mark_revealed,
     record_answer,
+    reveal_both,
     set_ask_status,
 )
 from bot.kernel import outbox
@@ -127,13 +128,8 @@ async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> C
     assert partner is not None
     theirs = await ask_for_day(tx, partner.id, KIND, ask.day)
     if theirs is not None and theirs.status == AskStatus.DONE and theirs.couple_id == couple.id:
-        await mark_revealed(tx, (ask.id, theirs.id), now)
-        for reader, mine, other, other_name in (
-            (user, ask, theirs, partner.first_name),
-            (partner, theirs, ask, user.first_name),
-        ):
-            message = views.reveal(mend, mine, other, other_name)
-            await outbox.add(tx, reader.id, "reveal", message, now, couple_id=couple.id)
+        reveal = partial(views.reveal, mend)
+        await reveal_both(tx, couple, ((user, ask), (partner, theirs)), reveal, now)
         return Completed(ask, Saved.REVEALING)
     if partner.tz is not None and not is_paused(partner, now):
         partner_day = local_day(now, partner.tz)

@@ -4,8 +4,6 @@ Callback data carries only ids and choices; every service checks that the presse
 person the button was for and that the item is still open.
 """
 
-from typing import TypeVar
-
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
@@ -22,21 +20,8 @@ from bot.features.disclosure.buttons import (
     ShareSomething,
     Undo,
 )
-from bot.kernel.buttons import CallbackData
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import detach, edit, reply, user_of
-
-Data = TypeVar("Data", bound=CallbackData)
-
-
-async def _pressed(update: Update, kind: type[Data]) -> Data:
-    """Stop the button's spinner and read its data (the pattern already matched it)."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    data = kind.parse(query.data)
-    assert data is not None
-    return data
+from bot.kernel.handlers import detach, edit, pressed, reply, user_of
 
 
 async def disclose(update: Update, context: MendContext) -> None:
@@ -46,64 +31,64 @@ async def disclose(update: Update, context: MendContext) -> None:
 
 async def share_something(update: Update, context: MendContext) -> None:
     """Share something (on the check): the topics in force, in its place."""
-    await _pressed(update, ShareSomething)
+    await pressed(update, ShareSomething)
     await edit(update, views.pick(await service.pick(context.mend, user_of(update)[0])))
 
 
 async def pick_topic(update: Update, context: MendContext) -> None:
     """A topic: asked to write it now, or send a voice note."""
-    pressed = await _pressed(update, PickTopic)
-    topic = await service.start(context.mend, user_of(update)[0], pressed.topic_id)
+    button = await pressed(update, PickTopic)
+    topic = await service.start(context.mend, user_of(update)[0], button.topic_id)
     await edit(update, views.writing(topic))
 
 
 async def send(update: Update, context: MendContext) -> None:
     """Send: the disclosure, with Undo for 30 seconds."""
-    pressed = await _pressed(update, Send)
-    sent = await service.send(context.mend, user_of(update)[0], pressed.disclosure_id)
+    button = await pressed(update, Send)
+    sent = await service.send(context.mend, user_of(update)[0], button.disclosure_id)
     await edit(update, views.sending(sent))
 
 
 async def edit_draft(update: Update, context: MendContext) -> None:
     """Edit: asked for the new version."""
-    pressed = await _pressed(update, Edit)
-    await service.edit(context.mend, user_of(update)[0], pressed.disclosure_id)
+    button = await pressed(update, Edit)
+    await service.edit(context.mend, user_of(update)[0], button.disclosure_id)
     await edit(update, views.editing())
 
 
 async def cancel(update: Update, context: MendContext) -> None:
     """Cancel: told nothing was sent and the words are erased."""
-    pressed = await _pressed(update, Cancel)
-    await service.cancel(context.mend, user_of(update)[0], pressed.disclosure_id)
+    button = await pressed(update, Cancel)
+    await service.cancel(context.mend, user_of(update)[0], button.disclosure_id)
     await edit(update, views.cancelled())
 
 
 async def undo(update: Update, context: MendContext) -> None:
     """Undo: the draft again, with Send / Edit / Cancel (or: it has already arrived)."""
-    pressed = await _pressed(update, Undo)
-    draft = await service.undo(context.mend, user_of(update)[0], pressed.disclosure_id)
+    button = await pressed(update, Undo)
+    draft = await service.undo(context.mend, user_of(update)[0], button.disclosure_id)
     await edit(update, views.preview(draft))
 
 
 async def acknowledge(update: Update, context: MendContext) -> None:
     """An answer to a disclosure: the relay keeps its words, and a note may follow."""
-    pressed = await _pressed(update, Acknowledge)
+    button = await pressed(update, Acknowledge)
     user_id = user_of(update)[0]
-    chosen = await service.acknowledge(context.mend, user_id, pressed.disclosure_id, pressed.ack)
+    chosen = await service.acknowledge(context.mend, user_id, button.disclosure_id, button.ack)
     await detach(update)
     await reply(update, views.ack_chosen(chosen))
 
 
 async def without_note(update: Update, context: MendContext) -> None:
     """Send without a note: the answer goes to the author."""
-    pressed = await _pressed(update, NoNote)
-    sent = await service.ack_without_note(context.mend, user_of(update)[0], pressed.disclosure_id)
+    button = await pressed(update, NoNote)
+    sent = await service.ack_without_note(context.mend, user_of(update)[0], button.disclosure_id)
     await edit(update, views.ack_sent(sent))
 
 
 async def nothing_today(update: Update, context: MendContext) -> None:
     """Nothing to share today: noted (and the partner told, if so chosen)."""
-    await _pressed(update, NothingToday)
+    await pressed(update, NothingToday)
     await edit(
         update, views.nothing_noted(await service.nothing(context.mend, user_of(update)[0]))
     )
@@ -121,8 +106,8 @@ async def shared_log(update: Update, context: MendContext) -> None:
 
 async def log_page(update: Update, context: MendContext) -> None:
     """« Newer / Older »: another page of the shared log, in place."""
-    pressed = await _pressed(update, LogPage)
-    log = await service.log(context.mend, user_of(update)[0], pressed.offset)
+    button = await pressed(update, LogPage)
+    log = await service.log(context.mend, user_of(update)[0], button.offset)
     await edit(update, views.shared_log(log))
 
 

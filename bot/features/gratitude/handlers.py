@@ -7,7 +7,7 @@ from bot.features.gratitude import service, views
 from bot.features.gratitude.buttons import Keep, Send
 from bot.features.prompts import render_prompt, reply_with_prompt
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, user_of
+from bot.kernel.handlers import edit, pressed, user_of
 
 
 async def gratitude_now(update: Update, context: MendContext) -> None:
@@ -18,22 +18,14 @@ async def gratitude_now(update: Update, context: MendContext) -> None:
 
 async def send(update: Update, context: MendContext) -> None:
     """Send to <partner>: the appreciation is on its way; "Sent to <partner>"."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    button = Send.parse(query.data)
-    assert button is not None
+    button = await pressed(update, Send)
     result = await service.send(context.mend, user_of(update)[0], button.ask_id)
     await edit(update, views.sent(result))
 
 
 async def keep(update: Update, context: MendContext) -> None:
     """Keep private: "Kept private. Only you can see it"."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    button = Keep.parse(query.data)
-    assert button is not None
+    button = await pressed(update, Keep)
     result = await service.keep(context.mend, user_of(update)[0], button.ask_id)
     await edit(update, views.kept(result))
 

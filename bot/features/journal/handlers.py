@@ -6,20 +6,12 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.journal import service, views
 from bot.features.journal.buttons import Delete, Page
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, user_of
-
-
-def _args(update: Update) -> str:
-    """The text after the command, as written."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    parts = message.text.split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
+from bot.kernel.handlers import edit, reply, text_after_command, user_of
 
 
 async def journal(update: Update, context: MendContext) -> None:
     """/journal <text> saves an entry; /journal alone asks for it; /journal list lists them."""
-    args = _args(update)
+    args = text_after_command(update)
     user_id = user_of(update)[0]
     if args.strip().lower() == "list":
         await reply(update, views.listing(await service.listing(context.mend, user_id)))

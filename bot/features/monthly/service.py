@@ -3,6 +3,7 @@ paired, answered in the user's own words, and revealed to both once both answere
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from bot import texts
@@ -13,9 +14,9 @@ from bot.features.prompts import (
     AskStatus,
     ask_for_day,
     asks_of,
-    mark_revealed,
     queue_prompts,
     record_answer,
+    reveal_both,
 )
 from bot.kernel import outbox
 from bot.kernel.db import Tx
@@ -84,13 +85,8 @@ async def answer_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> An
     theirs = await ask_for_day(tx, partner.id, KIND, ask.day)
     if theirs is None or theirs.status != AskStatus.DONE or theirs.couple_id != couple.id:
         return Answered(ask, Saved.WAITING, partner.first_name)
-    await mark_revealed(tx, (ask.id, theirs.id), now)
-    for reader, mine, other, other_name in (
-        (user, ask, theirs, partner.first_name),
-        (partner, theirs, ask, user.first_name),
-    ):
-        message = views.reveal(mend, mine, other, other_name)
-        await outbox.add(tx, reader.id, "reveal", message, now, couple_id=couple.id)
+    reveal = partial(views.reveal, mend)
+    await reveal_both(tx, couple, ((user, ask), (partner, theirs)), reveal, now)
     return Answered(ask, Saved.REVEALING)
 
 

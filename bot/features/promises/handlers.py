@@ -7,20 +7,12 @@ from bot.features.promises import service, views
 from bot.features.promises.buttons import AuthorSays, PartnerSays
 from bot.features.promises.models import Answer
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, user_of
-
-
-def _args(update: Update) -> str:
-    """The text after the command, as written."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    parts = message.text.split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
+from bot.kernel.handlers import edit, reply, text_after_command, user_of
 
 
 async def make(update: Update, context: MendContext) -> None:
     """/promise <what> [by <when>]: the promise noted; the partner is told."""
-    made = await service.make(context.mend, user_of(update)[0], _args(update))
+    made = await service.make(context.mend, user_of(update)[0], text_after_command(update))
     await reply(update, views.made(made))
 
 

@@ -18,8 +18,9 @@ from bot.features.prompts.service import (
     queue_prompts,
     remember_message,
     render_ask,
+    reveal_both,
 )
-from bot.features.prompts.store import ask_from_row, asks_of, mark_revealed
+from bot.features.prompts.store import ask_from_row, asks_of
 from bot.features.prompts.store import for_day as ask_for_day
 from bot.features.prompts.store import get as get_ask
 from bot.features.prompts.store import set_status as set_ask_status
@@ -42,7 +43,6 @@ __all__ = [
     "give_now",
     "given",
     "is_current",
-    "mark_revealed",
     "question",
     "queue_prompts",
     "record_answer",
@@ -51,6 +51,7 @@ __all__ = [
     "render_ask",
     "render_prompt",
     "reply_with_prompt",
+    "reveal_both",
     "set_ask_status",
 ]
 

@@ -6,7 +6,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 from bot.features.prompts import router, service, views
 from bot.features.prompts.buttons import Skip, Snooze
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, user_of
+from bot.kernel.handlers import edit, pressed, reply, user_of
 from bot.kernel.outgoing import Outgoing
 
 
@@ -21,22 +21,14 @@ async def reply_with_prompt(
 
 async def snooze(update: Update, context: MendContext) -> None:
     """Remind me in 1 h: the prompt gives way to "I'll ask again at <time>"."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    button = Snooze.parse(query.data)
-    assert button is not None
+    button = await pressed(update, Snooze)
     result = await service.snooze(context.mend, user_of(update)[0], button.ask_id)
     await edit(update, views.snoozed(result))
 
 
 async def skip(update: Update, context: MendContext) -> None:
     """Skip today: the prompt gives way to "Skipped for today"."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    button = Skip.parse(query.data)
-    assert button is not None
+    button = await pressed(update, Skip)
     await service.skip(context.mend, user_of(update)[0], button.ask_id)
     await edit(update, views.skipped())
 

@@ -2,7 +2,7 @@
 for the tick and for /checkin and /gratitude alike), snoozed prompts, Remind me and Skip."""
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from bot import texts
@@ -18,7 +18,7 @@ from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import is_paused
 from bot.prompts import Prompt
 from bot.storage import batch, couples, users
-from bot.storage.models import Reminder, User
+from bot.storage.models import Couple, Reminder, User
 
 BATCH = 500  # snoozed prompts per transaction
 YIELD_EVERY = 100  # requests worked between yields to the event loop, within a batch
@@ -187,6 +187,26 @@ async def render_ask(tx: Tx, mend: Mend, ask: Ask) -> Outgoing:
 def is_current(ask: Ask, user: User, now: datetime) -> bool:
     """Can this ask still be answered? As its kind says (a check-in on its own day, ...)."""
     return kind_of(ask.kind).is_current(ask, user, now)
+
+
+async def reveal_both(
+    tx: Tx,
+    couple: Couple,
+    pair: tuple[tuple[User, Ask], tuple[User, Ask]],
+    render: Callable[[Ask, Ask, str], Outgoing],
+    now: datetime,
+) -> None:
+    """Both partners answered the same prompt: mark both answers revealed and queue each the
+    other's, in the caller's transaction. ``render(own, other, other's first name)`` is the
+    kind's view of the reveal."""
+    (me, mine), (partner, theirs) = pair
+    await store.mark_revealed(tx, (mine.id, theirs.id), now)
+    for reader, own, other, other_name in (
+        (me, mine, theirs, partner.first_name),
+        (partner, theirs, mine, me.first_name),
+    ):
+        message = render(own, other, other_name)
+        await outbox.add(tx, reader.id, "reveal", message, now, couple_id=couple.id)
 
 
 async def fire_snoozed(mend: Mend) -> int:

@@ -6,20 +6,12 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.repair import service, views
 from bot.features.repair.buttons import Decide
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, user_of
-
-
-def _args(update: Update) -> str:
-    """The text after the command, as written."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    parts = message.text.split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
+from bot.kernel.handlers import edit, reply, text_after_command, user_of
 
 
 async def repair(update: Update, context: MendContext) -> None:
     """/repair shows the plan; /repair add|edit|remove|reset proposes a change."""
-    args = _args(update)
+    args = text_after_command(update)
     user_id = user_of(update)[0]
     if not args.strip():
         await reply(update, views.plan(await service.show(context.mend, user_id)))

@@ -6,20 +6,12 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.timeouts import service, views
 from bot.features.timeouts.buttons import ComeBack
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, user_of
-
-
-def _args(update: Update) -> str:
-    """The text after the command, as written."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    parts = message.text.split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
+from bot.kernel.handlers import edit, reply, text_after_command, user_of
 
 
 async def start(update: Update, context: MendContext) -> None:
     """/timeout [minutes]: a pause until a time; the partner gets a calm notice."""
-    paused = await service.start(context.mend, user_of(update)[0], _args(update))
+    paused = await service.start(context.mend, user_of(update)[0], text_after_command(update))
     await reply(update, views.paused(paused))
 
 

@@ -6,26 +6,18 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.wins import service, views
 from bot.features.wins.buttons import Drop, Page, Send, ShowOne
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, user_of
-
-
-def _args(update: Update) -> str:
-    """The text after the command, as written."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    parts = message.text.split(maxsplit=1)
-    return parts[1] if len(parts) > 1 else ""
+from bot.kernel.handlers import edit, reply, text_after_command, user_of
 
 
 async def record(update: Update, context: MendContext) -> None:
     """/win <text>: the win shown back with Send to <partner> / Don't send."""
-    drafted = await service.record(context.mend, user_of(update)[0], _args(update))
+    drafted = await service.record(context.mend, user_of(update)[0], text_after_command(update))
     await reply(update, views.drafted(drafted))
 
 
 async def wins(update: Update, context: MendContext) -> None:
     """/wins: the couple's wins, a page at a time; /wins threshold 4 sets when one is offered."""
-    word, _, rest = _args(update).strip().partition(" ")
+    word, _, rest = text_after_command(update).strip().partition(" ")
     user_id = user_of(update)[0]
     if word.lower() == "threshold":
         threshold = await service.set_threshold(context.mend, user_id, rest)
