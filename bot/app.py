@@ -66,6 +66,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
         .build()
     )
     application.bot_data.mend = mend
+    application.bot_data.limiter = RateLimiter(settings.telegram_max_rate)
     register(application, mend.features)
     return application
 
@@ -73,7 +74,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
 async def _post_init(application: Application) -> None:
     mend: Mend = application.bot_data.mend
     await mend.db.open()
-    sender = Sender(mend, application.bot, RateLimiter(mend.settings.telegram_max_rate))
+    sender = Sender(mend, application.bot, application.bot_data.limiter)
     mend.db.on_outbox_commit(sender.wake)
     application.bot_data.sender = sender
     sender.start()

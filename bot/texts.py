@@ -51,6 +51,10 @@ GROUPS_NOT_SUPPORTED = (
 SOMETHING_WRONG = (
     "Something went wrong on my side. Nothing you sent was shared. Please try again in a moment."
 )
+SAVED_THEN_WRONG = (
+    "What you did was saved, but something went wrong on my side while answering. "
+    "There's no need to do it again."
+)
 STALE_BUTTON = "That button isn't active any more. /help shows what you can do now."
 
 

@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 
+from bot.kernel.limiter import RateLimiter
 from bot.kernel.mend import Mend
 
 if TYPE_CHECKING:
@@ -11,10 +12,12 @@ if TYPE_CHECKING:
 
 
 class BotData:
-    """Typed ``bot_data``: the one :class:`Mend` (set by ``build_application``) and the
-    outbox sender (started in ``post_init``)."""
+    """Typed ``bot_data``: the one :class:`Mend` and the rate limiter the sender and direct
+    replies share (set by ``build_application``), and the outbox sender (started in
+    ``post_init``)."""
 
     mend: Mend
+    limiter: RateLimiter
     sender: "Sender | None" = None
 
 

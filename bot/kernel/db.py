@@ -8,6 +8,7 @@ import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +57,11 @@ class Tx:
 
     def open_or_none(self, blob: bytes | None) -> str | None:
         return None if blob is None else self.cipher.open(blob)
+
+
+COMMITTED: ContextVar[bool] = ContextVar("committed", default=False)
+"""Whether a write transaction committed in this context: the handlers' error handler reads
+it (reset for each update), so it never says nothing was saved when something was."""
 
 
 class Database:
@@ -166,6 +172,7 @@ class Database:
                 raise
             await conn.execute("COMMIT")
             self.commits += 1
+            COMMITTED.set(True)
         self._committed.set()
         if tx.wrote_outbox:
             for listener in self._outbox_listeners:

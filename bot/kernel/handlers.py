@@ -1,13 +1,16 @@
 """Shared handler plumbing: replying, the private-chat guard, fallbacks and errors."""
 
+import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine
+import math
+from collections.abc import Awaitable, Callable, Coroutine
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from telegram import Message, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ApplicationHandlerStop,
@@ -20,6 +23,7 @@ from telegram.ext import (
 from bot import texts
 from bot.kernel.buttons import CallbackData
 from bot.kernel.context import MendContext
+from bot.kernel.db import COMMITTED
 from bot.kernel.errors import MendError
 from bot.kernel.feature import Feature
 from bot.kernel.outgoing import Outgoing
@@ -31,36 +35,106 @@ Data = TypeVar("Data", bound=CallbackData)
 ButtonHandler = Callable[[Update, MendContext], Coroutine[Any, Any, None]]
 
 
-async def reply(update: Update, outgoing: Outgoing) -> Message | None:
+# A direct reply that meets a 429 or a network fault is tried again, within reason: the user is
+# waiting for it, and after a commit it is what tells them the truth about what happened.
+TRIES = 3
+MAX_WAIT = 30.0  # seconds a direct reply waits for a chat's 429 window before giving up
+NETWORK_PAUSE = 0.5  # seconds before trying again after a network error
+
+_ANSWERED: ContextVar[bool] = ContextVar("answered", default=False)
+
+T = TypeVar("T")
+
+
+async def _direct(
+    context: MendContext, chat_id: int, call: Callable[[], Awaitable[T]], *, repeatable: bool
+) -> T:
+    """One Bot API call of a direct reply: never into a 429 window Telegram set for the chat
+    (the sender's too: they share the limiter); after a 429, wait and try again; after a
+    network error, try again only if repeating it is harmless (``repeatable``: an edit, not
+    a send, which may have gone through before the connection dropped)."""
+    limiter = context.bot_data.limiter
+    for attempt in range(1, TRIES + 1):
+        held = limiter.held(chat_id)
+        if held > MAX_WAIT:
+            raise RetryAfter(math.ceil(held))
+        if held:
+            await asyncio.sleep(held)
+        try:
+            return await call()
+        except RetryAfter as error:
+            retry = error.retry_after
+            seconds = retry if isinstance(retry, int | float) else retry.total_seconds()
+            limiter.back_off(seconds, chat_id)
+            if attempt == TRIES:
+                raise
+        except NetworkError as error:
+            if isinstance(error, RetryAfter) or not repeatable or attempt == TRIES:
+                raise
+            await asyncio.sleep(NETWORK_PAUSE)
+    raise AssertionError("unreachable")
+
+
+async def reply(update: Update, context: MendContext, outgoing: Outgoing) -> Message | None:
     """Answer the user's own message or button directly (the only messages sent inline)."""
     chat = update.effective_chat
     if chat is None:
         return None
-    return await chat.send_message(
-        outgoing.text, parse_mode=ParseMode.HTML, reply_markup=markup(outgoing)
-    )
 
-
-async def edit(update: Update, outgoing: Outgoing) -> None:
-    """Replace the message whose button was pressed; send anew if it can't be edited."""
-    query = update.callback_query
-    assert query is not None
-    try:
-        await query.edit_message_text(
+    def send() -> Awaitable[Message]:
+        return chat.send_message(
             outgoing.text, parse_mode=ParseMode.HTML, reply_markup=markup(outgoing)
         )
+
+    return await _direct(context, chat.id, send, repeatable=False)
+
+
+async def edit(update: Update, context: MendContext, outgoing: Outgoing) -> None:
+    """Replace the message whose button was pressed. If it can't be edited (too old, gone, or
+    the network keeps failing), the same words come as a new message: after a commit, they
+    are how the user learns what really happened."""
+    query = update.callback_query
+    assert query is not None and update.effective_chat is not None
+
+    def change() -> Awaitable[object]:
+        return query.edit_message_text(
+            outgoing.text, parse_mode=ParseMode.HTML, reply_markup=markup(outgoing)
+        )
+
+    try:
+        await _direct(context, update.effective_chat.id, change, repeatable=True)
     except BadRequest as error:
         if "not modified" in error.message.lower():
             return
-        await reply(update, outgoing)
+        await reply(update, context, outgoing)
+    except NetworkError as error:
+        if isinstance(error, RetryAfter):
+            raise
+        log.warning("Editing a message failed (%s); sending it anew", type(error).__name__)
+        await reply(update, context, outgoing)
 
 
-async def detach(update: Update) -> None:
+async def detach(update: Update, context: MendContext) -> None:
     """Take the buttons off the message whose button was pressed; its words stay."""
     query = update.callback_query
-    assert query is not None
+    assert query is not None and update.effective_chat is not None
     with contextlib.suppress(BadRequest):
-        await query.edit_message_reply_markup(None)
+        await _direct(
+            context,
+            update.effective_chat.id,
+            lambda: query.edit_message_reply_markup(None),
+            repeatable=True,
+        )
+
+
+async def answer_button(update: Update) -> None:
+    """Stop the pressed button's spinner: once per update (Telegram refuses a second)."""
+    query = update.callback_query
+    if query is None or _ANSWERED.get():
+        return
+    _ANSWERED.set(True)
+    with contextlib.suppress(TelegramError):  # a spinner is not worth failing an update for
+        await query.answer()
 
 
 async def pressed(update: Update, kind: type[Data]) -> Data:
@@ -68,7 +142,7 @@ async def pressed(update: Update, kind: type[Data]) -> Data:
     ``kind.pattern()``, already matched it)."""
     query = update.callback_query
     assert query is not None
-    await query.answer()
+    await answer_button(update)
     data = kind.parse(query.data)
     assert data is not None
     return data
@@ -96,6 +170,9 @@ async def private_only(update: Update, context: MendContext) -> None:
     private chats, a command meant for Mend gets a pointer to a private chat; nothing from a
     group is stored.
     """
+    # Updates are handled one after another in one task: start each with clean marks.
+    _ANSWERED.set(False)
+    COMMITTED.set(False)
     if update.edited_message is not None:
         raise ApplicationHandlerStop
     chat = update.effective_chat
@@ -107,53 +184,60 @@ async def private_only(update: Update, context: MendContext) -> None:
         addressee = command.partition("@")[2]
         if not addressee or addressee.lower() == context.bot.username.lower():
             await message.reply_text(texts.GROUPS_NOT_SUPPORTED)
-    if update.callback_query is not None:
-        # Stop the spinner on a button pressed outside a private chat; nothing else happens.
-        with contextlib.suppress(TelegramError):
-            await update.callback_query.answer()
+    # Stop the spinner on a button pressed outside a private chat; nothing else happens.
+    await answer_button(update)
     raise ApplicationHandlerStop
 
 
 async def unknown_command(update: Update, context: MendContext) -> None:
     """Any command Mend does not have."""
-    await reply(update, Outgoing(texts.UNKNOWN_COMMAND))
+    await reply(update, context, Outgoing(texts.UNKNOWN_COMMAND))
 
 
 async def unsupported_content(update: Update, context: MendContext) -> None:
     """Stickers, photos, voice and the like where text is expected."""
-    await reply(update, Outgoing(texts.UNSUPPORTED_CONTENT))
+    await reply(update, context, Outgoing(texts.UNSUPPORTED_CONTENT))
 
 
 async def stale_button(update: Update, context: MendContext) -> None:
     """Callback data that matches no button Mend makes (old, or forged)."""
-    query = update.callback_query
-    assert query is not None
-    await query.answer()
-    await reply(update, Outgoing(texts.STALE_BUTTON))
+    await answer_button(update)
+    await reply(update, context, Outgoing(texts.STALE_BUTTON))
 
 
 async def on_error(update: object, context: MendContext) -> None:
     """The one error handler: kind words for expected errors, a log line for the rest.
 
-    Logs carry the update id and error, never what the user wrote.
+    It tells the truth: "nothing was shared" only when nothing this update did was saved;
+    nothing at all while Telegram has told us to leave the chat alone (a 429), since a
+    message then would only deepen it. Logs carry the update id and the error's type, never
+    what the user wrote.
     """
     error = context.error
     if not isinstance(update, Update):
         log.error("Error outside an update", exc_info=error)
         return
+    await answer_button(update)
+    chat = update.effective_chat
+    if isinstance(error, RetryAfter):
+        log.warning("Update %s: Telegram asked to wait; no reply sent", update.update_id)
+        return
     if isinstance(error, MendError):
         message = error.message
     else:
         log.error("Error handling update %s", update.update_id, exc_info=error)
-        message = texts.SOMETHING_WRONG
-    if update.callback_query is not None:
-        # The handler may have answered the query already; a second answer is refused.
-        with contextlib.suppress(TelegramError):
-            await update.callback_query.answer()
+        message = texts.SAVED_THEN_WRONG if COMMITTED.get() else texts.SOMETHING_WRONG
+    if chat is not None and context.bot_data.limiter.held(chat.id):
+        log.warning("Update %s: chat held by a 429; the error is not told", update.update_id)
+        return
     try:
-        await reply(update, Outgoing(message))
-    except TelegramError:
-        log.warning("Could not tell the user about an error in update %s", update.update_id)
+        await reply(update, context, Outgoing(message))
+    except TelegramError as failure:
+        log.warning(
+            "Could not tell the user about an error in update %s (%s)",
+            update.update_id,
+            type(failure).__name__,
+        )
 
 
 def register(application: Application, features: tuple[Feature, ...]) -> None:

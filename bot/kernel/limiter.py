@@ -30,6 +30,7 @@ class RateLimiter:
         self._monotonic = monotonic
         self._next_global = 0.0
         self._next_for_chat: dict[int, float] = {}
+        self._held_until: dict[int, float] = {}  # chats Telegram told us to leave alone (429)
 
     def chat_wait(self, chat_id: int) -> float:
         """Seconds until this chat may receive another message (0 when it may now)."""
@@ -52,6 +53,17 @@ class RateLimiter:
         if len(self._next_for_chat) > 10_000:
             self._forget_idle_chats()
 
+    def held(self, chat_id: int) -> float:
+        """Seconds left of a 429 window Telegram set for this chat (0 when there is none).
+        Direct replies wait only for this, not for the sender's spacing."""
+        until = self._held_until.get(chat_id)
+        if until is None:
+            return 0.0
+        left = until - self._monotonic()
+        if left <= 0:
+            del self._held_until[chat_id]
+        return max(0.0, left)
+
     def back_off(self, seconds: float, chat_id: int | None = None) -> None:
         """Telegram said wait (429): hold that chat, or everything when no chat is named."""
         until = self._monotonic() + seconds
@@ -59,6 +71,7 @@ class RateLimiter:
             self._next_global = max(self._next_global, until)
         else:
             self._next_for_chat[chat_id] = max(self._next_for_chat.get(chat_id, 0.0), until)
+            self._held_until[chat_id] = max(self._held_until.get(chat_id, 0.0), until)
 
     def _forget_idle_chats(self) -> None:
         now = self._monotonic()

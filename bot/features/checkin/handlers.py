@@ -26,7 +26,7 @@ async def choose(update: Update, context: MendContext) -> None:
     button = await pressed(update, Choose)
     mend = context.mend
     ask = await service.choose(mend, user_of(update)[0], button.ask_id, button.value)
-    await edit(update, views.chosen(mend, ask))
+    await edit(update, context, views.chosen(mend, ask))
 
 
 async def no_note(update: Update, context: MendContext) -> None:
@@ -34,7 +34,7 @@ async def no_note(update: Update, context: MendContext) -> None:
     button = await pressed(update, NoNote)
     mend = context.mend
     result = await service.finish_without_note(mend, user_of(update)[0], button.ask_id)
-    await edit(update, views.completed(mend, result))
+    await edit(update, context, views.completed(mend, result))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

@@ -32,7 +32,9 @@ async def export(update: Update, context: MendContext) -> None:
 async def delete(update: Update, context: MendContext) -> None:
     """/delete: what will be erased, and how to confirm (type DELETE)."""
     await reply(
-        update, views.delete_asked(await service.ask_delete(context.mend, user_of(update)[0]))
+        update,
+        context,
+        views.delete_asked(await service.ask_delete(context.mend, user_of(update)[0])),
     )
 
 

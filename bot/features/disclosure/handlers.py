@@ -26,48 +26,48 @@ from bot.kernel.handlers import detach, edit, pressed, reply, user_of
 
 async def disclose(update: Update, context: MendContext) -> None:
     """/disclose: the topics in force, as buttons."""
-    await reply(update, views.pick(await service.pick(context.mend, user_of(update)[0])))
+    await reply(update, context, views.pick(await service.pick(context.mend, user_of(update)[0])))
 
 
 async def share_something(update: Update, context: MendContext) -> None:
     """Share something (on the check): the topics in force, in its place."""
     await pressed(update, ShareSomething)
-    await edit(update, views.pick(await service.pick(context.mend, user_of(update)[0])))
+    await edit(update, context, views.pick(await service.pick(context.mend, user_of(update)[0])))
 
 
 async def pick_topic(update: Update, context: MendContext) -> None:
     """A topic: asked to write it now, or send a voice note."""
     button = await pressed(update, PickTopic)
     topic = await service.start(context.mend, user_of(update)[0], button.topic_id)
-    await edit(update, views.writing(topic))
+    await edit(update, context, views.writing(topic))
 
 
 async def send(update: Update, context: MendContext) -> None:
     """Send: the disclosure, with Undo for 30 seconds."""
     button = await pressed(update, Send)
     sent = await service.send(context.mend, user_of(update)[0], button.disclosure_id)
-    await edit(update, views.sending(sent))
+    await edit(update, context, views.sending(sent))
 
 
 async def edit_draft(update: Update, context: MendContext) -> None:
     """Edit: asked for the new version."""
     button = await pressed(update, Edit)
     await service.edit(context.mend, user_of(update)[0], button.disclosure_id)
-    await edit(update, views.editing())
+    await edit(update, context, views.editing())
 
 
 async def cancel(update: Update, context: MendContext) -> None:
     """Cancel: told nothing was sent and the words are erased."""
     button = await pressed(update, Cancel)
     await service.cancel(context.mend, user_of(update)[0], button.disclosure_id)
-    await edit(update, views.cancelled())
+    await edit(update, context, views.cancelled())
 
 
 async def undo(update: Update, context: MendContext) -> None:
     """Undo: the draft again, with Send / Edit / Cancel (or: it has already arrived)."""
     button = await pressed(update, Undo)
     draft = await service.undo(context.mend, user_of(update)[0], button.disclosure_id)
-    await edit(update, views.preview(draft))
+    await edit(update, context, views.preview(draft))
 
 
 async def acknowledge(update: Update, context: MendContext) -> None:
@@ -75,40 +75,44 @@ async def acknowledge(update: Update, context: MendContext) -> None:
     button = await pressed(update, Acknowledge)
     user_id = user_of(update)[0]
     chosen = await service.acknowledge(context.mend, user_id, button.disclosure_id, button.ack)
-    await detach(update)
-    await reply(update, views.ack_chosen(chosen))
+    await detach(update, context)
+    await reply(update, context, views.ack_chosen(chosen))
 
 
 async def without_note(update: Update, context: MendContext) -> None:
     """Send without a note: the answer goes to the author."""
     button = await pressed(update, NoNote)
     sent = await service.ack_without_note(context.mend, user_of(update)[0], button.disclosure_id)
-    await edit(update, views.ack_sent(sent))
+    await edit(update, context, views.ack_sent(sent))
 
 
 async def nothing_today(update: Update, context: MendContext) -> None:
     """Nothing to share today: noted (and the partner told, if so chosen)."""
     await pressed(update, NothingToday)
     await edit(
-        update, views.nothing_noted(await service.nothing(context.mend, user_of(update)[0]))
+        update,
+        context,
+        views.nothing_noted(await service.nothing(context.mend, user_of(update)[0])),
     )
 
 
 async def ask(update: Update, context: MendContext) -> None:
     """/ask: the partner gets the check now; at most once a day."""
-    await reply(update, views.asked(await service.ask(context.mend, user_of(update)[0])))
+    await reply(update, context, views.asked(await service.ask(context.mend, user_of(update)[0])))
 
 
 async def shared_log(update: Update, context: MendContext) -> None:
     """/disclosures: the shared log, newest first."""
-    await reply(update, views.shared_log(await service.log(context.mend, user_of(update)[0])))
+    await reply(
+        update, context, views.shared_log(await service.log(context.mend, user_of(update)[0]))
+    )
 
 
 async def log_page(update: Update, context: MendContext) -> None:
     """« Newer / Older »: another page of the shared log, in place."""
     button = await pressed(update, LogPage)
     log = await service.log(context.mend, user_of(update)[0], button.offset)
-    await edit(update, views.shared_log(log))
+    await edit(update, context, views.shared_log(log))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

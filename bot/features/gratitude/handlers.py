@@ -20,14 +20,14 @@ async def send(update: Update, context: MendContext) -> None:
     """Send to <partner>: the appreciation is on its way; "Sent to <partner>"."""
     button = await pressed(update, Send)
     result = await service.send(context.mend, user_of(update)[0], button.ask_id)
-    await edit(update, views.sent(result))
+    await edit(update, context, views.sent(result))
 
 
 async def keep(update: Update, context: MendContext) -> None:
     """Keep private: "Kept private. Only you can see it"."""
     button = await pressed(update, Keep)
     result = await service.keep(context.mend, user_of(update)[0], button.ask_id)
-    await edit(update, views.kept(result))
+    await edit(update, context, views.kept(result))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

@@ -11,12 +11,12 @@ from bot.kernel.outgoing import Outgoing
 
 async def help_command(update: Update, context: MendContext) -> None:
     """/help: every command with an example."""
-    await reply(update, Outgoing(views.HELP))
+    await reply(update, context, Outgoing(views.HELP))
 
 
 async def privacy(update: Update, context: MendContext) -> None:
     """/privacy: what is stored and who sees what."""
-    await reply(update, Outgoing(views.PRIVACY))
+    await reply(update, context, Outgoing(views.PRIVACY))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

@@ -6,7 +6,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.journal import service, views
 from bot.features.journal.buttons import Delete, Page
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, text_after_command, user_of
+from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
 
 
 async def journal(update: Update, context: MendContext) -> None:
@@ -14,13 +14,13 @@ async def journal(update: Update, context: MendContext) -> None:
     args = text_after_command(update)
     user_id = user_of(update)[0]
     if args.strip().lower() == "list":
-        await reply(update, views.listing(await service.listing(context.mend, user_id)))
+        await reply(update, context, views.listing(await service.listing(context.mend, user_id)))
     elif not args.strip():
         await service.start(context.mend, user_id)
-        await reply(update, views.write_now())
+        await reply(update, context, views.write_now())
     else:
         await service.save(context.mend, user_id, args)
-        await reply(update, views.saved())
+        await reply(update, context, views.saved())
 
 
 async def delete(update: Update, context: MendContext) -> None:
@@ -29,9 +29,9 @@ async def delete(update: Update, context: MendContext) -> None:
     assert query is not None
     button = Delete.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     result = await service.delete(context.mend, user_of(update)[0], button.entry_id, button.offset)
-    await edit(update, views.deleted(result))
+    await edit(update, context, views.deleted(result))
 
 
 async def page(update: Update, context: MendContext) -> None:
@@ -40,9 +40,9 @@ async def page(update: Update, context: MendContext) -> None:
     assert query is not None
     button = Page.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     result = await service.listing(context.mend, user_of(update)[0], button.offset)
-    await edit(update, views.listing(result))
+    await edit(update, context, views.listing(result))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

@@ -8,7 +8,7 @@ from bot.features.pairing import service, views
 from bot.features.pairing.buttons import ConfirmUnpair, Decline, Join, KeepPaired
 from bot.kernel.context import MendContext
 from bot.kernel.errors import Stale
-from bot.kernel.handlers import edit, reply, user_of
+from bot.kernel.handlers import answer_button, edit, reply, user_of
 
 
 async def start(update: Update, context: MendContext) -> None:
@@ -17,17 +17,17 @@ async def start(update: Update, context: MendContext) -> None:
     if context.args:
         code = context.args[0]
         preview = await service.preview_invite(context.mend, user_id, first_name, code)
-        await reply(update, views.invite_preview(preview))
+        await reply(update, context, views.invite_preview(preview))
     else:
         greeting = await service.greet(context.mend, user_id, first_name)
-        await reply(update, views.greeting(greeting))
+        await reply(update, context, views.greeting(greeting))
 
 
 async def pair(update: Update, context: MendContext) -> None:
     """/pair: a single-use invite link and code."""
     user_id, first_name = user_of(update)
     made = await service.create_invite(context.mend, user_id, first_name)
-    await reply(update, views.invite(made, context.bot.username))
+    await reply(update, context, views.invite(made, context.bot.username))
 
 
 async def join(update: Update, context: MendContext) -> None:
@@ -37,42 +37,42 @@ async def join(update: Update, context: MendContext) -> None:
     button = Join.parse(query.data)
     if button is None or not button.is_invite_code():
         raise Stale(texts.STALE_BUTTON)  # not a code Mend made: the error handler answers
-    await query.answer()
+    await answer_button(update)
     user_id, first_name = user_of(update)
     joined = await service.join(context.mend, user_id, first_name, button.code)
-    await edit(update, views.joined(joined))
+    await edit(update, context, views.joined(joined))
 
 
 async def decline(update: Update, context: MendContext) -> None:
     """Not now: nothing changes."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await edit(update, views.declined())
+    await answer_button(update)
+    await edit(update, context, views.declined())
 
 
 async def unpair(update: Update, context: MendContext) -> None:
     """/unpair: asks to confirm."""
     user_id, _ = user_of(update)
-    await reply(update, views.unpair_question(await service.ask_unpair(context.mend, user_id)))
+    await reply(
+        update, context, views.unpair_question(await service.ask_unpair(context.mend, user_id))
+    )
 
 
 async def confirm_unpair(update: Update, context: MendContext) -> None:
     """Yes, end the pairing."""
+    await answer_button(update)
     query = update.callback_query
     assert query is not None
-    await query.answer()
     button = ConfirmUnpair.parse(query.data)
     assert button is not None  # the handler's pattern let it through
     user_id, _ = user_of(update)
     await service.unpair(context.mend, user_id, button.couple_id)
-    await edit(update, views.unpaired())
+    await edit(update, context, views.unpaired())
 
 
 async def keep_pairing(update: Update, context: MendContext) -> None:
     """No, keep it."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await edit(update, views.kept_paired())
+    await answer_button(update)
+    await edit(update, context, views.kept_paired())
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

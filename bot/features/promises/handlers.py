@@ -7,18 +7,20 @@ from bot.features.promises import service, views
 from bot.features.promises.buttons import AuthorSays, PartnerSays
 from bot.features.promises.models import Answer
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, text_after_command, user_of
+from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
 
 
 async def make(update: Update, context: MendContext) -> None:
     """/promise <what> [by <when>]: the promise noted; the partner is told."""
     made = await service.make(context.mend, user_of(update)[0], text_after_command(update))
-    await reply(update, views.made(made))
+    await reply(update, context, views.made(made))
 
 
 async def overview(update: Update, context: MendContext) -> None:
     """/promises: open promises and the record of both partners."""
-    await reply(update, views.overview(await service.overview(context.mend, user_of(update)[0])))
+    await reply(
+        update, context, views.overview(await service.overview(context.mend, user_of(update)[0]))
+    )
 
 
 async def author_says(update: Update, context: MendContext) -> None:
@@ -27,10 +29,10 @@ async def author_says(update: Update, context: MendContext) -> None:
     assert query is not None
     button = AuthorSays.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     value = Answer(button.answer.value)
     result = await service.answer(context.mend, user_of(update)[0], button.promise_id, True, value)
-    await edit(update, views.answered(result))
+    await edit(update, context, views.answered(result))
 
 
 async def partner_says(update: Update, context: MendContext) -> None:
@@ -39,12 +41,12 @@ async def partner_says(update: Update, context: MendContext) -> None:
     assert query is not None
     button = PartnerSays.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     value = Answer(button.answer.value)
     result = await service.answer(
         context.mend, user_of(update)[0], button.promise_id, False, value
     )
-    await edit(update, views.answered(result))
+    await edit(update, context, views.answered(result))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

@@ -14,7 +14,7 @@ async def reply_with_prompt(
     update: Update, context: MendContext, outgoing: Outgoing, ask_id: int
 ) -> None:
     """Send a prompt as the direct reply, and link the message to its ask for replies."""
-    sent = await reply(update, outgoing)
+    sent = await reply(update, context, outgoing)
     if sent is not None:
         await service.remember_message(context.mend, ask_id, sent.message_id)
 
@@ -23,14 +23,14 @@ async def snooze(update: Update, context: MendContext) -> None:
     """Remind me in 1 h: the prompt gives way to "I'll ask again at <time>"."""
     button = await pressed(update, Snooze)
     result = await service.snooze(context.mend, user_of(update)[0], button.ask_id)
-    await edit(update, views.snoozed(result))
+    await edit(update, context, views.snoozed(result))
 
 
 async def skip(update: Update, context: MendContext) -> None:
     """Skip today: the prompt gives way to "Skipped for today"."""
     button = await pressed(update, Skip)
     await service.skip(context.mend, user_of(update)[0], button.ask_id)
-    await edit(update, views.skipped())
+    await edit(update, context, views.skipped())
 
 
 async def text_answer(update: Update, context: MendContext) -> None:
@@ -40,7 +40,9 @@ async def text_answer(update: Update, context: MendContext) -> None:
     user_id, _ = user_of(update)
     replied = message.reply_to_message
     reply_to = replied.message_id if replied is not None else None
-    await reply(update, await router.answer(context.mend, user_id, message.text, reply_to))
+    await reply(
+        update, context, await router.answer(context.mend, user_id, message.text, reply_to)
+    )
 
 
 async def voice(update: Update, context: MendContext) -> None:
@@ -48,7 +50,7 @@ async def voice(update: Update, context: MendContext) -> None:
     message = update.effective_message
     assert message is not None and message.voice is not None
     file_id = message.voice.file_id
-    await reply(update, await router.voice(context.mend, user_of(update)[0], file_id))
+    await reply(update, context, await router.voice(context.mend, user_of(update)[0], file_id))
 
 
 BUTTONS: list[BaseHandler[Update, MendContext, None]] = [

@@ -6,7 +6,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.repair import service, views
 from bot.features.repair.buttons import Decide
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, text_after_command, user_of
+from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
 
 
 async def repair(update: Update, context: MendContext) -> None:
@@ -14,9 +14,11 @@ async def repair(update: Update, context: MendContext) -> None:
     args = text_after_command(update)
     user_id = user_of(update)[0]
     if not args.strip():
-        await reply(update, views.plan(await service.show(context.mend, user_id)))
+        await reply(update, context, views.plan(await service.show(context.mend, user_id)))
     else:
-        await reply(update, views.proposed(await service.propose(context.mend, user_id, args)))
+        await reply(
+            update, context, views.proposed(await service.propose(context.mend, user_id, args))
+        )
 
 
 async def decide(update: Update, context: MendContext) -> None:
@@ -25,11 +27,11 @@ async def decide(update: Update, context: MendContext) -> None:
     assert query is not None
     button = Decide.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     result = await service.decide(
         context.mend, user_of(update)[0], button.change_id, button.choice
     )
-    await edit(update, views.decided(result))
+    await edit(update, context, views.decided(result))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

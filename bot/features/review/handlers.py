@@ -21,7 +21,7 @@ async def review_command(update: Update, context: MendContext) -> None:
         if message.photo is not None:
             await chat.send_photo(message.photo, caption=message.text, parse_mode=ParseMode.HTML)
         else:
-            await reply(update, message)
+            await reply(update, context, message)
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

@@ -7,7 +7,7 @@ from bot.features.settings import service, views
 from bot.features.settings.buttons import ChooseZone
 from bot.features.settings.models import ReminderOff, Switched, TimezoneChoices
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, user_of
+from bot.kernel.handlers import answer_button, edit, reply, user_of
 
 
 async def timezone(update: Update, context: MendContext) -> None:
@@ -16,21 +16,21 @@ async def timezone(update: Update, context: MendContext) -> None:
     query = " ".join(context.args or [])
     result = await service.set_timezone(context.mend, user_id, first_name, query)
     if isinstance(result, TimezoneChoices):
-        await reply(update, views.timezone_choices(result))
+        await reply(update, context, views.timezone_choices(result))
     else:
-        await reply(update, views.timezone_set(result))
+        await reply(update, context, views.timezone_set(result))
 
 
 async def choose_timezone(update: Update, context: MendContext) -> None:
     """A timezone button: it is set, and the message says so."""
+    await answer_button(update)
     query = update.callback_query
     assert query is not None
-    await query.answer()
     button = ChooseZone.parse(query.data)
     assert button is not None  # the handler's pattern let it through
     user_id, first_name = user_of(update)
     result = await service.choose_timezone(context.mend, user_id, first_name, button.zone)
-    await edit(update, views.timezone_set(result))
+    await edit(update, context, views.timezone_set(result))
 
 
 async def remind(update: Update, context: MendContext) -> None:
@@ -38,30 +38,32 @@ async def remind(update: Update, context: MendContext) -> None:
     user_id, _ = user_of(update)
     result = await service.set_reminder(context.mend, user_id, context.args or [])
     if isinstance(result, Switched):
-        await reply(update, result.message)
+        await reply(update, context, result.message)
     elif isinstance(result, ReminderOff):
-        await reply(update, views.reminder_off(result))
+        await reply(update, context, views.reminder_off(result))
     else:
-        await reply(update, views.reminder_set(result))
+        await reply(update, context, views.reminder_set(result))
 
 
 async def list_reminders(update: Update, context: MendContext) -> None:
     """/reminders: each reminder and when it next fires, in the user's time."""
     user_id, _ = user_of(update)
-    await reply(update, views.reminder_list(await service.list_reminders(context.mend, user_id)))
+    await reply(
+        update, context, views.reminder_list(await service.list_reminders(context.mend, user_id))
+    )
 
 
 async def pause(update: Update, context: MendContext) -> None:
     """/pause 3d | 1w | until 2026-12-01: prompts stop until then."""
     user_id, _ = user_of(update)
     result = await service.pause(context.mend, user_id, " ".join(context.args or []))
-    await reply(update, views.paused(result))
+    await reply(update, context, views.paused(result))
 
 
 async def resume(update: Update, context: MendContext) -> None:
     """/resume: prompts start again."""
     user_id, _ = user_of(update)
-    await reply(update, views.resumed(await service.resume(context.mend, user_id)))
+    await reply(update, context, views.resumed(await service.resume(context.mend, user_id)))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

@@ -6,13 +6,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.timeouts import service, views
 from bot.features.timeouts.buttons import ComeBack
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, text_after_command, user_of
+from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
 
 
 async def start(update: Update, context: MendContext) -> None:
     """/timeout [minutes]: a pause until a time; the partner gets a calm notice."""
     paused = await service.start(context.mend, user_of(update)[0], text_after_command(update))
-    await reply(update, views.paused(paused))
+    await reply(update, context, views.paused(paused))
 
 
 async def come_back(update: Update, context: MendContext) -> None:
@@ -21,11 +21,11 @@ async def come_back(update: Update, context: MendContext) -> None:
     assert query is not None
     button = ComeBack.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     result = await service.come_back(
         context.mend, user_of(update)[0], button.timeout_id, button.choice
     )
-    await edit(update, views.came_back(result))
+    await edit(update, context, views.came_back(result))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

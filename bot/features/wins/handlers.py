@@ -6,13 +6,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.wins import service, views
 from bot.features.wins.buttons import Drop, Page, Send, ShowOne
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, reply, text_after_command, user_of
+from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
 
 
 async def record(update: Update, context: MendContext) -> None:
     """/win <text>: the win shown back with Send to <partner> / Don't send."""
     drafted = await service.record(context.mend, user_of(update)[0], text_after_command(update))
-    await reply(update, views.drafted(drafted))
+    await reply(update, context, views.drafted(drafted))
 
 
 async def wins(update: Update, context: MendContext) -> None:
@@ -21,9 +21,9 @@ async def wins(update: Update, context: MendContext) -> None:
     user_id = user_of(update)[0]
     if word.lower() == "threshold":
         threshold = await service.set_threshold(context.mend, user_id, rest)
-        await reply(update, views.threshold_set(threshold))
+        await reply(update, context, views.threshold_set(threshold))
     else:
-        await reply(update, views.listing(await service.listing(context.mend, user_id)))
+        await reply(update, context, views.listing(await service.listing(context.mend, user_id)))
 
 
 async def send(update: Update, context: MendContext) -> None:
@@ -32,9 +32,11 @@ async def send(update: Update, context: MendContext) -> None:
     assert query is not None
     button = Send.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     await edit(
-        update, views.sent(await service.send(context.mend, user_of(update)[0], button.win_id))
+        update,
+        context,
+        views.sent(await service.send(context.mend, user_of(update)[0], button.win_id)),
     )
 
 
@@ -44,9 +46,9 @@ async def drop(update: Update, context: MendContext) -> None:
     assert query is not None
     button = Drop.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     await service.drop(context.mend, user_of(update)[0], button.win_id)
-    await edit(update, views.dropped())
+    await edit(update, context, views.dropped())
 
 
 async def page(update: Update, context: MendContext) -> None:
@@ -55,17 +57,19 @@ async def page(update: Update, context: MendContext) -> None:
     assert query is not None
     button = Page.parse(query.data)
     assert button is not None
-    await query.answer()
+    await answer_button(update)
     result = await service.listing(context.mend, user_of(update)[0], button.offset)
-    await edit(update, views.listing(result))
+    await edit(update, context, views.listing(result))
 
 
 async def show_one(update: Update, context: MendContext) -> None:
     """Show me one: a past win, at random."""
+    await answer_button(update)
     query = update.callback_query
     assert query is not None
-    await query.answer()
-    await edit(update, views.revisit(await service.revisit(context.mend, user_of(update)[0])))
+    await edit(
+        update, context, views.revisit(await service.revisit(context.mend, user_of(update)[0]))
+    )
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

@@ -1,0 +1,157 @@
+"""Under faults, Mend tells the truth: what was committed is said to be done, never "nothing
+was shared"; a 429 on a direct reply is waited out, and its window is the sender's too; a
+button is answered once."""
+
+from collections import Counter
+from collections.abc import Awaitable, Callable
+
+import pytest
+
+from bot import texts
+from tests.conftest import Bot, couple, words
+from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
+from tests.test_e2e_disclose import agreed_couple, draft
+
+Fault = dict[str, object]
+
+# A 502 on the edit, or the connection dropped before Telegram saw it (both more than once:
+# the edit is tried again, then its words come as a new message).
+FAULTS = {
+    "502 once": {"status": 502, "times": 1},
+    "dropped once": {"status": "network", "times": 1},
+    "502 every time": {"status": 502, "times": 3},
+    "dropped every time": {"status": "network", "times": 3},
+}
+
+
+def no_false_report(user: FakeUser) -> None:
+    assert not any(words(texts.SOMETHING_WRONG) in m.text for m in user.messages)
+
+
+async def told(tg: FakeTelegram, user: FakeUser, message: SentMessage, done: str) -> None:
+    """The author learns ``done``: in the pressed message, or in a new one below it."""
+    await tg.wait_for(
+        lambda: done in message.text or any(done in m.text for m in user.messages),
+        what=f"{done!r} told to {user.first_name}",
+    )
+
+
+async def gratitude(tg: FakeTelegram, anna: FakeUser, ben: FakeUser) -> tuple[SentMessage, str]:
+    await ben.send("/gratitude")
+    await ben.wait_message("Gratitude")
+    await ben.send("Thank you for the call.")
+    return await ben.wait_message("You wrote"), "Send to Anna"
+
+
+async def win(tg: FakeTelegram, anna: FakeUser, ben: FakeUser) -> tuple[SentMessage, str]:
+    await ben.send("/win We laughed at dinner")
+    return await ben.wait_message("A win to remember"), "Send to Anna"
+
+
+Flow = Callable[[FakeTelegram, FakeUser, FakeUser], Awaitable[tuple[SentMessage, str]]]
+
+
+@pytest.mark.parametrize("fault", FAULTS.values(), ids=FAULTS.keys())
+@pytest.mark.parametrize(
+    ("flow", "done", "relay"),
+    [
+        (gratitude, "Sent to Anna", "A note of thanks from Ben"),
+        (win, "Sent to Anna", "A win to remember, from Ben"),
+    ],
+    ids=["gratitude", "win"],
+)
+async def test_after_send_the_author_hears_it_was_sent(
+    bot: Bot, tg: FakeTelegram, flow: Flow, done: str, relay: str, fault: Fault
+) -> None:
+    anna, ben = await couple(tg)
+    preview, button = await flow(tg, anna, ben)
+    tg.fail_next("editMessageText", **fault)  # type: ignore[arg-type]
+    await ben.press(preview, button)
+    await anna.wait_message(relay)
+    await told(tg, ben, preview, done)
+    await ben.send("/help")
+    await ben.wait_message("What I can do")
+    assert sum(relay in m.text for m in anna.messages) == 1
+    no_false_report(ben)
+
+
+@pytest.mark.parametrize("fault", FAULTS.values(), ids=FAULTS.keys())
+async def test_a_disclosure_sent_and_acknowledged_under_faults(
+    bot: Bot, tg: FakeTelegram, fault: Fault
+) -> None:
+    anna, ben = await agreed_couple(tg)
+    preview = await draft(tg, ben, "Home late tonight, by 22:00")
+    tg.fail_next("editMessageText", **fault)  # type: ignore[arg-type]
+    await ben.press(preview, "Send to Anna")
+    await told(tg, ben, preview, "Sending to Anna in 30 seconds")
+    bot.clock.advance(seconds=31)
+    relay = await anna.wait_message("A disclosure from Ben")
+
+    await anna.press(relay, "Thank you for telling me")
+    note_ask = await anna.wait_message("Add a short note")
+    tg.fail_next("editMessageText", **fault)  # type: ignore[arg-type]
+    await anna.press(note_ask, "Send without a note")
+    await ben.wait_message("Anna answered your disclosure")
+    await told(tg, anna, note_ask, "Ben has been told")
+    no_false_report(anna)
+    no_false_report(ben)
+    assert sum("A disclosure from Ben" in m.text for m in anna.messages) == 1
+
+
+async def test_when_even_the_new_message_fails_it_says_it_was_saved(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    anna, ben = await agreed_couple(tg)
+    preview = await draft(tg, ben, "Home late tonight, by 22:00")
+    tg.fail_next("editMessageText", status=502, times=3)
+    tg.fail_next("sendMessage", status=502, times=1)  # the fresh "Sending ..." is lost too
+    await ben.press(preview, "Send to Anna")  # (its relay is due in 30 s: nothing else races)
+    said = await ben.wait_message(words(texts.SAVED_THEN_WRONG))
+    assert "saved" in said.text
+    bot.clock.advance(seconds=31)
+    await anna.wait_message("A disclosure from Ben")  # it was committed, and it is delivered
+    no_false_report(ben)
+
+
+async def test_nothing_committed_may_say_nothing_was_shared(bot: Bot, tg: FakeTelegram) -> None:
+    anna, _ = await couple(tg)
+    tg.fail_next("sendMessage", status=502, times=1)
+    await anna.send("/help")
+    await anna.wait_message(words(texts.SOMETHING_WRONG))
+
+
+async def test_a_429_on_a_direct_reply_is_waited_out_and_shared_with_the_sender(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    anna, ben = await couple(tg)
+    tg.fail_next("sendMessage", status=429, retry_after=2)
+    await anna.send("/help")
+    # Meanwhile Ben sends Anna an appreciation: it must not go into her 429 window either.
+    await ben.send("/gratitude")
+    await ben.wait_message("Gratitude")
+    await ben.send("Thank you for waiting.")
+    preview = await ben.wait_message("You wrote")
+    await ben.press(preview, "Send to Anna")
+    await anna.wait_message("What I can do")
+    await anna.wait_message("A note of thanks from Ben")
+    to_anna = [c for c in tg.calls_to("sendMessage") if c.params.get("chat_id") == anna.id]
+    refused = next(c for c in to_anna if c.status == 429)
+    after = [c for c in to_anna if c.at > refused.at]
+    assert after, "the reply was tried again"
+    assert min(c.at for c in after) >= refused.at + 2 - 0.05  # nothing inside the window
+    assert all(c.ok for c in after)
+    no_false_report(anna)
+
+
+async def test_a_refused_button_is_answered_once(bot: Bot, tg: FakeTelegram) -> None:
+    anna, ben = await couple(tg)
+    preview, _ = await gratitude(tg, anna, ben)
+    await ben.press(preview, "Send to Anna")
+    await tg.wait_for(lambda: "Sent to Anna" in preview.text)
+    # A Send for an appreciation that isn't there: refused, kindly, and answered once.
+    await ben.press_data(preview, "gs:999999")
+    await ben.wait_message(words(texts.STALE_BUTTON))
+    await tg.wait_callbacks_answered()
+    answers = Counter(c.params["callback_query_id"] for c in tg.calls_to("answerCallbackQuery"))
+    assert answers and max(answers.values()) == 1
+    assert all(c.ok for c in tg.calls_to("answerCallbackQuery"))
