@@ -7,14 +7,16 @@ from telegram.ext import Application, CallbackContext, ExtBot, JobQueue
 from bot.kernel.mend import Mend
 
 if TYPE_CHECKING:
+    from bot.kernel.inbox import Inbox
     from bot.kernel.sender import Sender
 
 
 class BotData:
-    """Typed ``bot_data``: the one :class:`Mend` (set by ``build_application``) and the
-    outbox sender (started in ``post_init``)."""
+    """Typed ``bot_data``: the one :class:`Mend` and the inbox (set by
+    ``build_application``), and the outbox sender (started in ``post_init``)."""
 
     mend: Mend
+    inbox: "Inbox"
     sender: "Sender | None" = None
 
 
