@@ -4,12 +4,12 @@ Two documented extension points of PTB, no fork of its polling loop:
 
 - **A request hook**, :class:`InboxRequest`, the ``get_updates_request`` (PTB's documented
   ``BaseRequest.do_request``): the batch a getUpdates returns is stored in the inbox before
-  PTB gets it. PTB's Updater advances its
-  offset (which confirms the batch to Telegram on the *next* getUpdates) only after
-  ``get_updates`` returned, so nothing is confirmed before it is committed; if storing fails,
-  PTB takes it for a network error, keeps its offset and fetches the batch again. A custom ``Updater`` could
-  not do this without copying its polling loop: the fetch step is a closure inside the private
-  ``_start_polling``, and ``self.bot.get_updates`` is all it calls.
+  PTB gets it. PTB's Updater advances its offset (which confirms the batch to Telegram on the
+  *next* getUpdates) only after ``get_updates`` returned, so nothing is confirmed before it
+  is committed; if storing fails, PTB takes it for a network error, keeps its offset and
+  fetches the batch again. A custom ``Updater`` could not do this without copying its polling
+  loop: the fetch step is a closure inside the private ``_start_polling``, which calls only
+  ``self.bot.get_updates``.
 - **An update processor**, :class:`InboxProcessor` (``ApplicationBuilder.concurrent_updates``):
   it handles only the copy of an update this process stored or replayed (skipping one that
   Telegram re-delivered), inside ``Inbox.handling``, which marks the update done with its
