@@ -16,10 +16,17 @@ holds the PTB side). Then:
 - **A day.** Done rows keep their update_id (their words are cleared) a day, Telegram's own
   horizon for unconfirmed updates, then the tick's :func:`clean` removes them.
 
-What remains: a handler that commits in several transactions is marked done by the first;
-a crash between its first and its last commit loses the rest of that one update's work (it is
-never repeated). And a crash after the commit and before the direct reply went out leaves the
-effect without its reply (the update is done; it is not run again to reply).
+What remains:
+
+- A handler that commits in several transactions is marked done by the first; a crash
+  between its first and its last commit loses the rest of that update's work (it is never
+  repeated). In the end-to-end suite only /checkin and /gratitude asked on demand do so: the
+  ask, then (after the prompt was sent) the prompt's message id; a crash between leaves the
+  ask open, which the next /checkin shows again and a typed answer still finds.
+- A crash after the commit and before the direct reply went out leaves the effect without its
+  reply (the update is done; it is not run again just to reply).
+- An update whose handling wrote nothing (a refusal, /help, an error) is marked done after
+  its handler returned: a crash in between shows that reply again after the restart.
 """
 
 import json
