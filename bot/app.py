@@ -15,6 +15,8 @@ from bot.kernel.crypto import TextCipher, load_or_create_key
 from bot.kernel.db import Database
 from bot.kernel.handlers import register
 from bot.kernel.http import AiohttpRequest
+from bot.kernel.inbox import Inbox
+from bot.kernel.intake import InboxProcessor, InboxRequest, replay
 from bot.kernel.limiter import RateLimiter
 from bot.kernel.mend import Mend
 from bot.kernel.scheduler import tick
@@ -50,6 +52,7 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
         repair,
         FEATURES,
     )
+    inbox = Inbox(database, mend.clock)
     application: MendApplication = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
@@ -59,14 +62,17 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
         .post_init(_post_init)
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
-        # Bot API calls through a lighter HTTP client (bot/delivery/sender.py), files through
-        # httpx.
+        # Bot API calls through a lighter HTTP client (bot/kernel/http.py), files through
+        # httpx. Fetched updates go to the inbox first, and are handled from it once
+        # (bot/kernel/intake.py says which PTB extension points, and why).
         .request(AiohttpRequest())
-        .get_updates_request(AiohttpRequest(connections=1))
+        .get_updates_request(InboxRequest(inbox))
+        .concurrent_updates(InboxProcessor(inbox))
         .build()
     )
     application.bot_data.mend = mend
     application.bot_data.limiter = RateLimiter(settings.telegram_max_rate)
+    application.bot_data.inbox = inbox
     register(application, mend.features)
     return application
 
@@ -78,6 +84,8 @@ async def _post_init(application: Application) -> None:
     mend.db.on_outbox_commit(sender.wake)
     application.bot_data.sender = sender
     sender.start()
+    # Before polling starts: what was stored and not handled before a crash goes first.
+    await replay(application, application.bot_data.inbox)
     assert application.job_queue is not None
     application.job_queue.run_repeating(
         _tick_job,

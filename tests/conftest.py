@@ -61,15 +61,22 @@ class Bot:
         assert self.app is not None
         return self.app.bot_data.mend
 
-    async def start(self) -> None:
-        """Start as ``run_polling`` does: initialize, post_init, poll, start."""
+    async def start(self, *, handle_updates: bool = True) -> None:
+        """Start as ``run_polling`` does: initialize, post_init, poll, start.
+
+        ``handle_updates=False`` polls (so fetched updates are stored and confirmed to
+        Telegram) but handles nothing: the instant between a fetch and its handling, made to
+        last. A ``stop`` then is a ``kill -9`` in that instant: what was committed stays, the
+        fetched updates were never handled.
+        """
         app = build_application(self.settings, clock=self.clock)
         await app.initialize()
         assert app.post_init is not None
         await app.post_init(app)
         assert app.updater is not None
         await app.updater.start_polling(poll_interval=0, timeout=1)
-        await app.start()
+        if handle_updates:
+            await app.start()
         self.app = app
 
     async def stop(self) -> None:
@@ -80,7 +87,8 @@ class Bot:
         self.app = None
         assert app.updater is not None
         await app.updater.stop()
-        await app.stop()
+        if app.running:
+            await app.stop()
         assert app.post_stop is not None and app.post_shutdown is not None
         await app.post_stop(app)
         await app.shutdown()

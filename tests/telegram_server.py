@@ -505,6 +505,7 @@ class FakeTelegram:
         self._users: dict[int, FakeUser] = {}
         self._blocked: set[int] = set()
         self._updates: list[dict[str, Any]] = []  # queued, not yet confirmed by an offset
+        self.sent_updates: list[dict[str, Any]] = []  # every update users made, in order
         self._update_ids = itertools.count(10_000)
         self._allowed_updates: list[str] | None = None
         self._poll_generation = 0
@@ -716,6 +717,14 @@ class FakeTelegram:
         """Updates queued for the bot and not yet confirmed via getUpdates' offset."""
         return list(self._updates)
 
+    async def redeliver(self, update_id: int) -> None:
+        """Queue an update again with its update_id, as Telegram does when the bot's
+        confirmation of it was lost (its next getUpdates never came). A running bot polls
+        past it; a bot (re)starting polls from offset 0 and receives it."""
+        update = next(u for u in self.sent_updates if u["update_id"] == update_id)
+        self._updates = sorted([*self._updates, update], key=lambda u: u["update_id"])
+        await self._notify()
+
     @property
     def unanswered_callbacks(self) -> list[str]:
         """Ids of callback queries a user pressed that the bot has not answered yet."""
@@ -774,6 +783,7 @@ class FakeTelegram:
     async def _push_update(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
         update = {"update_id": next(self._update_ids), kind: payload}
         self._updates.append(update)
+        self.sent_updates.append(update)
         await self._notify()
         return update
 

@@ -7,7 +7,7 @@ import bot
 
 ROOT = Path(bot.__file__).parent
 EDGE = {"handlers.py", "app.py", "__main__.py", "__init__.py"}
-KERNEL_EDGE = {"handlers.py", "context.py", "sender.py", "http.py", "feature.py"}
+KERNEL_EDGE = {"handlers.py", "context.py", "sender.py", "http.py", "intake.py", "feature.py"}
 
 
 def _imports(path: Path) -> set[str]:

@@ -8,16 +8,18 @@ from bot.kernel.limiter import RateLimiter
 from bot.kernel.mend import Mend
 
 if TYPE_CHECKING:
+    from bot.kernel.inbox import Inbox
     from bot.kernel.sender import Sender
 
 
 class BotData:
-    """Typed ``bot_data``: the one :class:`Mend` and the rate limiter the sender and direct
-    replies share (set by ``build_application``), and the outbox sender (started in
-    ``post_init``)."""
+    """Typed ``bot_data``: the one :class:`Mend`, the rate limiter the sender and direct
+    replies share, and the inbox (set by ``build_application``), and the outbox sender
+    (started in ``post_init``)."""
 
     mend: Mend
     limiter: RateLimiter
+    inbox: "Inbox"
     sender: "Sender | None" = None
 
 

@@ -6,7 +6,7 @@ import gc
 import logging
 import os
 import sqlite3
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -77,6 +77,7 @@ class Database:
         self._conn: aiosqlite.Connection | None = None
         self._lock = asyncio.Lock()
         self._outbox_listeners: list[Callable[[], None]] = []
+        self._before_commit: list[Callable[[Tx], Awaitable[None]]] = []
         self.commits = 0  # write transactions committed since open (the sender watches it)
         self._committed = asyncio.Event()
         self._checkpointer: asyncio.Task[None] | None = None
@@ -158,6 +159,11 @@ class Database:
         """Call ``listener`` after each commit that wrote outbox rows (wakes the sender)."""
         self._outbox_listeners.append(listener)
 
+    def before_commit(self, step: Callable[[Tx], Awaitable[None]]) -> None:
+        """Run ``step`` at the end of each write transaction, just before its COMMIT (the
+        inbox marks the update being handled done there, with its effect)."""
+        self._before_commit.append(step)
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Tx]:
         """One write transaction (BEGIN IMMEDIATE), committed on success, rolled back on error."""
@@ -167,6 +173,8 @@ class Database:
             tx = Tx(conn, self.cipher)
             try:
                 yield tx
+                for step in self._before_commit:
+                    await step(tx)
             except BaseException:
                 await conn.execute("ROLLBACK")
                 raise

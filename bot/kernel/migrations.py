@@ -246,4 +246,16 @@ MIGRATIONS: tuple[str, ...] = (
         user_id INTEGER PRIMARY KEY REFERENCES users(id)
     );
     """,
+    # 5: the inbox: each update fetched from Telegram, stored before Telegram is told it was
+    # received, and marked done once handled (bot/kernel/inbox.py).
+    """
+    CREATE TABLE inbox (
+        update_id INTEGER PRIMARY KEY,    -- Telegram's: a re-delivered update is the same row
+        body BLOB,                        -- encrypted update JSON; cleared once done
+        received_at INTEGER NOT NULL,
+        done_at INTEGER                   -- NULL until handled; done rows are kept about a day
+    );
+    CREATE INDEX inbox_pending ON inbox(update_id) WHERE done_at IS NULL;
+    CREATE INDEX inbox_done ON inbox(done_at) WHERE done_at IS NOT NULL;
+    """,
 )

@@ -2,7 +2,8 @@
 
 Due reminders are read a batch at a time; in the transaction that moves them on to their
 next time, each feature's job gets the fresh ones of the kinds it declared (late ones, from a
-bot that was down, wait for their next time). Then each feature's jobs run.
+bot that was down, wait for their next time). Then the kernel's own jobs run (cleaning the
+inbox), then each feature's jobs.
 """
 
 import asyncio
@@ -13,7 +14,8 @@ from datetime import datetime, timedelta
 from bot.domain.prompting import LATE_LIMIT
 from bot.domain.schedule import next_due
 from bot.kernel.db import Tx
-from bot.kernel.feature import ReminderJob
+from bot.kernel.feature import Job, ReminderJob
+from bot.kernel.inbox import clean as clean_inbox
 from bot.kernel.mend import Mend
 from bot.storage import batch, reminders
 from bot.storage.models import Reminder
@@ -22,6 +24,7 @@ log = logging.getLogger(__name__)
 
 BATCH = 500  # rows per transaction, so a busy minute never holds the event loop for long
 YIELD_EVERY = 100  # reminders worked between yields to the event loop, within a batch
+KERNEL_JOBS: tuple[Job, ...] = (clean_inbox,)  # the kernel's own work, before the features'
 
 
 async def tick(mend: Mend) -> int:
@@ -38,6 +41,8 @@ async def tick(mend: Mend) -> int:
         if len(due) < BATCH:
             break
         await asyncio.sleep(0)  # let updates and the sender in between batches
+    for run in KERNEL_JOBS:
+        queued += await run(mend)
     for feature in mend.features:
         for run in feature.jobs:
             queued += await run(mend)

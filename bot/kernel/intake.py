@@ -1,0 +1,96 @@
+"""Where updates come in: python-telegram-bot's side of the inbox (bot/kernel/inbox.py).
+
+Two documented extension points of PTB, no fork of its polling loop:
+
+- **A request hook**, :class:`InboxRequest`, the ``get_updates_request`` (PTB's documented
+  ``BaseRequest.do_request``): the batch a getUpdates returns is stored in the inbox before
+  PTB gets it. PTB's Updater advances its offset (which confirms the batch to Telegram on the
+  *next* getUpdates) only after ``get_updates`` returned, so nothing is confirmed before it
+  is committed; if storing fails, PTB takes it for a network error, keeps its offset and
+  fetches the batch again. A custom ``Updater`` could not do this without copying its polling
+  loop: the fetch step is a closure inside the private ``_start_polling``, which calls only
+  ``self.bot.get_updates``.
+- **An update processor**, :class:`InboxProcessor` (``ApplicationBuilder.concurrent_updates``):
+  it handles only the copy of an update this process stored or replayed (skipping one that
+  Telegram re-delivered), inside ``Inbox.handling``, which marks the update done with its
+  effect. One update at a time, as before: each chat's updates keep their order.
+
+:func:`replay` puts the updates stored and not done (a crash came first) in the update queue
+at start-up, before polling begins, so they are handled first.
+"""
+
+import inspect
+import logging
+from collections.abc import Awaitable
+from http import HTTPStatus
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application, BaseUpdateProcessor
+from telegram.request import RequestData
+
+from bot.kernel.http import AiohttpRequest
+from bot.kernel.inbox import Inbox
+
+log = logging.getLogger(__name__)
+
+
+class InboxRequest(AiohttpRequest):
+    """The getUpdates request: stores each fetched batch in the inbox before returning it."""
+
+    def __init__(self, inbox: Inbox, connections: int = 1) -> None:
+        super().__init__(connections=connections)
+        self._inbox = inbox
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: object = None,
+        write_timeout: object = None,
+        connect_timeout: object = None,
+        pool_timeout: object = None,
+    ) -> tuple[int, bytes]:
+        status, payload = await super().do_request(
+            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
+        )
+        # This request makes only getUpdates calls: a successful answer is a batch of updates.
+        if status == HTTPStatus.OK:
+            answer = self.parse_json_payload(payload)
+            if answer.get("ok") and isinstance(answer.get("result"), list):
+                await self._inbox.store(answer["result"])
+        return status, payload
+
+
+class InboxProcessor(BaseUpdateProcessor):
+    """Handles each update once, from the inbox, one at a time."""
+
+    def __init__(self, inbox: Inbox) -> None:
+        super().__init__(max_concurrent_updates=1)
+        self._inbox = inbox
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if not isinstance(update, Update):
+            await coroutine
+            return
+        if not self._inbox.claim(update.update_id):
+            if inspect.iscoroutine(coroutine):
+                coroutine.close()  # PTB's handling of the copy we skip, never started
+            log.info("Update %d was received again; it is handled once", update.update_id)
+            return
+        async with self._inbox.handling(update.update_id):
+            await coroutine
+
+    async def initialize(self) -> None:
+        """Nothing to open: the inbox lives in the database, opened in post_init."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+
+async def replay(application: Application, inbox: Inbox) -> None:
+    """Queue the updates stored and not done, in order, ahead of anything polled next."""
+    for body in await inbox.pending():
+        update = Update.de_json(body, application.bot)
+        await application.update_queue.put(update)
