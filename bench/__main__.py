@@ -235,6 +235,12 @@ async def measure(
             and send["429_not_honoured"] == 0
             and (send["min_same_chat_gap_s"] or 1) >= 0.9,
         )
+        row(
+            "Send path: accepted by Telegram, not yet recorded sent (mean / max)",
+            f"{send['unrecorded_mean_ms']:.1f} ms / {send['unrecorded_max_ms']:.1f} ms",
+            "(the duplicate window)",
+            None,
+        )
 
     if "paid" in only:
         # 5./6. Paid broadcasts, and our CPU per message.

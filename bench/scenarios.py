@@ -176,9 +176,15 @@ async def delivery(
                 break
         await asyncio.sleep(1.5)  # anything more (a duplicate) would arrive now
         cpu = time.process_time() - cpu0
+        sender = app.bot_data.sender
+        assert sender is not None
+        window = sender.unrecorded
         await _stop(app)
         log = await fake.command("log")
-    return _delivery_report(log, expected, due_mono, cpu)
+    report = _delivery_report(log, expected, due_mono, cpu)
+    report["unrecorded_max_ms"] = window.longest * 1000
+    report["unrecorded_mean_ms"] = window.mean * 1000
+    return report
 
 
 async def _stop(app: MendApplication) -> None:

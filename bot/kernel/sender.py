@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
@@ -74,6 +75,25 @@ TellAuthor = Callable[[Tx, OutboxItem, datetime], Awaitable[None]]
 """Queue the words that tell a relay's author it could not be delivered."""
 
 
+@dataclasses.dataclass
+class Window:
+    """Running figures of the seconds between Telegram accepting a message and its row being
+    recorded sent (for the benchmark and the README's delivery guarantee)."""
+
+    count: int = 0
+    total: float = 0.0
+    longest: float = 0.0
+
+    def add(self, seconds: float) -> None:
+        self.count += 1
+        self.total += seconds
+        self.longest = max(self.longest, seconds)
+
+    @property
+    def mean(self) -> float:
+        return self.total / self.count if self.count else 0.0
+
+
 def _order(item: OutboxItem) -> tuple[float, int]:
     return item.due_at.timestamp(), item.id
 
@@ -106,6 +126,10 @@ class Sender:
         self._busy_chats: set[int] = set()
         self._held_chats: set[int] = set()  # chats whose queued rows wait for them
         self._to_mark: list[tuple[OutboxItem, int]] = []
+        self._accepted_at: dict[int, float] = {}  # row id -> when Telegram accepted it
+        # How long rows Telegram accepted waited to be recorded sent: a crash in that window
+        # is the one way a message can arrive twice (the Bot API has no idempotency key).
+        self.unrecorded = Window()
         self._marker: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._runner: asyncio.Task[None] | None = None
@@ -265,6 +289,7 @@ class Sender:
             log.error("Outbox row %d: %s", item.id, type(error).__name__)
             await self._undeliverable(item, "failed")
         else:
+            self._accepted_at[item.id] = time.monotonic()
             self._to_mark.append((item, message_id))
             if self._marker is None or self._marker.done():
                 self._marker = asyncio.create_task(self._mark(), name="mend-sender-mark")
@@ -295,8 +320,10 @@ class Sender:
                 continue
             if self._seen_commits == before:  # only our own commit since the last read
                 self._seen_commits = before + 1
+            recorded = time.monotonic()
             for item, _ in sent:
                 self._in_flight.discard(item.id)
+                self.unrecorded.add(recorded - self._accepted_at.pop(item.id, recorded))
 
     async def _undeliverable(self, item: OutboxItem, status: str) -> None:
         """Record it, and let the author of a relay be told, in the same transaction."""
