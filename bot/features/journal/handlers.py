@@ -6,7 +6,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.journal import service, views
 from bot.features.journal.buttons import Delete, Page
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
+from bot.kernel.handlers import edit, pressed, reply, text_after_command, user_of
 
 
 async def journal(update: Update, context: MendContext) -> None:
@@ -25,22 +25,14 @@ async def journal(update: Update, context: MendContext) -> None:
 
 async def delete(update: Update, context: MendContext) -> None:
     """Delete <n>: "Deleted.", and the list again."""
-    query = update.callback_query
-    assert query is not None
-    button = Delete.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, Delete)
     result = await service.delete(context.mend, user_of(update)[0], button.entry_id, button.offset)
     await edit(update, context, views.deleted(result))
 
 
 async def page(update: Update, context: MendContext) -> None:
     """« Newer / Older »: another page of the journal."""
-    query = update.callback_query
-    assert query is not None
-    button = Page.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, Page)
     result = await service.listing(context.mend, user_of(update)[0], button.offset)
     await edit(update, context, views.listing(result))
 

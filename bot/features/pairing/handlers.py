@@ -8,7 +8,7 @@ from bot.features.pairing import service, views
 from bot.features.pairing.buttons import ConfirmUnpair, Decline, Join, KeepPaired
 from bot.kernel.context import MendContext
 from bot.kernel.errors import Stale
-from bot.kernel.handlers import answer_button, edit, reply, user_of
+from bot.kernel.handlers import answer_button, edit, pressed, reply, user_of
 
 
 async def start(update: Update, context: MendContext) -> None:
@@ -59,11 +59,7 @@ async def unpair(update: Update, context: MendContext) -> None:
 
 async def confirm_unpair(update: Update, context: MendContext) -> None:
     """Yes, end the pairing."""
-    await answer_button(update)
-    query = update.callback_query
-    assert query is not None
-    button = ConfirmUnpair.parse(query.data)
-    assert button is not None  # the handler's pattern let it through
+    button = await pressed(update, ConfirmUnpair)
     user_id, _ = user_of(update)
     await service.unpair(context.mend, user_id, button.couple_id)
     await edit(update, context, views.unpaired())

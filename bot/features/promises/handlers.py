@@ -7,7 +7,7 @@ from bot.features.promises import service, views
 from bot.features.promises.buttons import AuthorSays, PartnerSays
 from bot.features.promises.models import Answer
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
+from bot.kernel.handlers import edit, pressed, reply, text_after_command, user_of
 
 
 async def make(update: Update, context: MendContext) -> None:
@@ -25,11 +25,7 @@ async def overview(update: Update, context: MendContext) -> None:
 
 async def author_says(update: Update, context: MendContext) -> None:
     """Kept / Not this time: the answer noted, or both answers once both answered."""
-    query = update.callback_query
-    assert query is not None
-    button = AuthorSays.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, AuthorSays)
     value = Answer(button.answer.value)
     result = await service.answer(context.mend, user_of(update)[0], button.promise_id, True, value)
     await edit(update, context, views.answered(result))
@@ -37,11 +33,7 @@ async def author_says(update: Update, context: MendContext) -> None:
 
 async def partner_says(update: Update, context: MendContext) -> None:
     """Kept / Let's talk: the answer noted, or both answers once both answered."""
-    query = update.callback_query
-    assert query is not None
-    button = PartnerSays.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, PartnerSays)
     value = Answer(button.answer.value)
     result = await service.answer(
         context.mend, user_of(update)[0], button.promise_id, False, value

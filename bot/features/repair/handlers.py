@@ -6,7 +6,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.repair import service, views
 from bot.features.repair.buttons import Decide
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
+from bot.kernel.handlers import edit, pressed, reply, text_after_command, user_of
 
 
 async def repair(update: Update, context: MendContext) -> None:
@@ -23,11 +23,7 @@ async def repair(update: Update, context: MendContext) -> None:
 
 async def decide(update: Update, context: MendContext) -> None:
     """Approve (the change applies now) or Decline; the proposer is told either way."""
-    query = update.callback_query
-    assert query is not None
-    button = Decide.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, Decide)
     result = await service.decide(
         context.mend, user_of(update)[0], button.change_id, button.choice
     )

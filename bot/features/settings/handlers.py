@@ -7,7 +7,7 @@ from bot.features.settings import service, views
 from bot.features.settings.buttons import ChooseZone
 from bot.features.settings.models import ReminderOff, Switched, TimezoneChoices
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import answer_button, edit, reply, user_of
+from bot.kernel.handlers import edit, pressed, reply, user_of
 
 
 async def timezone(update: Update, context: MendContext) -> None:
@@ -23,11 +23,7 @@ async def timezone(update: Update, context: MendContext) -> None:
 
 async def choose_timezone(update: Update, context: MendContext) -> None:
     """A timezone button: it is set, and the message says so."""
-    await answer_button(update)
-    query = update.callback_query
-    assert query is not None
-    button = ChooseZone.parse(query.data)
-    assert button is not None  # the handler's pattern let it through
+    button = await pressed(update, ChooseZone)
     user_id, first_name = user_of(update)
     result = await service.choose_timezone(context.mend, user_id, first_name, button.zone)
     await edit(update, context, views.timezone_set(result))

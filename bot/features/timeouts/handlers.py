@@ -6,7 +6,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.timeouts import service, views
 from bot.features.timeouts.buttons import ComeBack
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
+from bot.kernel.handlers import edit, pressed, reply, text_after_command, user_of
 
 
 async def start(update: Update, context: MendContext) -> None:
@@ -17,11 +17,7 @@ async def start(update: Update, context: MendContext) -> None:
 
 async def come_back(update: Update, context: MendContext) -> None:
     """I'm ready (the partner is told) or 10 more minutes (the pause runs on)."""
-    query = update.callback_query
-    assert query is not None
-    button = ComeBack.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, ComeBack)
     result = await service.come_back(
         context.mend, user_of(update)[0], button.timeout_id, button.choice
     )

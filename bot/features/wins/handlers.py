@@ -6,7 +6,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.wins import service, views
 from bot.features.wins.buttons import Drop, Page, Send, ShowOne
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import answer_button, edit, reply, text_after_command, user_of
+from bot.kernel.handlers import answer_button, edit, pressed, reply, text_after_command, user_of
 
 
 async def record(update: Update, context: MendContext) -> None:
@@ -28,11 +28,7 @@ async def wins(update: Update, context: MendContext) -> None:
 
 async def send(update: Update, context: MendContext) -> None:
     """Send: the partner gets the win; both see it in /wins."""
-    query = update.callback_query
-    assert query is not None
-    button = Send.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, Send)
     await edit(
         update,
         context,
@@ -42,22 +38,14 @@ async def send(update: Update, context: MendContext) -> None:
 
 async def drop(update: Update, context: MendContext) -> None:
     """Don't send: "Not sent, and not kept."."""
-    query = update.callback_query
-    assert query is not None
-    button = Drop.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, Drop)
     await service.drop(context.mend, user_of(update)[0], button.win_id)
     await edit(update, context, views.dropped())
 
 
 async def page(update: Update, context: MendContext) -> None:
     """« Newer / Older »: another page of /wins."""
-    query = update.callback_query
-    assert query is not None
-    button = Page.parse(query.data)
-    assert button is not None
-    await answer_button(update)
+    button = await pressed(update, Page)
     result = await service.listing(context.mend, user_of(update)[0], button.offset)
     await edit(update, context, views.listing(result))
 
