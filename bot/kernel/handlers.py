@@ -68,8 +68,10 @@ async def _direct(
             limiter.back_off(seconds, chat_id)
             if attempt == TRIES:
                 raise
-        except NetworkError as error:
-            if isinstance(error, RetryAfter) or not repeatable or attempt == TRIES:
+        except BadRequest:
+            raise  # Telegram's answer, not a fault: asking again would get the same
+        except NetworkError:
+            if not repeatable or attempt == TRIES:
                 raise
             await asyncio.sleep(NETWORK_PAUSE)
     raise AssertionError("unreachable")
@@ -108,8 +110,6 @@ async def edit(update: Update, context: MendContext, outgoing: Outgoing) -> None
             return
         await reply(update, context, outgoing)
     except NetworkError as error:
-        if isinstance(error, RetryAfter):
-            raise
         log.warning("Editing a message failed (%s); sending it anew", type(error).__name__)
         await reply(update, context, outgoing)
 
