@@ -1,12 +1,12 @@
 """python -m bot [run | check-prompts [DIR] | new-key]"""
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
 from telegram import Update
 
+from bot.kernel import logs
 from bot.kernel.crypto import DataKeyError, generate_key
 from bot.library import check_library
 from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError
@@ -50,12 +50,7 @@ def _run() -> int:
     except SettingsError as error:
         print(f"mend: {error}", file=sys.stderr)
         return 2
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # httpx logs every request URL at INFO, and the URL contains the bot token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logs.configure(settings)
     try:
         application = build_application(settings)
         application.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])

@@ -18,6 +18,7 @@ from bot.kernel.http import AiohttpRequest
 from bot.kernel.inbox import Inbox
 from bot.kernel.intake import InboxProcessor, InboxRequest, replay
 from bot.kernel.limiter import RateLimiter
+from bot.kernel.logs import startup_line
 from bot.kernel.mend import Mend
 from bot.kernel.scheduler import tick
 from bot.kernel.sender import Sender
@@ -27,16 +28,19 @@ from bot.prompts import load_library
 log = logging.getLogger(__name__)
 
 
-def build_application(settings: Settings, clock: Clock | None = None) -> MendApplication:
+def build_application(
+    settings: Settings, clock: Clock | None = None, mode: str = "polling"
+) -> MendApplication:
     """Build the Application: storage, prompts, handlers, the sender and the tick.
 
     The prompt library is validated here, before any network traffic; the database is opened
-    (and the data key checked) in ``post_init``.
+    (and the data key checked) in ``post_init``. ``mode`` is only said in the start-up line.
     """
     prompts = load_library(settings.prompts_dir)
     agreements = load_agreements(settings.prompts_dir)
     support = load_support(settings.prompts_dir)
     repair = load_repair(settings.prompts_dir)
+    log.info(startup_line(settings, prompts, mode))
     key = load_or_create_key(
         settings.bot_data_key.get_secret_value() if settings.bot_data_key else None,
         settings.bot_database,

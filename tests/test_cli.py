@@ -9,6 +9,7 @@ in the test's event loop, so those children are awaited with asyncio, never ``su
 import asyncio
 import base64
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -358,3 +359,24 @@ def test_a_missing_key_file_is_not_silently_replaced(tmp_path: Path) -> None:
     with pytest.raises(DataKeyError, match=r"key file .* is missing"):
         load_or_create_key(None, database)
     assert not key_file_for(database).exists()
+
+
+@pytest.mark.parametrize("log_format", ["text", "json"])
+async def test_idle_logs_are_quiet(tg: FakeTelegram, tmp_path: Path, log_format: str) -> None:
+    """Sixty ticks (a minute at the default TICK_SECONDS) of an idle bot: the start-up lines
+    and nothing else; with LOG_FORMAT=json, every line is one JSON object."""
+    database = tmp_path / "mend.sqlite3"
+    env = telegram_env(tg, database, tick_seconds="0.05", log_format=log_format)
+    async with running_bot(env, cwd=tmp_path) as idle:
+        await tg.wait_for(lambda: len(tg.calls_to("getUpdates")) >= 2, timeout=15)
+        await asyncio.sleep(3)  # real time: the scheduler ticks in it (60 ticks of 0.05 s)
+    assert idle.code == 0, idle.err
+    lines = [line for line in idle.err.splitlines() if line.strip()]
+    assert len(lines) <= 6, lines  # start-up (4 on a first run) and shutdown (2)
+    assert any("Mend " in line and "mode polling" in line for line in lines), lines
+    assert not any("Running job" in line or "executed successfully" in line for line in lines)
+    if log_format == "json":
+        for line in lines:
+            entry = json.loads(line)
+            assert {"time", "level", "logger", "message"} <= set(entry)
+    assert_no_secrets(tg, idle.out, idle.err)

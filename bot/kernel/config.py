@@ -1,6 +1,7 @@
 """Mend's settings, read once from the environment or a ``.env`` file."""
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -25,6 +26,7 @@ class Settings(BaseSettings):
     telegram_max_rate: float = Field(default=30.0, gt=0, le=1000)
     tick_seconds: float = Field(default=1.0, gt=0, le=60)
     log_level: str = "INFO"
+    log_format: Literal["text", "json"] = "text"
 
 
 class SettingsError(Exception):

@@ -214,7 +214,8 @@ class Database:
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-            log.info("Database migrated to schema version %d", number)
+        if version < len(MIGRATIONS):
+            log.info("Database migrated from schema version %d to %d", version, len(MIGRATIONS))
 
     async def _check_key(self) -> None:
         """Refuse to start with a key that is not the one this database was created with."""
