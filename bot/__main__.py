@@ -1,7 +1,9 @@
-"""python -m bot [run | check-prompts [DIR] | new-key]"""
+"""python -m bot [run | check-prompts [DIR] | new-key | rotate-key]"""
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from telegram import Update
@@ -19,6 +21,10 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check-prompts", help="validate the YAML library and exit")
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("new-key", help="print a fresh BOT_DATA_KEY")
+    rotate = commands.add_parser(
+        "rotate-key", help="re-encrypt every stored text under a new data key (bot stopped)"
+    )
+    rotate.add_argument("--batch-size", type=_positive, default=500, help="rows per transaction")
     args = parser.parse_args(argv)
 
     if args.command == "check-prompts":
@@ -27,7 +33,87 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new-key":
         print(generate_key())
         return 0
+    if args.command == "rotate-key":
+        return _rotate_key(args.batch_size)
     return _run()
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return number
+
+
+def _rotate_key(batch_size: int) -> int:
+    """Run (or finish) a key rotation, with a progress bar when stderr is a terminal."""
+    from pydantic import SecretStr
+    from pydantic_settings import BaseSettings, SettingsConfigDict
+    from tqdm import tqdm
+
+    from bot.kernel.db import DatabaseBusyError, lock_file_for, take_lock
+    from bot.kernel.rotation import RotationError, StoppedEarly, pending_key_file, rotate_key
+
+    class StorageOnly(BaseSettings):
+        model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+        bot_database: Path = Path("data/mend.sqlite3")
+        bot_data_key: SecretStr | None = None
+
+    settings = StorageOnly()
+    database = settings.bot_database
+    configured = settings.bot_data_key.get_secret_value() if settings.bot_data_key else None
+    if not database.is_file():
+        print(f"mend: there is no database at {database} (BOT_DATABASE)", file=sys.stderr)
+        return 1
+    try:
+        lock = take_lock(database, exclusive=True)
+    except OSError as error:
+        print(f"mend: cannot lock {lock_file_for(database)}: {error.strerror}", file=sys.stderr)
+        return 1
+    except DatabaseBusyError:
+        print(
+            f"mend: Mend is running on {database} (it holds {lock_file_for(database)}): "
+            "stop it, then run rotate-key again",
+            file=sys.stderr,
+        )
+        return 1
+    bars: list[tqdm[None]] = []
+
+    def progress(total: int) -> Callable[[int], object]:
+        bar: tqdm[None] = tqdm(total=total, unit="row", desc="re-encrypting", disable=None)
+        bars.append(bar)
+        return bar.update
+
+    try:
+        outcome = rotate_key(database, configured, batch_size=batch_size, progress=progress)
+    except (RotationError, DataKeyError) as error:
+        print(f"mend: {error}", file=sys.stderr)
+        return 1
+    except StoppedEarly as stopped:
+        print(f"mend: {stopped}", file=sys.stderr)
+        return 3
+    finally:
+        for bar in bars:
+            bar.close()
+        os.close(lock)
+    if outcome.key_file is not None:
+        print(f"Every stored text is now sealed with the new key, written to {outcome.key_file}.")
+        if outcome.old_key_backup is not None:
+            print(
+                f"The old key is kept in {outcome.old_key_backup}: backups made before now "
+                "need it. Back up the new key file."
+            )
+        return 0
+    print("Every stored text is now sealed with this new key:")
+    print(outcome.new_key)
+    print(
+        "Set BOT_DATA_KEY to it: Mend will not start with the old key any more. It is also in "
+        f"{pending_key_file(database)} (0600): delete that file once BOT_DATA_KEY is set."
+    )
+    return 0
 
 
 def _configured_prompts_dir() -> Path:

@@ -2,6 +2,7 @@
 
 import base64
 import binascii
+import hashlib
 import logging
 import os
 import secrets
@@ -12,7 +13,12 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 log = logging.getLogger(__name__)
 
-_VERSION = b"\x01"
+# Version 1 (the format before key rotation): version byte + nonce + ciphertext with tag.
+# It says nothing of its key: it was sealed by the first key the database had.
+_LEGACY = b"\x01"
+# Version 2: version byte + key id byte + nonce + ciphertext with tag; the two header bytes
+# are authenticated with it. The key id tells rotate-key which rows are done.
+_KEYED = b"\x02"
 _NONCE_BYTES = 12
 
 
@@ -21,22 +27,48 @@ class DataKeyError(Exception):
 
 
 class TextCipher:
-    """Seals and opens user text; a blob is version byte + nonce + ciphertext with tag."""
+    """Seals user text with one key; opens what that key, or the ``previous`` one, sealed.
 
-    def __init__(self, key: bytes) -> None:
+    ``previous`` is only given while rotate-key moves rows from the old key to the new one.
+    """
+
+    def __init__(self, key: bytes, previous: bytes | None = None) -> None:
         if len(key) != 32:
             raise DataKeyError("BOT_DATA_KEY must be 32 bytes, base64-encoded (44 characters).")
+        self.key_id = key_id(key)
         self._aead = AESGCM(key)
+        self._by_id = {self.key_id: self._aead}
+        # A version-1 blob predates rotation: the old key sealed it if there is one.
+        self._legacy = self._aead
+        if previous is not None:
+            self._legacy = AESGCM(previous)
+            self._by_id.setdefault(key_id(previous), self._legacy)
 
     def seal(self, text: str) -> bytes:
         nonce = os.urandom(_NONCE_BYTES)
-        return _VERSION + nonce + self._aead.encrypt(nonce, text.encode(), None)
+        header = _KEYED + bytes([self.key_id])
+        return header + nonce + self._aead.encrypt(nonce, text.encode(), header)
 
     def open(self, blob: bytes) -> str:
-        if blob[:1] != _VERSION:
+        if blob[:1] == _LEGACY:
+            nonce, sealed = blob[1 : 1 + _NONCE_BYTES], blob[1 + _NONCE_BYTES :]
+            return self._legacy.decrypt(nonce, sealed, None).decode()
+        if blob[:1] != _KEYED or len(blob) < 2 or blob[1] not in self._by_id:
             raise InvalidTag
-        nonce, sealed = blob[1 : 1 + _NONCE_BYTES], blob[1 + _NONCE_BYTES :]
-        return self._aead.decrypt(nonce, sealed, None).decode()
+        header, nonce, sealed = blob[:2], blob[2 : 2 + _NONCE_BYTES], blob[2 + _NONCE_BYTES :]
+        return self._by_id[blob[1]].decrypt(nonce, sealed, header).decode()
+
+
+def key_id(key: bytes) -> int:
+    """The one-byte id a key writes into what it seals (a hash of it: the key file and
+    BOT_DATA_KEY need not carry it). Two keys may share an id; rotate-key never picks such a
+    pair, and the authentication tag still refuses a wrong key."""
+    return hashlib.sha256(b"mend data key id\x00" + key).digest()[0]
+
+
+def sealed_key_id(blob: bytes) -> int | None:
+    """Which key id sealed ``blob``; None for the version-1 format, which does not say."""
+    return blob[1] if blob[:1] == _KEYED and len(blob) > 1 else None
 
 
 def generate_key() -> str:

@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import fcntl
 import gc
 import logging
 import os
@@ -20,11 +21,35 @@ from bot.kernel.migrations import MIGRATIONS
 
 log = logging.getLogger(__name__)
 
-_KEY_PROBE = "mend key check"
+KEY_PROBE = "mend key check"
 # Copy the WAL back into the database file off the event loop and off the connection's
 # thread, at most this often (seconds), instead of inside whichever COMMIT crosses SQLite's
 # 1000-page mark (a checkpoint fsyncs, and took ~30 ms of a tick's time at 1M users).
 CHECKPOINT_EVERY = 1.0
+
+
+def lock_file_for(database: Path) -> Path:
+    """The file a running Mend holds a shared lock on, and rotate-key an exclusive one."""
+    return database.with_name(database.name + ".lock")
+
+
+class DatabaseBusyError(Exception):
+    """Another process holds the database's lock in a way this one cannot share."""
+
+
+def take_lock(database: Path, *, exclusive: bool) -> int:
+    """Lock ``database``'s lock file without waiting; the returned fd holds it until closed.
+
+    Every open Database holds it shared (so several may run, as tests do); rotate-key holds
+    it exclusive, so neither runs while the other does.
+    """
+    fd = os.open(lock_file_for(database), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise DatabaseBusyError(str(database)) from None
+    return fd
 
 
 def to_ts(moment: datetime) -> int:
@@ -83,6 +108,7 @@ class Database:
         self._checkpointer: asyncio.Task[None] | None = None
         self._checkpoint_conn: sqlite3.Connection | None = None
         self._checkpointing: asyncio.Future[None] | None = None
+        self._lock_fd: int | None = None
 
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,6 +116,12 @@ class Database:
         # -wal and -shm files the same mode.
         os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
         os.chmod(self.path, 0o600)
+        try:
+            self._lock_fd = take_lock(self.path, exclusive=False)
+        except DatabaseBusyError:
+            raise DataKeyError(
+                f"python -m bot rotate-key is re-encrypting {self.path}; start Mend once it ends."
+            ) from None
         conn = await aiosqlite.connect(self.path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         for pragma in (
@@ -130,6 +162,9 @@ class Database:
         if self._conn is not None:
             await self._conn.close()  # the last connection to close checkpoints the rest
             self._conn = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
 
     async def _checkpoints(self) -> None:
         """After commits, a PASSIVE checkpoint on a connection of its own, in a worker thread:
@@ -220,11 +255,17 @@ class Database:
     async def _check_key(self) -> None:
         """Refuse to start with a key that is not the one this database was created with."""
         async with self.transaction() as tx:
+            cursor = await tx.conn.execute("SELECT 1 FROM meta WHERE key = 'rotation'")
+            if await cursor.fetchone() is not None:
+                raise DataKeyError(
+                    f"A key rotation of {self.path} was interrupted: run "
+                    "python -m bot rotate-key again to finish it before starting Mend."
+                )
             cursor = await tx.conn.execute("SELECT value FROM meta WHERE key = 'key_probe'")
             row = await cursor.fetchone()
             if row is None:
                 await tx.conn.execute(
-                    "INSERT INTO meta (key, value) VALUES ('key_probe', ?)", (tx.seal(_KEY_PROBE),)
+                    "INSERT INTO meta (key, value) VALUES ('key_probe', ?)", (tx.seal(KEY_PROBE),)
                 )
                 return
         if is_wrong_key(self.cipher, row["value"]):
