@@ -14,9 +14,13 @@ from typing import Any
 
 import aiohttp
 
+from bot.kernel.crypto import generate_key
 from bot.kernel.webhook import secret_file_for
 from tests.conftest import Bot, FakeClock, all_fine, couple, make_settings, running_bot
 from tests.telegram_server import FakeTelegram
+from tests.test_cli import assert_no_secrets, clean_env, telegram_env
+from tests.test_cli import run as cli_run
+from tests.test_cli import running_bot as cli_bot
 
 
 def free_port() -> int:
@@ -144,3 +148,62 @@ async def test_without_a_webhook_url_mend_polls_again(
         await bot.stop()
     assert tg.calls_to("deleteWebhook")
     assert tg.calls_to("getUpdates")
+
+
+# -- python -m bot, as an operator runs it -------------------------------------------------
+
+
+async def test_python_m_bot_serves_the_webhook_when_a_url_is_set(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    port = free_port()
+    database = tmp_path / "mend.sqlite3"
+    anna = tg.user(1001, "Anna")
+    env = telegram_env(
+        tg,
+        database,
+        bot_data_key=generate_key(),
+        telegram_webhook_url=f"http://127.0.0.1:{port}/hook",
+        webhook_port=str(port),
+    )
+    async with cli_bot(env, cwd=tmp_path) as exited:
+        await anna.send("/start")
+        await anna.wait_message("I'm Mend")
+
+    assert exited.code == 0, exited.err
+    secret = secret_file_for(database).read_text().strip()
+    assert tg.calls_to("setWebhook")[0].params["secret_token"] == secret
+    assert tg.calls_to("getUpdates") == []
+    assert_no_secrets(tg, exited.out, exited.err)
+    assert secret not in exited.out + exited.err
+
+
+def test_a_malformed_webhook_secret_is_one_clear_line(tmp_path: Path) -> None:
+    bad = "has spaces and ünïcode"
+    env = clean_env(
+        telegram_bot_token="123:abc",
+        telegram_webhook_url="https://mend.example.org/hook",
+        telegram_webhook_secret=bad,
+    )
+    result = cli_run(cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert "TELEGRAM_WEBHOOK_SECRET" in result.stderr
+    assert bad not in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_secret_file_is_one_clear_line(tmp_path: Path) -> None:
+    database = tmp_path / "mend.sqlite3"
+    secret_file_for(database).write_text("not a secret!\n")
+    env = clean_env(
+        telegram_bot_token="123:abc",
+        bot_database=str(database),
+        bot_data_key=generate_key(),
+        telegram_webhook_url="https://mend.example.org/hook",
+    )
+    result = cli_run(cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert "webhook secret" in result.stderr
+    assert "Traceback" not in result.stderr
