@@ -6,10 +6,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from telegram import Update
-
 from bot.kernel import logs
 from bot.kernel.crypto import DataKeyError, generate_key
+from bot.kernel.webhook import WebhookSecretError
 from bot.library import check_library
 from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError
 
@@ -17,7 +16,10 @@ from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Mend, a Telegram bot.")
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("run", help="run the bot with long polling (the default)")
+    commands.add_parser(
+        "run",
+        help="run the bot (the default): webhook if TELEGRAM_WEBHOOK_URL is set, else polling",
+    )
     check = commands.add_parser("check-prompts", help="validate the YAML library and exit")
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("new-key", help="print a fresh BOT_DATA_KEY")
@@ -128,7 +130,7 @@ def _configured_prompts_dir() -> Path:
 
 
 def _run() -> int:
-    from bot.app import build_application
+    from bot.app import build_application, run
     from bot.kernel.config import SettingsError, load_settings
 
     try:
@@ -138,12 +140,11 @@ def _run() -> int:
         return 2
     logs.configure(settings)
     try:
-        application = build_application(settings)
-        application.run_polling(allowed_updates=[Update.MESSAGE, Update.CALLBACK_QUERY])
+        run(build_application(settings))
     except PromptLibraryError as error:
         print(f"mend: the prompt library has problems:\n{error}", file=sys.stderr)
         return 1
-    except DataKeyError as error:
+    except (DataKeyError, WebhookSecretError) as error:
         print(f"mend: {error}", file=sys.stderr)
         return 1
     return 0

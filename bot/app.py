@@ -1,8 +1,9 @@
 """build_application(settings): the one place that wires Mend together."""
 
 import logging
+from typing import Any
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
@@ -16,30 +17,32 @@ from bot.kernel.db import Database
 from bot.kernel.handlers import register
 from bot.kernel.http import AiohttpRequest
 from bot.kernel.inbox import Inbox
-from bot.kernel.intake import InboxProcessor, InboxRequest, replay
+from bot.kernel.intake import InboxProcessor, InboxQueue, InboxRequest, replay
 from bot.kernel.limiter import RateLimiter
 from bot.kernel.logs import startup_line
 from bot.kernel.mend import Mend
 from bot.kernel.scheduler import tick
 from bot.kernel.sender import Sender
+from bot.kernel.webhook import Webhook, load_or_create_secret
 from bot.library import load_agreements, load_repair, load_support
 from bot.prompts import load_library
 
 log = logging.getLogger(__name__)
 
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 
-def build_application(
-    settings: Settings, clock: Clock | None = None, mode: str = "polling"
-) -> MendApplication:
+
+def build_application(settings: Settings, clock: Clock | None = None) -> MendApplication:
     """Build the Application: storage, prompts, handlers, the sender and the tick.
 
     The prompt library is validated here, before any network traffic; the database is opened
-    (and the data key checked) in ``post_init``. ``mode`` is only said in the start-up line.
+    (and the data key checked) in ``post_init``.
     """
     prompts = load_library(settings.prompts_dir)
     agreements = load_agreements(settings.prompts_dir)
     support = load_support(settings.prompts_dir)
     repair = load_repair(settings.prompts_dir)
+    mode = "webhook" if settings.telegram_webhook_url else "polling"
     log.info(startup_line(settings, prompts, mode))
     key = load_or_create_key(
         settings.bot_data_key.get_secret_value() if settings.bot_data_key else None,
@@ -57,9 +60,13 @@ def build_application(
         FEATURES,
     )
     inbox = Inbox(database, mend.clock)
+    webhook = _webhook(settings)
+    builder = ApplicationBuilder()
+    if webhook is not None:
+        # Each update POSTed to the webhook is stored before the 200 (bot/kernel/intake.py).
+        builder = builder.update_queue(InboxQueue(inbox))
     application: MendApplication = (
-        ApplicationBuilder()
-        .token(settings.telegram_bot_token.get_secret_value())
+        builder.token(settings.telegram_bot_token.get_secret_value())
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_base_file_url)
         .context_types(ContextTypes(context=MendContext, bot_data=BotData))
@@ -77,8 +84,53 @@ def build_application(
     application.bot_data.mend = mend
     application.bot_data.limiter = RateLimiter(settings.telegram_max_rate)
     application.bot_data.inbox = inbox
+    application.bot_data.webhook = webhook
     register(application, mend.features)
     return application
+
+
+def _webhook(settings: Settings) -> Webhook | None:
+    if settings.telegram_webhook_url is None:
+        return None
+    secret = load_or_create_secret(
+        settings.telegram_webhook_secret.get_secret_value()
+        if settings.telegram_webhook_secret
+        else None,
+        settings.bot_database,
+    )
+    return Webhook(
+        settings.telegram_webhook_url, settings.webhook_listen, settings.webhook_port, secret
+    )
+
+
+def _webhook_arguments(webhook: Webhook) -> dict[str, Any]:
+    """What ``run_webhook`` and ``Updater.start_webhook`` are given: PTB registers the
+    webhook (setWebhook with the secret) and serves it; a request without the secret header
+    gets 403."""
+    return {
+        "listen": webhook.listen,
+        "port": webhook.port,
+        "url_path": webhook.path,
+        "webhook_url": webhook.url,
+        "secret_token": webhook.secret,
+        "allowed_updates": ALLOWED_UPDATES,
+    }
+
+
+def run(application: MendApplication) -> None:
+    """Run until stopped (SIGINT, SIGTERM): the webhook if one is set, else long polling."""
+    webhook = application.bot_data.webhook
+    if webhook is None:
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    else:
+        application.run_webhook(**_webhook_arguments(webhook))
+
+
+async def start_webhook(application: MendApplication, webhook: Webhook) -> None:
+    """Register the webhook and serve it as :func:`run` does, for callers that run the
+    application's steps themselves (the end-to-end tests)."""
+    assert application.updater is not None
+    await application.updater.start_webhook(**_webhook_arguments(webhook))
 
 
 async def _post_init(application: Application) -> None:

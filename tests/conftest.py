@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from bot import texts
-from bot.app import build_application
+from bot.app import build_application, start_webhook
 from bot.kernel.config import Settings
 from bot.kernel.context import MendApplication
 from bot.kernel.crypto import generate_key
@@ -62,7 +62,8 @@ class Bot:
         return self.app.bot_data.mend
 
     async def start(self, *, handle_updates: bool = True) -> None:
-        """Start as ``run_polling`` does: initialize, post_init, poll, start.
+        """Start as ``run_polling`` (or ``run_webhook``, with TELEGRAM_WEBHOOK_URL set)
+        does: initialize, post_init, poll (or serve the webhook), start.
 
         ``handle_updates=False`` polls (so fetched updates are stored and confirmed to
         Telegram) but handles nothing: the instant between a fetch and its handling, made to
@@ -74,7 +75,11 @@ class Bot:
         assert app.post_init is not None
         await app.post_init(app)
         assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0, timeout=1)
+        webhook = app.bot_data.webhook
+        if webhook is None:
+            await app.updater.start_polling(poll_interval=0, timeout=1)
+        else:
+            await start_webhook(app, webhook)
         if handle_updates:
             await app.start()
         self.app = app

@@ -15,6 +15,11 @@ of every message the bot sent (after edits and deletions), validates requests th
 does (HTML well-formedness, text lengths, inline keyboards, known chats, ...) and answers with
 real Bot API JSON shapes, so PTB raises the same exceptions it would raise in production.
 
+Webhooks as on Telegram: after ``setWebhook`` (url, secret_token) the server POSTs each update
+to that URL with the ``X-Telegram-Bot-Api-Secret-Token`` header, one at a time, until it is
+answered 200 (``tg.webhook_deliveries`` records each try), and getUpdates gets 409;
+``deleteWebhook`` goes back to getUpdates.
+
 Waiting is event driven: every recorded request and every state change notifies one
 :class:`asyncio.Condition`; :meth:`FakeTelegram.wait_for` never sleeps in a loop.
 
@@ -39,7 +44,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Literal, TypeVar
 
-from aiohttp import BodyPartReader, hdrs, web
+from aiohttp import BodyPartReader, ClientError, ClientSession, ClientTimeout, hdrs, web
 
 __all__ = [
     "ApiCall",
@@ -481,6 +486,22 @@ def _decode_entity(name: str) -> str:
 _Handler = Callable[[dict[str, Any], dict[str, UploadedFile]], Awaitable[Any]]
 
 
+@dataclass
+class WebhookDelivery:
+    """One POST of an update to the bot's webhook, and the HTTP status it got (``None``: no
+    answer, the connection failed)."""
+
+    update_id: int
+    status: int | None
+
+
+@dataclass
+class _Webhook:
+    url: str
+    secret_token: str | None
+    task: asyncio.Task[None] | None = None
+
+
 class FakeTelegram:
     """A fake Bot API server on 127.0.0.1 (ephemeral port). Usable as an async context manager.
 
@@ -509,6 +530,8 @@ class FakeTelegram:
         self._update_ids = itertools.count(10_000)
         self._allowed_updates: list[str] | None = None
         self._poll_generation = 0
+        self._webhook: _Webhook | None = None
+        self.webhook_deliveries: list[WebhookDelivery] = []
         self._callback_ids = itertools.count(1)
         self._pending_callbacks: dict[str, int] = {}  # query id -> user id, unanswered
         self._file_ids = itertools.count(1)
@@ -521,6 +544,8 @@ class FakeTelegram:
         self._methods: dict[str, _Handler] = {
             "getMe": self._get_me,
             "deleteWebhook": self._delete_webhook,
+            "setWebhook": self._set_webhook,
+            "getWebhookInfo": self._get_webhook_info,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
             "sendMessage": self._send_message,
@@ -570,6 +595,7 @@ class FakeTelegram:
         if runner is None:
             return
         self._stopping = True
+        await self._stop_webhook()
         await self._notify()
         await runner.cleanup()
         if self.server_errors:
@@ -1024,6 +1050,12 @@ class FakeTelegram:
         }
 
     async def _get_updates(self, params: dict[str, Any]) -> Any:
+        if self._webhook is not None:
+            raise _ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         offset = _int_param(params, "offset", 0)
         limit = min(100, max(1, _int_param(params, "limit", 100)))
         timeout = max(0.0, float(params.get("timeout") or 0))
@@ -1065,9 +1097,89 @@ class FakeTelegram:
         self._updates = [u for u in self._updates if _update_kind(u) in allowed]
 
     async def _delete_webhook(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
+        """Back to getUpdates: updates not yet delivered wait for the next poll."""
+        await self._stop_webhook()
         if params.get("drop_pending_updates") is True:
             self._updates.clear()
         return True
+
+    async def _set_webhook(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
+        """From now on POST each update to ``url`` (with the secret header if a
+        ``secret_token`` was given) instead of serving getUpdates, as Telegram does."""
+        url = params.get("url")
+        if not url:
+            return await self._delete_webhook(params, files)  # Telegram: empty url removes it
+        if not isinstance(url, str) or not re.match(r"https?://", url):
+            raise _bad_request("bad webhook: an HTTPS URL must be provided for webhook")
+        secret = params.get("secret_token")
+        if secret is not None and not (
+            isinstance(secret, str) and re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret)
+        ):
+            raise _bad_request("secret token contains unallowed characters")
+        allowed = params.get("allowed_updates")
+        if isinstance(allowed, list):
+            self._allowed_updates = [str(kind) for kind in allowed] or None
+        if params.get("drop_pending_updates") is True:
+            self._updates.clear()
+        await self._stop_webhook()
+        self._poll_generation += 1  # a long poll still open ends in a conflict
+        webhook = _Webhook(url, secret)
+        webhook.task = asyncio.create_task(self._deliver(webhook))
+        self._webhook = webhook
+        await self._notify()
+        return True
+
+    async def _get_webhook_info(
+        self, params: dict[str, Any], files: dict[str, UploadedFile]
+    ) -> Any:
+        return {
+            "url": self._webhook.url if self._webhook else "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
+
+    async def _stop_webhook(self) -> None:
+        webhook, self._webhook = self._webhook, None
+        if webhook is not None and webhook.task is not None:
+            webhook.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await webhook.task
+
+    async def _deliver(self, webhook: _Webhook) -> None:
+        """POST the queued updates one at a time, in order; an update leaves the queue (is
+        confirmed) only when the bot answered 200, else it is sent again a little later."""
+        headers = {"Content-Type": "application/json"}
+        if webhook.secret_token is not None:
+            headers["X-Telegram-Bot-Api-Secret-Token"] = webhook.secret_token
+        try:
+            async with ClientSession(timeout=ClientTimeout(total=10)) as session:
+                while True:
+                    async with self._changed:
+                        while True:
+                            self._drop_disallowed_updates()
+                            if self._updates:
+                                break
+                            await self._changed.wait()
+                    update = self._updates[0]
+                    status: int | None
+                    try:
+                        async with session.post(
+                            webhook.url, data=json.dumps(update), headers=headers
+                        ) as response:
+                            status = response.status
+                    except (ClientError, TimeoutError):
+                        status = None
+                    self.webhook_deliveries.append(WebhookDelivery(update["update_id"], status))
+                    if status == 200:
+                        self._updates = [
+                            u for u in self._updates if u["update_id"] != update["update_id"]
+                        ]
+                    await self._notify()
+                    if status != 200:
+                        await asyncio.sleep(0.05)  # Telegram backs off before trying again
+        except Exception as exc:  # a bug in the fake: surface it loudly
+            self.server_errors.append(exc)
+            raise
 
     async def _set_my_commands(
         self, params: dict[str, Any], files: dict[str, UploadedFile]

@@ -1,9 +1,10 @@
 """Mend's settings, read once from the environment or a ``.env`` file."""
 
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.prompts import DEFAULT_PROMPTS_DIR
@@ -27,6 +28,21 @@ class Settings(BaseSettings):
     tick_seconds: float = Field(default=1.0, gt=0, le=60)
     log_level: str = "INFO"
     log_format: Literal["text", "json"] = "text"
+    # Webhook mode (bot/kernel/webhook.py) when a URL is set; long polling otherwise.
+    telegram_webhook_url: str | None = Field(default=None, pattern=r"^https?://[^/?#]+")
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    telegram_webhook_secret: SecretStr | None = None
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _telegram_secret_rule(cls, value: SecretStr | None) -> SecretStr | None:
+        # Telegram's rule for secret_token; the message never repeats the value.
+        if value is not None and not re.fullmatch(
+            r"[A-Za-z0-9_-]{1,256}", value.get_secret_value()
+        ):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and -")
+        return value
 
 
 class SettingsError(Exception):

@@ -10,17 +10,19 @@ from bot.kernel.mend import Mend
 if TYPE_CHECKING:
     from bot.kernel.inbox import Inbox
     from bot.kernel.sender import Sender
+    from bot.kernel.webhook import Webhook
 
 
 class BotData:
     """Typed ``bot_data``: the one :class:`Mend`, the rate limiter the sender and direct
-    replies share, and the inbox (set by ``build_application``), and the outbox sender
-    (started in ``post_init``)."""
+    replies share, the inbox and the webhook if any (set by ``build_application``), and the
+    outbox sender (started in ``post_init``)."""
 
     mend: Mend
     limiter: RateLimiter
     inbox: "Inbox"
     sender: "Sender | None" = None
+    webhook: "Webhook | None" = None  # None: long polling
 
 
 class MendContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):

@@ -129,6 +129,10 @@ class Inbox:
             log.info("Handling %d updates stored before a restart", len(rows))
         return [json.loads(body) for _, body in rows]
 
+    def holds(self, update_id: int) -> bool:
+        """Whether this process stored or replayed this update and has not handled it yet."""
+        return update_id in self._mine
+
     def claim(self, update_id: int) -> bool:
         """Whether to handle this update now: this process stored or replayed it and has not
         handled it yet (a copy Telegram re-delivered is not handled again)."""

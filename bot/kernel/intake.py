@@ -15,10 +15,22 @@ Two documented extension points of PTB, no fork of its polling loop:
   Telegram re-delivered), inside ``Inbox.handling``, which marks the update done with its
   effect. One update at a time, as before: each chat's updates keep their order.
 
+- **An update queue**, :class:`InboxQueue` (``ApplicationBuilder.update_queue``), in webhook
+  mode only. Telegram re-sends an update until the webhook answered 200 and forgets it
+  after. PTB's webhook handler (``telegram.ext._utils.webhookhandler.TelegramHandler.post``)
+  refuses a request without the secret header (403), parses the body into an ``Update`` and
+  awaits ``update_queue.put(update)``; tornado sends the response once ``post`` returned.
+  ``InboxQueue.put`` stores the update (its own committed transaction) before queueing it,
+  so the 200 goes out after the commit, and a failed store raises: tornado answers 500 and
+  Telegram sends the update again. What is stored is ``update.to_dict()``, PTB's own
+  serialisation (unknown fields kept in ``api_kwargs``): the handler does not pass on the
+  raw body. Read back with ``Update.de_json``, as a polled update is.
+
 :func:`replay` puts the updates stored and not done (a crash came first) in the update queue
 at start-up, before polling begins, so they are handled first.
 """
 
+import asyncio
 import inspect
 import logging
 from collections.abc import Awaitable
@@ -87,6 +99,23 @@ class InboxProcessor(BaseUpdateProcessor):
 
     async def shutdown(self) -> None:
         """Nothing to close."""
+
+
+class InboxQueue(asyncio.Queue[object]):
+    """The application's update queue in webhook mode: an update is stored in the inbox
+    before it is queued, hence before PTB's webhook handler answers Telegram 200."""
+
+    def __init__(self, inbox: Inbox) -> None:
+        super().__init__()
+        self._inbox = inbox
+
+    async def put(self, item: object) -> None:
+        # An update this process holds already (replayed at start-up, or stored and not yet
+        # handled when Telegram sent it again) is not stored twice; the inbox decides for
+        # the rest, and hands each update to be handled once (InboxProcessor).
+        if isinstance(item, Update) and not self._inbox.holds(item.update_id):
+            await self._inbox.store([item.to_dict()])
+        await super().put(item)
 
 
 async def replay(application: Application, inbox: Inbox) -> None:

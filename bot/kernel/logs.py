@@ -1,7 +1,8 @@
 """Logs an operator can read: quiet when idle, one line at start-up, JSON on request.
 
-What users write never reaches a log: handlers log update ids and error types; the token never
-does either (libraries that put it in request URLs are kept below INFO).
+What users write never reaches a log, even at DEBUG: handlers log update ids and error types,
+and python-telegram-bot (which logs whole updates at DEBUG) is kept at INFO. The token never
+does either: libraries that put it in request URLs are kept at WARNING.
 """
 
 import json
@@ -17,6 +18,8 @@ from bot.prompts import PromptLibrary
 # / "... executed successfully", two lines a second) and warns of each run skipped while a long
 # tick is still going; the tick catches up by design (it coalesces), so only its errors count.
 QUIET = {
+    # python-telegram-bot logs whole updates (what users wrote) at DEBUG.
+    "telegram": logging.INFO,
     "httpx": logging.WARNING,
     "httpcore": logging.WARNING,
     "aiohttp.access": logging.WARNING,
@@ -50,7 +53,7 @@ def configure(settings: Settings) -> None:
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level.upper())
     for name, level in QUIET.items():
-        logging.getLogger(name).setLevel(level)
+        logging.getLogger(name).setLevel(max(level, root.level))
 
 
 def mend_version() -> str:
