@@ -42,8 +42,6 @@ def build_application(settings: Settings, clock: Clock | None = None) -> MendApp
     agreements = load_agreements(settings.prompts_dir)
     support = load_support(settings.prompts_dir)
     repair = load_repair(settings.prompts_dir)
-    mode = "webhook" if settings.telegram_webhook_url else "polling"
-    log.info(startup_line(settings, prompts, mode))
     key = load_or_create_key(
         settings.bot_data_key.get_secret_value() if settings.bot_data_key else None,
         settings.bot_database,
@@ -136,6 +134,8 @@ async def start_webhook(application: MendApplication, webhook: Webhook) -> None:
 async def _post_init(application: Application) -> None:
     mend: Mend = application.bot_data.mend
     await mend.db.open()
+    mode = "polling" if application.bot_data.webhook is None else "webhook"
+    log.info(startup_line(mend.settings, mend.prompts, mode))
     sender = Sender(mend, application.bot, application.bot_data.limiter)
     mend.db.on_outbox_commit(sender.wake)
     application.bot_data.sender = sender

@@ -373,7 +373,7 @@ async def test_idle_logs_are_quiet(tg: FakeTelegram, tmp_path: Path, log_format:
     assert idle.code == 0, idle.err
     lines = [line for line in idle.err.splitlines() if line.strip()]
     assert len(lines) <= 6, lines  # start-up (4 on a first run) and shutdown (2)
-    assert any("Mend " in line and "mode polling" in line for line in lines), lines
+    assert any("Mend " in line and "started: mode polling" in line for line in lines), lines
     assert not any("Running job" in line or "executed successfully" in line for line in lines)
     if log_format == "json":
         for line in lines:

@@ -71,6 +71,6 @@ def startup_line(settings: Settings, prompts: PromptLibrary, mode: str) -> str:
         f"{kind} {len(prompts.kind(kind).prompts)}" for kind in sorted(prompts.sets)
     )
     return (
-        f"Mend {mend_version()} starting: mode {mode}, database {settings.bot_database}, "
+        f"Mend {mend_version()} started: mode {mode}, database {settings.bot_database}, "
         f"key from {key}, prompts {settings.prompts_dir} ({counts})"
     )
