@@ -1,4 +1,4 @@
-"""python -m bot [run | check-prompts [DIR] | new-key]"""
+"""python -m bot [run | check-prompts [DIR] | new-key | backup PATH | status [--behind S]]"""
 
 import argparse
 import logging
@@ -7,9 +7,12 @@ from pathlib import Path
 
 from telegram import Update
 
+from bot.backup import run as run_backup
 from bot.kernel.crypto import DataKeyError, generate_key
 from bot.library import check_library
 from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError
+from bot.status import DEFAULT_BEHIND
+from bot.status import run as run_status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +22,20 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check-prompts", help="validate the YAML library and exit")
     check.add_argument("directory", nargs="?", type=Path, default=None)
     commands.add_parser("new-key", help="print a fresh BOT_DATA_KEY")
+    backup = commands.add_parser(
+        "backup", help="copy the live database to PATH (a new file), safely while the bot runs"
+    )
+    backup.add_argument("path", type=Path)
+    status = commands.add_parser(
+        "status", help="counts and delivery health; exit code 1 when delivery is behind"
+    )
+    status.add_argument(
+        "--behind",
+        type=_seconds,
+        default=DEFAULT_BEHIND,
+        metavar="SECONDS",
+        help=f"how late the oldest waiting message may be (default {DEFAULT_BEHIND})",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "check-prompts":
@@ -27,7 +44,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new-key":
         print(generate_key())
         return 0
+    if args.command == "backup":
+        return run_backup(args.path)
+    if args.command == "status":
+        return run_status(args.behind)
     return _run()
+
+
+def _seconds(text: str) -> int:
+    try:
+        seconds = int(text)
+    except ValueError:
+        seconds = -1
+    if seconds < 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return seconds
 
 
 def _configured_prompts_dir() -> Path:
