@@ -1,4 +1,4 @@
-"""python -m bot [run | check-prompts [DIR] | new-key | rotate-key]"""
+"""python -m bot [run | check-prompts [DIR] | new-key | rotate-key | backup PATH | status]"""
 
 import argparse
 import os
@@ -6,11 +6,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bot.backup import run as run_backup
 from bot.kernel import logs
 from bot.kernel.crypto import DataKeyError, generate_key
 from bot.kernel.webhook import WebhookSecretError
 from bot.library import check_library
 from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError
+from bot.status import DEFAULT_BEHIND
+from bot.status import run as run_status
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,6 +30,20 @@ def main(argv: list[str] | None = None) -> int:
         "rotate-key", help="re-encrypt every stored text under a new data key (bot stopped)"
     )
     rotate.add_argument("--batch-size", type=_positive, default=500, help="rows per transaction")
+    backup = commands.add_parser(
+        "backup", help="copy the live database to PATH (a new file), safely while the bot runs"
+    )
+    backup.add_argument("path", type=Path)
+    status = commands.add_parser(
+        "status", help="counts and delivery health; exit code 1 when delivery is behind"
+    )
+    status.add_argument(
+        "--behind",
+        type=_seconds,
+        default=DEFAULT_BEHIND,
+        metavar="SECONDS",
+        help=f"how late the oldest waiting message may be (default {DEFAULT_BEHIND})",
+    )
     args = parser.parse_args(argv)
 
     if args.command == "check-prompts":
@@ -37,7 +54,21 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "rotate-key":
         return _rotate_key(args.batch_size)
+    if args.command == "backup":
+        return run_backup(args.path)
+    if args.command == "status":
+        return run_status(args.behind)
     return _run()
+
+
+def _seconds(text: str) -> int:
+    try:
+        seconds = int(text)
+    except ValueError:
+        seconds = -1
+    if seconds < 0:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}")
+    return seconds
 
 
 def _positive(text: str) -> int:

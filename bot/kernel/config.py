@@ -62,3 +62,13 @@ def load_settings() -> Settings:
             else:
                 problems.append(f"{name}: {item['msg']}")
         raise SettingsError("; ".join(problems)) from None
+
+
+class StorageSettings(BaseSettings):
+    """The two settings the offline commands (backup, status) need, read as the bot reads
+    them; no token is required to look after the database."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    bot_database: Path = Settings.model_fields["bot_database"].default
+    bot_data_key: SecretStr | None = None

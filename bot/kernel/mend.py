@@ -1,6 +1,7 @@
 """Mend's shared state, reached by every service as ``mend``; it knows nothing of Telegram."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.kernel.clock import Clock
@@ -27,3 +28,4 @@ class Mend:
     support: Support
     repair: RepairTemplate
     features: tuple["Feature", ...] = ()  # the registry (bot/features/__init__.py)
+    tick_recorded_at: datetime | None = None  # the tick's last heartbeat (kernel/heartbeat.py)

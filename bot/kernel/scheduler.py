@@ -15,6 +15,8 @@ from bot.domain.prompting import LATE_LIMIT
 from bot.domain.schedule import next_due
 from bot.kernel.db import Tx
 from bot.kernel.feature import Job, ReminderJob
+from bot.kernel.heartbeat import is_due as heartbeat_due
+from bot.kernel.heartbeat import record as record_heartbeat
 from bot.kernel.inbox import clean as clean_inbox
 from bot.kernel.mend import Mend
 from bot.storage import batch, reminders
@@ -31,13 +33,18 @@ async def tick(mend: Mend) -> int:
     """Handle everything due now; returns how many messages were queued."""
     now = mend.clock.now()
     queued = 0
+    heartbeat = heartbeat_due(mend.tick_recorded_at, now)
     while True:
         async with mend.db.transaction() as tx:
+            if heartbeat:  # at most once a minute, in a transaction opened anyway
+                await record_heartbeat(tx, now)
             due = await reminders.due(tx, now, BATCH)
             moves, fresh = await _next_times(tx, due, now)
             for job, jobs_due in _by_job(mend, fresh, due).items():
                 queued += await job(tx, mend, jobs_due, now)
             await reminders.advance(tx, moves)
+        if heartbeat:  # committed
+            mend.tick_recorded_at, heartbeat = now, False
         if len(due) < BATCH:
             break
         await asyncio.sleep(0)  # let updates and the sender in between batches
