@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.backup import run as run_backup
 from bot.kernel import logs
 from bot.kernel.crypto import DataKeyError, generate_key
+from bot.kernel.db import SchemaTooNewError
 from bot.kernel.webhook import WebhookSecretError
 from bot.library import check_library
 from bot.prompts import DEFAULT_PROMPTS_DIR, PromptLibraryError
@@ -175,7 +176,7 @@ def _run() -> int:
     except PromptLibraryError as error:
         print(f"mend: the prompt library has problems:\n{error}", file=sys.stderr)
         return 1
-    except (DataKeyError, WebhookSecretError) as error:
+    except (DataKeyError, SchemaTooNewError, WebhookSecretError) as error:
         print(f"mend: {error}", file=sys.stderr)
         return 1
     return 0

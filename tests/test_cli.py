@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -288,6 +289,27 @@ def test_running_without_a_token_is_one_clear_line(tmp_path: Path) -> None:
 
 
 # -- running against the fake Telegram server ----------------------------------------------
+
+
+async def test_a_database_from_a_newer_mend_is_refused_in_one_line(
+    tg: FakeTelegram, clock: FakeClock, tmp_path: Path
+) -> None:
+    settings = make_settings(tg, tmp_path)
+    first = Bot(tg, clock, settings)
+    await first.start()
+    await first.stop()
+    with sqlite3.connect(settings.bot_database) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    key = settings.bot_data_key.get_secret_value() if settings.bot_data_key else ""
+    process = await start_bot(
+        telegram_env(tg, settings.bot_database, bot_data_key=key), cwd=tmp_path
+    )
+    code, out, err = await finish(process)
+    assert code == 1, err
+    assert_no_secrets(tg, out, err)
+    mend_lines = [line for line in err.splitlines() if line.startswith("mend: ")]
+    assert len(mend_lines) == 1, err
+    assert "schema version 999, newer than this Mend" in mend_lines[0]
 
 
 async def test_a_wrong_data_key_stops_the_bot_with_a_clear_message(

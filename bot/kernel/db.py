@@ -84,6 +84,10 @@ class Tx:
         return None if blob is None else self.cipher.open(blob)
 
 
+class SchemaTooNewError(Exception):
+    """The database was migrated by a newer Mend; this one must not touch it."""
+
+
 COMMITTED: ContextVar[bool] = ContextVar("committed", default=False)
 """Whether a write transaction committed in this context: the handlers' error handler reads
 it (reset for each update), so it never says nothing was saved when something was."""
@@ -243,9 +247,9 @@ class Database:
             row = await cursor.fetchone()
         version = int(row[0]) if row else 0
         if version > len(MIGRATIONS):
-            raise RuntimeError(
+            raise SchemaTooNewError(
                 f"{self.path} is at schema version {version}, newer than this Mend "
-                f"({len(MIGRATIONS)}). Upgrade Mend."
+                f"({len(MIGRATIONS)}): it was used by a newer Mend. Upgrade Mend."
             )
         for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             await conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
