@@ -84,19 +84,13 @@ def _positive(text: str) -> int:
 
 def _rotate_key(batch_size: int) -> int:
     """Run (or finish) a key rotation, with a progress bar when stderr is a terminal."""
-    from pydantic import SecretStr
-    from pydantic_settings import BaseSettings, SettingsConfigDict
     from tqdm import tqdm
 
+    from bot.kernel.config import StorageSettings
     from bot.kernel.db import DatabaseBusyError, lock_file_for, take_lock
     from bot.kernel.rotation import RotationError, StoppedEarly, pending_key_file, rotate_key
 
-    class StorageOnly(BaseSettings):
-        model_config = SettingsConfigDict(env_file=".env", extra="ignore")
-        bot_database: Path = Path("data/mend.sqlite3")
-        bot_data_key: SecretStr | None = None
-
-    settings = StorageOnly()
+    settings = StorageSettings()
     database = settings.bot_database
     configured = settings.bot_data_key.get_secret_value() if settings.bot_data_key else None
     if not database.is_file():

@@ -65,8 +65,8 @@ def load_settings() -> Settings:
 
 
 class StorageSettings(BaseSettings):
-    """The two settings the offline commands (backup, status) need, read as the bot reads
-    them; no token is required to look after the database."""
+    """The two settings the offline commands (backup, status, rotate-key) need, read as the
+    bot reads them; no token is required to look after the database."""
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
