@@ -81,6 +81,11 @@ class Switch:
     status_off: str
 
 
+Screen = Callable[[Mend, int], Awaitable[Outgoing]]
+"""``(mend, user id) -> message``: a place in Mend a button can open (the settings, the
+support message, a feature's overview), by name, through :class:`bot.kernel.screens.Open`.
+It opens its own transactions."""
+
 CoupleEnd = Callable[[Tx, int, datetime], Awaitable[None]]
 """A couple ended (unpaired, or one of them deleted their data): ``(tx, couple id, now)``;
 close what was open between them. Pending relays are cancelled by the kernel."""
@@ -100,6 +105,7 @@ class Feature:
     jobs: Sequence[Job] = ()
     text_inputs: Mapping[str, TextInput] = field(default_factory=dict)
     switches: Mapping[str, Switch] = field(default_factory=dict)
+    screens: Mapping[str, Screen] = field(default_factory=dict)
     on_couple_end: CoupleEnd | None = None
     export: Exporter | None = None
     erase: Eraser | None = None

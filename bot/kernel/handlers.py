@@ -27,6 +27,7 @@ from bot.kernel.db import COMMITTED
 from bot.kernel.errors import MendError
 from bot.kernel.feature import Feature
 from bot.kernel.outgoing import Outgoing
+from bot.kernel.screens import Open, find
 from bot.kernel.sender import markup
 
 log = logging.getLogger(__name__)
@@ -205,6 +206,18 @@ async def stale_button(update: Update, context: MendContext) -> None:
     await reply(update, context, Outgoing(texts.STALE_BUTTON))
 
 
+async def open_screen(update: Update, context: MendContext) -> None:
+    """A button that opens a named screen: shown anew, or in place of the pressed message."""
+    button = await pressed(update, Open)
+    screen = find(context.mend.features, button.name)
+    if screen is None:  # a screen that no feature declares (any more): an old button
+        await reply(update, context, Outgoing(texts.STALE_BUTTON))
+        return
+    user_id, _ = user_of(update)
+    shown = await screen(context.mend, user_id)
+    await (edit if button.here else reply)(update, context, shown)
+
+
 async def on_error(update: object, context: MendContext) -> None:
     """The one error handler: kind words for expected errors, a log line for the rest.
 
@@ -248,6 +261,7 @@ def register(application: Application, features: tuple[Feature, ...]) -> None:
     application.add_handler(TypeHandler(Update, private_only), group=-1)
     for feature in features:
         application.add_handlers(list(feature.handlers))
+    application.add_handler(CallbackQueryHandler(open_screen, pattern=Open.pattern()))
     # Fallbacks last: unknown commands, non-text content, and buttons no handler claimed.
     only_new = filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(only_new & filters.COMMAND, unknown_command))
