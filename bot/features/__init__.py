@@ -7,6 +7,7 @@ from bot.features import (
     disclosure,
     gratitude,
     help,
+    home,
     journal,
     monthly,
     pairing,
@@ -36,5 +37,6 @@ FEATURES: tuple[Feature, ...] = (
     review.FEATURE,
     data.FEATURE,
     help.FEATURE,
+    home.FEATURE,
     prompts.FEATURE,  # last: its free-text and voice handlers come after every command
 )

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.kernel.db import Tx
 from bot.kernel.mend import Mend
@@ -39,6 +39,9 @@ class TextInput:
 
     take: TakeWords
     voice: bool = False  # a voice note is welcome too (else it gets "text only, please")
+    # Whether the words are still wanted (``(tx, user, ident)``): when not (the question was
+    # answered another way meanwhile), the message goes where it would with nothing awaited.
+    wanted: Callable[[Tx, User, str], Awaitable[bool]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,10 @@ class Switch:
     status_off: str
 
 
+Waiting = Callable[[Tx, Mend, User, datetime], Awaitable[Sequence[str]]]
+"""``(tx, mend, user, now) -> lines``: what waits for the user in this feature (an open
+check-in, a proposal to answer), one short line each, for the home screen's status."""
+
 Screen = Callable[[Mend, int], Awaitable[Outgoing]]
 """``(mend, user id) -> message``: a place in Mend a button can open (the settings, the
 support message, a feature's overview), by name, through :class:`bot.kernel.screens.Open`.
@@ -106,6 +113,18 @@ class Feature:
     text_inputs: Mapping[str, TextInput] = field(default_factory=dict)
     switches: Mapping[str, Switch] = field(default_factory=dict)
     screens: Mapping[str, Screen] = field(default_factory=dict)
+    waiting: Waiting | None = None
     on_couple_end: CoupleEnd | None = None
     export: Exporter | None = None
     erase: Eraser | None = None
+
+
+def commands_of(features: Sequence[Feature]) -> frozenset[str]:
+    """Every command the features handle (the menu and /help list only these)."""
+    return frozenset(
+        command
+        for feature in features
+        for handler in feature.handlers
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    )

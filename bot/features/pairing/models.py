@@ -4,14 +4,6 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
-class Greeting:
-    """/start without an invite: who they are, and whether a timezone is set yet."""
-
-    first_name: str
-    has_timezone: bool
-
-
-@dataclass(frozen=True, slots=True)
 class InviteMade:
     """A fresh single-use invite code (only its hash is stored)."""
 

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 
 from bot.features.pairing import store, views
 from bot.features.pairing.models import (
-    Greeting,
     InviteMade,
     InvitePreview,
     Joined,
@@ -28,13 +27,6 @@ MAX_CODE_LENGTH = 64  # Telegram's limit for a deep-link payload
 
 def _hash(code: str) -> bytes:
     return hashlib.sha256(code.encode()).digest()
-
-
-async def greet(mend: Mend, user_id: int, first_name: str) -> Greeting:
-    """/start without an invite: remember the user."""
-    async with mend.db.transaction() as tx:
-        user = await users.upsert(tx, user_id, first_name, mend.clock.now())
-    return Greeting(user.first_name, user.timezone is not None)
 
 
 async def create_invite(mend: Mend, user_id: int, first_name: str) -> InviteMade:

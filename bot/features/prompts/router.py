@@ -34,7 +34,7 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
         ask = await store.by_message(tx, user_id, reply_to) if reply_to is not None else None
         if ask is None:
             ask = await store.latest_waiting_for_text(tx, user_id, now - GRATITUDE_ANSWER_WINDOW)
-            awaited = await _awaited(tx, user_id, now)
+            awaited = await _awaited(tx, mend, user, now)
             if awaited is not None and (ask is None or ask.created_at <= awaited[1]):
                 return await _take(mend, tx, user, awaited[0], text, None)
             if ask is None or not is_current(ask, user, now):
@@ -55,7 +55,7 @@ async def voice(mend: Mend, user_id: int, file_id: str) -> Outgoing:
     """A voice note: welcome only where the words a button asked for may be spoken."""
     async with _forgetting_closed(mend, user_id), mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
-        awaited = await _awaited(tx, user_id, mend.clock.now())
+        awaited = await _awaited(tx, mend, user, mend.clock.now())
         expected = _input(mend, awaited[0]) if awaited is not None else None
         if awaited is None or expected is None or not expected.voice:
             raise NotAllowed(texts.UNSUPPORTED_CONTENT)
@@ -71,10 +71,15 @@ def _input(mend: Mend, what: str) -> TextInput | None:
     return None
 
 
-async def _awaited(tx: Tx, user_id: int, now: datetime) -> tuple[str, datetime] | None:
-    """What a button asked the user to write, if it asked within the writing window."""
-    awaited = await users.awaiting(tx, user_id)
+async def _awaited(tx: Tx, mend: Mend, user: User, now: datetime) -> tuple[str, datetime] | None:
+    """What a button asked the user to write, if it asked within the writing window and the
+    feature still wants it."""
+    awaited = await users.awaiting(tx, user.id)
     if awaited is None or now - awaited[1] > WRITING_WINDOW:
+        return None
+    expected = _input(mend, awaited[0])
+    ident = awaited[0].partition(":")[2]
+    if expected is not None and expected.wanted and not await expected.wanted(tx, user, ident):
         return None
     return awaited
 

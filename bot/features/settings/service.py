@@ -73,12 +73,16 @@ async def _apply_timezone(mend: Mend, user_id: int, first_name: str, zone: str) 
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         await users.upsert(tx, user_id, first_name, now)
-        await users.set_timezone(tx, user_id, zone)
-        user = await users.get(tx, user_id)
-        assert user is not None
-        await reschedule_all(tx, user, now)
-        has_reminders = bool(await reminders.for_user(tx, user_id))
-    assert user.tz is not None
+        return await apply_timezone(tx, user_id, zone, now)
+
+
+async def apply_timezone(tx: Tx, user_id: int, zone: str, now: datetime) -> TimezoneSet:
+    """Set a valid zone and move every reminder of the user to it, in ``tx``."""
+    await users.set_timezone(tx, user_id, zone)
+    user = await users.get(tx, user_id)
+    assert user is not None and user.tz is not None
+    await reschedule_all(tx, user, now)
+    has_reminders = bool(await reminders.for_user(tx, user_id))
     return TimezoneSet(zone, now.astimezone(user.tz), has_reminders)
 
 
@@ -200,17 +204,25 @@ async def set_reminder(
         days = REVIEW_DAYS
     else:
         days = schedule.parse_days(day_words)
-    default_review = False
     async with mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
-        require_timezone(user)
-        assert user.tz is not None
-        next_due_at = schedule.next_due(now, user.tz, hour, minute, days)
-        await reminders.put(tx, user_id, kind, hour, minute, days, next_due_at)
-        if kind is ReminderKind.REVIEW:
-            await review.set_review_off(tx, user_id, False)
-        elif kind is ReminderKind.CHECKIN:
-            default_review = await _add_default_review(tx, user, hour, minute, now)
+        return await put_reminder(tx, user, kind, hour, minute, days, now)
+
+
+async def put_reminder(
+    tx: Tx, user: User, kind: ReminderKind, hour: int, minute: int, days: int, now: datetime
+) -> ReminderSet:
+    """Set (or move) one of the user's reminders, in ``tx``; a first check-in time brings
+    the weekly review with it."""
+    require_timezone(user)
+    assert user.tz is not None
+    default_review = False
+    next_due_at = schedule.next_due(now, user.tz, hour, minute, days)
+    await reminders.put(tx, user.id, kind, hour, minute, days, next_due_at)
+    if kind is ReminderKind.REVIEW:
+        await review.set_review_off(tx, user.id, False)
+    elif kind is ReminderKind.CHECKIN:
+        default_review = await _add_default_review(tx, user, hour, minute, now)
     return ReminderSet(
         kind,
         hour,
