@@ -32,7 +32,8 @@ TOPIC_STARTING = (
     "<code>weekends</code>, <code>daily</code>)\n"
     "/remind gratitude 8:30: when to ask for gratitude; "
     "<code>/remind gratitude off</code> stops it\n"
-    "/menu: where things stand, and everything by buttons\n\n"
+    "/menu: where things stand, and everything by buttons\n"
+    "/help: the daily commands, and these topics\n\n"
     "To answer a prompt, reply to it or just send your next message."
 )
 TOPIC_PAIRING = (

@@ -2,13 +2,21 @@
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Annotated
 
-from bot.kernel.buttons import CallbackData
+from bot.kernel.buttons import CallbackData, Digits
 
 
 class Choice(StrEnum):
     READY = "ready"
     MORE = "more"  # 10 more minutes
+
+
+@dataclass(frozen=True)
+class Begin(CallbackData, prefix="tb"):
+    """Take a timeout of this many minutes: ``tb:<minutes>``."""
+
+    minutes: Annotated[int, Digits(3)]
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.features.timeouts import service, views
-from bot.features.timeouts.buttons import ComeBack
+from bot.features.timeouts.buttons import Begin, ComeBack
 from bot.kernel.context import MendContext
 from bot.kernel.handlers import edit, pressed, reply, text_after_command, user_of
 
@@ -13,6 +13,13 @@ async def start(update: Update, context: MendContext) -> None:
     """/timeout [minutes]: a pause until a time; the partner gets a calm notice."""
     paused = await service.start(context.mend, user_of(update)[0], text_after_command(update))
     await reply(update, context, views.paused(paused))
+
+
+async def begin(update: Update, context: MendContext) -> None:
+    """A duration button: the timeout starts, as /timeout with those minutes."""
+    button = await pressed(update, Begin)
+    paused = await service.start(context.mend, user_of(update)[0], str(button.minutes))
+    await edit(update, context, views.paused(paused))
 
 
 async def come_back(update: Update, context: MendContext) -> None:
@@ -26,5 +33,6 @@ async def come_back(update: Update, context: MendContext) -> None:
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CommandHandler("timeout", start),
+    CallbackQueryHandler(begin, pattern=Begin.pattern()),
     CallbackQueryHandler(come_back, pattern=ComeBack.pattern()),
 ]

@@ -17,6 +17,7 @@ from bot.kernel.errors import InvalidInput, Stale
 from bot.kernel.mend import Mend
 from bot.kernel.people import paired
 from bot.storage import couples, users
+from bot.storage.models import User
 
 BATCH = 200
 TIMEOUT_DEFAULT = 20
@@ -96,3 +97,10 @@ async def come_back(mend: Mend, user_id: int, timeout_id: int, choice: Choice) -
             notice = views.told(result)
         await outbox.add(tx, partner.id, "timeout", notice, now, couple_id=couple.id)
     return result
+
+
+async def offer(mend: Mend, user_id: int) -> User:
+    """Timeout (from the home screen): the partner it would be asked of."""
+    async with mend.db.read() as tx:
+        _, _, partner = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
+    return partner

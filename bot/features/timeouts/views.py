@@ -4,11 +4,17 @@ from datetime import datetime
 
 from bot import texts
 from bot.domain.schedule import format_time
-from bot.features.timeouts.buttons import Choice, ComeBack
+from bot.features.timeouts.buttons import Begin, Choice, ComeBack
 from bot.features.timeouts.models import Paused, Ready, Timeout
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
 
+TIMEOUT_OFFER = (
+    "A timeout is a calm pause when a conversation gets too heated. {name} is told you "
+    "asked for a pause and when you'll be back; nothing else. How long do you need?"
+)
+TIMEOUT_CHOICES = (20, 45, 60)
+BUTTON_MINUTES = "{minutes} minutes"
 TIMEOUT_BAD = (
     "I couldn't read “{given}” as minutes. Try <code>/timeout</code> (20 minutes), "
     "<code>/timeout 30</code> or <code>/timeout 1h</code>."
@@ -88,3 +94,16 @@ def ready_told(me: User) -> Outgoing:
 def came_back(result: Paused | Ready) -> Outgoing:
     """The answer to I'm ready / 10 more minutes."""
     return ready(result) if isinstance(result, Ready) else paused(result)
+
+
+def offer(partner: User) -> Outgoing:
+    """Timeout (from the home screen): how long, as buttons."""
+    return Outgoing(
+        TIMEOUT_OFFER.format(name=texts.escape(partner.first_name)),
+        buttons(
+            [
+                (BUTTON_MINUTES.format(minutes=minutes), Begin(minutes).pack())
+                for minutes in TIMEOUT_CHOICES
+            ]
+        ),
+    )
