@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bot import texts
+from bot.features.agreement import views as agreement_views
 from bot.features.help import views as help_views
 from bot.features.home import views as home_views
 from bot.features.home.buttons import OtherTime, PickTime, PickZone, SkipStep, TypeZone
@@ -31,6 +32,7 @@ from tests.conftest import (
     words,
 )
 from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
+from tests.test_e2e_agreement import propose
 
 BERLIN_21 = datetime(2026, 3, 2, 20, 0, 5, tzinfo=UTC)  # 21:00 in Berlin, the first day
 
@@ -452,4 +454,24 @@ async def test_pair_helper_still_pairs_set_up_people(bot: Bot, tg: FakeTelegram)
     await set_up(anna)
     await set_up(ben)
     await pair(tg, anna, ben)
+    await all_fine(tg, anna, ben)
+
+
+async def test_home_says_a_proposal_waits_for_an_answer(bot: Bot, tg: FakeTelegram) -> None:
+    anna, ben = await couple(tg)
+    await propose(tg, anna)
+    proposal = await ben.wait_message("Anna proposes a topic")
+    for person in (anna, ben):
+        await person.send("/menu")
+    anna_home = await anna.wait_message("You and Ben are paired.")
+    ben_home = await ben.wait_message("You and Anna are paired.")
+    assert words(agreement_views.WAITING_PROPOSAL) in ben_home.text
+    assert words(agreement_views.WAITING_PROPOSAL) not in anna_home.text  # hers, not to answer
+    await ben.press(proposal, "Accept")
+    await ben.wait_message("A private question")
+    await ben.send("/menu")
+    answered = await ben.wait_message("You and Anna are paired.")
+    assert words(agreement_views.WAITING_PROPOSAL) not in answered.text
+    await ben.press(answered, "Agreement")
+    await ben.wait_message("Your disclosure agreement with Anna")
     await all_fine(tg, anna, ben)

@@ -23,7 +23,6 @@ class Joined:
     """The two are paired now."""
 
     partner_name: str
-    has_timezone: bool
 
 
 @dataclass(frozen=True, slots=True)

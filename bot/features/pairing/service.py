@@ -93,7 +93,7 @@ async def join(mend: Mend, user_id: int, first_name: str, code: str) -> Joined:
             now,
             couple_id=couple.id,
         )
-    return Joined(inviter_name, joiner.timezone is not None)
+    return Joined(inviter_name)
 
 
 async def ask_unpair(mend: Mend, user_id: int) -> UnpairQuestion:

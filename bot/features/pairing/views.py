@@ -1,4 +1,4 @@
-"""What pairing says: the greeting, invites, joining and unpairing."""
+"""What pairing says: invites, joining and unpairing."""
 
 from urllib.parse import urlencode
 
@@ -11,15 +11,6 @@ from bot.features.pairing.models import (
 )
 from bot.kernel.outgoing import Outgoing, buttons, link
 from bot.texts import escape
-
-ASK_TIMEZONE = (
-    "First, which timezone are you in? Send <code>/timezone</code> with your city or zone, "
-    "for example <code>/timezone Berlin</code> or <code>/timezone America/New_York</code>."
-)
-START_NEXT = (
-    "Next steps: <code>/pair</code> to invite your partner, "
-    "<code>/remind checkin 21:00</code> to choose when I ask, and <code>/help</code> for the rest."
-)
 
 INVITE = (
     "Here is your invite. Tap the button to send it to your partner in any chat, or send "
@@ -61,10 +52,6 @@ UNPAIRED = "The pairing has ended. Your own entries are still yours. /pair makes
 PARTNER_UNPAIRED = "Your pairing on Mend has ended. Your own entries are still yours."
 
 
-def _next_step(has_timezone: bool) -> str:
-    return START_NEXT if has_timezone else ASK_TIMEZONE
-
-
 def invite(result: InviteMade, bot_username: str) -> Outgoing:
     """The link and the bare code, and a button that opens Telegram's share sheet."""
     address = f"https://t.me/{bot_username}?start={result.code}"
@@ -91,7 +78,7 @@ def joined(result: Joined, then: Outgoing | None) -> Outgoing:
     """Paired; then the next step of set-up (or the home screen), when a feature offers one."""
     done = PAIRED.format(name=escape(result.partner_name))
     if then is None:
-        return Outgoing(done + "\n\n" + _next_step(result.has_timezone))
+        return Outgoing(done)
     return Outgoing(done + "\n\n" + then.text, then.buttons)
 
 
