@@ -136,6 +136,13 @@ async def test_an_invited_partner_pairs_first_then_sets_up(bot: Bot, tg: FakeTel
     await all_fine(tg, anna, ben)
 
 
+async def awaiting(bot: Bot, user: FakeUser) -> str | None:
+    async with bot.mend.db.read() as tx:
+        cursor = await tx.conn.execute("SELECT awaiting FROM users WHERE id = ?", (user.id,))
+        row = await cursor.fetchone()
+    return None if row is None else row[0]
+
+
 async def test_a_typed_place_answers_the_timezone_question(bot: Bot, tg: FakeTelegram) -> None:
     anna = tg.user(1001, "Anna")
     await anna.send("/start")
@@ -275,10 +282,17 @@ async def test_old_and_forged_set_up_buttons(bot: Bot, tg: FakeTelegram) -> None
 async def test_set_up_by_typed_commands_still_works(bot: Bot, tg: FakeTelegram) -> None:
     anna = tg.user(1001, "Anna")
     await set_up(anna)  # /start, then /timezone typed while the question is open
+    assert await awaiting(bot, anna) is None  # the question was answered: it waits no more
     await anna.send("Lisbon")  # answered by the command: these words are not a place
     await expect(anna, prompts_views.NOTHING_OPEN)
-    await anna.send("/remind checkin 21:00")
+    await anna.send("/start")
+    asked = await anna.wait_message("I'm Mend")
+    await anna.press(asked, "Another time")
+    await tg.wait_for(lambda: words(home_views.ASK_TIME_TYPED) in asked.text)
+    assert await awaiting(bot, anna) == "setup:checkin"
+    await anna.send("/remind checkin 21:00")  # typed instead
     await anna.wait_message("Your check-in reminder is set for 21:00")
+    assert await awaiting(bot, anna) is None
     await anna.send("/start")
     home = await anna.wait_message()
     assert "Your next check-in: today at 21:00" in home.text

@@ -16,6 +16,7 @@ from telegram.ext import BaseHandler, CommandHandler
 from bot.kernel.db import Tx
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
+from bot.storage import users
 from bot.storage.models import Couple, Reminder, User
 
 Handler = BaseHandler[Update, Any, Any]
@@ -128,3 +129,29 @@ def commands_of(features: Sequence[Feature]) -> frozenset[str]:
         if isinstance(handler, CommandHandler)
         for command in handler.commands
     )
+
+
+def text_input(features: Sequence[Feature], what: str) -> TextInput | None:
+    """The registered input that awaited words ``kind:ident`` are for."""
+    kind = what.partition(":")[0]
+    for feature in features:
+        if kind in feature.text_inputs:
+            return feature.text_inputs[kind]
+    return None
+
+
+async def awaited_words(
+    tx: Tx, features: Sequence[Feature], user: User, now: datetime
+) -> tuple[str, datetime] | None:
+    """What a button asked the user to write (``kind:ident``) and since when, if the feature
+    still wants it; words no longer wanted (the question was answered another way, by a
+    command) are forgotten here."""
+    awaited = await users.awaiting(tx, user.id)
+    if awaited is None:
+        return None
+    expected = text_input(features, awaited[0])
+    ident = awaited[0].partition(":")[2]
+    if expected is not None and expected.wanted and not await expected.wanted(tx, user, ident):
+        await users.set_awaiting(tx, user.id, None, now)
+        return None
+    return awaited

@@ -1,6 +1,7 @@
 """The way in and the home screen: set-up one question at a time (timezone, check-in time,
 gratitude time, the invite), and where things stand once set up."""
 
+from dataclasses import replace
 from datetime import datetime
 
 from bot import texts
@@ -45,9 +46,7 @@ async def start(
     async with mend.db.transaction() as tx:
         user = await users.upsert(tx, user_id, first_name, now)
         then = await _next(tx, mend, user, now, language)
-    if isinstance(then, Question):
-        return Question(then.step, then.first_name, then.zones, welcome=True)
-    return then
+    return replace(then, welcome=True) if isinstance(then, Question) else then
 
 
 async def resume(mend: Mend, user_id: int) -> Question | Status:

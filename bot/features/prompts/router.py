@@ -16,7 +16,7 @@ from bot.features.prompts.models import AskStatus
 from bot.features.prompts.service import is_current
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
-from bot.kernel.feature import TextInput
+from bot.kernel.feature import TextInput, awaited_words, text_input
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
@@ -64,22 +64,14 @@ async def voice(mend: Mend, user_id: int, file_id: str) -> Outgoing:
 
 def _input(mend: Mend, what: str) -> TextInput | None:
     """The registered feature input that ``kind:ident`` is for."""
-    kind = what.partition(":")[0]
-    for feature in mend.features:
-        if kind in feature.text_inputs:
-            return feature.text_inputs[kind]
-    return None
+    return text_input(mend.features, what)
 
 
 async def _awaited(tx: Tx, mend: Mend, user: User, now: datetime) -> tuple[str, datetime] | None:
     """What a button asked the user to write, if it asked within the writing window and the
     feature still wants it."""
-    awaited = await users.awaiting(tx, user.id)
+    awaited = await awaited_words(tx, mend.features, user, now)
     if awaited is None or now - awaited[1] > WRITING_WINDOW:
-        return None
-    expected = _input(mend, awaited[0])
-    ident = awaited[0].partition(":")[2]
-    if expected is not None and expected.wanted and not await expected.wanted(tx, user, ident):
         return None
     return awaited
 

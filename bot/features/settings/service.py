@@ -22,7 +22,7 @@ from bot.features.settings.models import (
 from bot.features.settings.timezones import find_timezones, is_valid_timezone
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, Stale
-from bot.kernel.feature import ExportScope, Switch
+from bot.kernel.feature import ExportScope, Switch, awaited_words
 from bot.kernel.mend import Mend
 from bot.kernel.people import require_timezone, require_user
 from bot.storage import reminders, users
@@ -73,7 +73,10 @@ async def _apply_timezone(mend: Mend, user_id: int, first_name: str, zone: str) 
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         await users.upsert(tx, user_id, first_name, now)
-        return await apply_timezone(tx, user_id, zone, now)
+        result = await apply_timezone(tx, user_id, zone, now)
+        # A question that waited for this (set-up's "where are you?") waits no more.
+        await awaited_words(tx, mend.features, await require_user(tx, user_id), now)
+        return result
 
 
 async def apply_timezone(tx: Tx, user_id: int, zone: str, now: datetime) -> TimezoneSet:
@@ -206,7 +209,9 @@ async def set_reminder(
         days = schedule.parse_days(day_words)
     async with mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
-        return await put_reminder(tx, user, kind, hour, minute, days, now)
+        result = await put_reminder(tx, user, kind, hour, minute, days, now)
+        await awaited_words(tx, mend.features, user, now)  # forgotten if no longer wanted
+        return result
 
 
 async def put_reminder(
