@@ -169,6 +169,22 @@ async def test_a_typed_place_answers_the_timezone_question(bot: Bot, tg: FakeTel
     await all_fine(tg, anna)
 
 
+@pytest.mark.parametrize("typed", ["Germany", "UTC+1", "NYC"])
+async def test_a_country_or_an_offset_answers_too(bot: Bot, tg: FakeTelegram, typed: str) -> None:
+    """Whatever the settings' resolver reads, the set-up question reads (a country, an
+    offset); the resolver is the settings feature's, called through its face."""
+    found = find_timezones(typed).zones
+    if len(found) != 1:
+        pytest.skip(f"this resolver does not place {typed!r} in one zone")
+    anna = tg.user(1001, "Anna")
+    await anna.send("/start")
+    await anna.wait_message("I'm Mend")
+    await anna.send(typed)
+    answer = await anna.wait_message(f"Your timezone is {found[0]}")
+    assert words(home_views.ASK_CHECKIN) in answer.text
+    await all_fine(tg, anna)
+
+
 async def test_a_typed_place_with_several_zones_offers_them(bot: Bot, tg: FakeTelegram) -> None:
     anna = tg.user(1001, "Anna")
     await anna.send("/start")

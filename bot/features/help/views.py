@@ -152,7 +152,7 @@ SHORT_DESCRIPTION = (
 def help_message(commands: frozenset[str]) -> Outgoing:
     """/help: the daily commands the features handle, then a button per topic."""
     lines = [line for command, line in HELP_LINES if command in commands]
-    text = "\n".join([HELP_TITLE, HELP_INTRO, "", *lines, HELP_FOOTER])
+    text = "\n".join([HELP_TITLE, HELP_INTRO, "", *lines, "", HELP_FOOTER])
     return Outgoing(
         text,
         buttons(
