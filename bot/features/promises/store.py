@@ -83,9 +83,10 @@ async def of_couple(tx: Tx, couple_id: int, statuses: tuple[Status, ...]) -> lis
 
 
 async def settled_since(tx: Tx, couple_id: int, since: datetime) -> list[Promise]:
+    """The couple's promises both answered about, settled since ``since``."""
     return await _many(
         tx,
-        "SELECT * FROM promises WHERE couple_id = ? AND status IN ('kept', 'not_kept') "
+        "SELECT * FROM promises WHERE couple_id = ? AND status IN ('kept', 'not_kept', 'differ') "
         "AND settled_at >= ? ORDER BY settled_at",
         (couple_id, to_ts(since)),
     )
