@@ -272,5 +272,7 @@ MIGRATIONS: tuple[str, ...] = (
         answered_at INTEGER,
         PRIMARY KEY (couple_id, user_id)
     );
+    -- Set on every couple of someone who used /delete: its history is never offered back.
+    ALTER TABLE couples ADD COLUMN history_forgotten_at INTEGER;
     """,
 )

@@ -95,6 +95,7 @@ FEATURE = Feature(
     jobs=(service.review_due, service.note_unstarted),
     text_inputs={"topic": TextInput(_topic), "change": TextInput(_change)},
     on_couple_end=_couple_ended,
+    bring_back=store.bring_back,
     export=_export,
     erase=store.erase_user,
 )

@@ -250,3 +250,14 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     )
     await tx.conn.execute("DELETE FROM consents WHERE user_id = ?", (user_id,))
     await tx.conn.execute("DELETE FROM renewals WHERE user_id = ?", (user_id,))
+
+
+async def bring_back(tx: Tx, old_couple_id: int, new_couple_id: int) -> None:
+    """The same two paired again and want their history back: the earlier agreement's topics
+    (all ended with that pairing) join the new couple's history. The private check is not
+    carried over: a new pairing answers it afresh."""
+    await tx.conn.execute(
+        "UPDATE topics SET couple_id = ? WHERE couple_id = ? AND status NOT IN "
+        "('draft', 'proposed', 'agreed', 'active')",
+        (new_couple_id, old_couple_id),
+    )
