@@ -153,3 +153,46 @@ async def test_the_partner_sees_the_same_whatever_the_other_answered(
     assert not any(note in m.text for m in annas["yes later"].messages)
     assert not any(note in m.text for m in bens["yes later"].messages)
     await all_fine(tg, *annas.values(), *bens.values())
+
+
+async def test_the_weeks_note_survives_a_restart_comes_once_and_not_after_unpairing(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    pairs = [
+        (tg.user(2001, "Anna"), tg.user(3001, "Ben")),
+        (tg.user(2002, "Anna"), tg.user(3002, "Ben")),
+    ]
+    questions = []
+    for anna, ben in pairs:
+        await set_up(anna)
+        await set_up(ben)
+        await pair(tg, anna, ben)
+        await propose(tg, anna)
+        proposal = await ben.wait_message("Anna proposes a topic")
+        await ben.press(proposal, "Accept")
+        questions.append(await anna.wait_message("A private question"))
+        await ben.wait_message("A private question")
+    await answer(tg, pairs[0][0], questions[0], "Yes")
+    # The second couple ends on day two: no note is due to people no longer paired.
+    await bot.at(START + timedelta(days=2))
+    await pairs[1][1].send("/unpair")
+    confirm = await pairs[1][1].wait_message("End your pairing")
+    await pairs[1][1].press(confirm, "Yes, end the pairing")
+    await pairs[1][0].wait_message("pairing on Mend has ended")
+    await bot.restart()
+    await bot.at(START + timedelta(days=7, minutes=1))
+    await delivered(bot)
+    await bot.restart()
+    await bot.at(START + timedelta(days=9))
+    await delivered(bot)
+    anna, ben = pairs[0]
+    for person in (anna, ben):
+        await person.send("/help")
+        await person.wait_message("What I can do")
+        assert sum(m.raw_text == views.CHECK_NOT_STARTED for m in person.messages) == 1
+    for person in pairs[1]:
+        assert not any("About your disclosure agreement" in m.text for m in person.messages)
+    await tg.wait_callbacks_answered()  # (the restarts drop a long poll, as a real one does)
+    assert not any(
+        "went wrong" in m.text for user in (*pairs[0], *pairs[1]) for m in user.messages
+    )
