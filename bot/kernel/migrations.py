@@ -263,6 +263,8 @@ MIGRATIONS: tuple[str, ...] = (
     # their shared history?
     """
     ALTER TABLE consents ADD COLUMN noted_at INTEGER;  -- the week's note sent, or not needed
+    -- Checks asked before this version get no note (it would arrive out of the blue).
+    UPDATE consents SET noted_at = asked_at;
     CREATE INDEX consents_note_due ON consents(asked_at) WHERE noted_at IS NULL;
     CREATE TABLE restores (               -- "bring back your shared history?", one row each
         couple_id INTEGER NOT NULL REFERENCES couples(id),  -- the new couple
