@@ -17,6 +17,7 @@ FEATURE = Feature(
     name="repair",
     screens={"repair": _screen},
     handlers=handlers.HANDLERS,
+    bring_back=store.bring_back,
     export=service.export,
     erase=store.erase_user,
 )

@@ -18,6 +18,7 @@ FEATURE = Feature(
     name="wins",
     screens={"wins": _screen},
     handlers=handlers.HANDLERS,
+    bring_back=store.bring_back,
     export=service.export,
     erase=store.erase_user,
 )
