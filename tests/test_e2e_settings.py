@@ -283,7 +283,12 @@ async def test_privacy_export_delete_and_unpair_from_settings(bot: Bot, tg: Fake
     await tap(tg, anna, unpair, views.BUTTON_UNPAIR, "End your pairing with Ben?")
     await tap(tg, anna, unpair, pairing_views.BUTTON_UNPAIR, words(pairing_views.UNPAIRED))
 
+    # Back from the delete page: the next words are not taken for the confirmation.
     delete = await open_settings(anna)
+    await tap(tg, anna, delete, views.BUTTON_DELETE, words(data_views.DELETE_CONFIRM))
+    await tap(tg, anna, delete, views.BUTTON_BACK, "Settings")
+    await anna.send("DELETE")
+    assert words(data_views.DELETE_DONE) not in (await anna.wait_message()).text
     await tap(tg, anna, delete, views.BUTTON_DELETE, words(data_views.DELETE_CONFIRM))
     await anna.send("DELETE")
     await anna.wait_message(words(data_views.DELETE_DONE))

@@ -29,6 +29,7 @@ class Page(StrEnum):
     """The places in /settings a button opens (in place of the message)."""
 
     HOME = "home"
+    CANCEL = "cancel"  # back home from a page that asked for words, which are no longer wanted
     TIMEZONE = "tz"
     REMINDERS = "rem"
     QUIET = "quiet"

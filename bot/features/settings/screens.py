@@ -19,9 +19,11 @@ async def page(mend: Mend, user_id: int, which: Page) -> Outgoing:
         # The page asks for a place: the next words typed are the answer.
         await service.ask_words(mend, user_id, service.ZONE_INPUT)
         return views.zone_page(await service.overview(mend, user_id))
-    await service.forget_words(mend, user_id)
+    # Leaving a page that asked for words: they are no longer expected (any words, from the
+    # delete page; else only those a settings page asked for).
+    await service.forget_words(mend, user_id, everything=which is Page.CANCEL)
     match which:
-        case Page.HOME:
+        case Page.HOME | Page.CANCEL:
             return await home(mend, user_id)
         case Page.REMINDERS:
             return views.reminders_page(await service.reminders_page(mend, user_id))
@@ -36,7 +38,7 @@ async def page(mend: Mend, user_id: int, which: Page) -> Outgoing:
         case Page.PRIVACY:
             return views.with_back(help.privacy())
         case Page.DELETE:
-            return views.with_back(await data.ask_delete(mend, user_id))
+            return views.with_back(await data.ask_delete(mend, user_id), Page.CANCEL)
         case Page.UNPAIR:
             return views.with_back(await pairing.unpair_question(mend, user_id))
     raise AssertionError(which)  # pragma: no cover

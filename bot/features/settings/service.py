@@ -367,12 +367,13 @@ async def ask_words(mend: Mend, user_id: int, what: str | None) -> None:
         await users.set_awaiting(tx, user_id, what, mend.clock.now())
 
 
-async def forget_words(mend: Mend, user_id: int) -> None:
-    """Leaving a page that asked for words: stop expecting them (only the settings' own)."""
+async def forget_words(mend: Mend, user_id: int, *, everything: bool = False) -> None:
+    """Leaving a page that asked for words: stop expecting them (only the settings' own,
+    unless ``everything``)."""
     async with mend.db.transaction() as tx:
         awaited = await users.awaiting(tx, user_id)
         kind = awaited[0].partition(":")[0] if awaited else None
-        if kind in (ZONE_INPUT, TIME_INPUT, QUIET_INPUT):
+        if kind in (ZONE_INPUT, TIME_INPUT, QUIET_INPUT) or (everything and kind is not None):
             await users.set_awaiting(tx, user_id, None, mend.clock.now())
 
 

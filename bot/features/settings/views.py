@@ -632,7 +632,7 @@ def nothing_page(result: NothingPage) -> Outgoing:
     return Outgoing(text, buttons(*rows))
 
 
-def with_back(shown: Outgoing) -> Outgoing:
+def with_back(shown: Outgoing, page: Page = Page.HOME) -> Outgoing:
     """Another feature's screen (privacy, delete, unpair), shown here with a way back."""
-    back = tuple(Button(text, data) for text, data in _back())
+    back = tuple(Button(text, data) for text, data in _back(page))
     return Outgoing(shown.text, (*shown.buttons, back), shown.voice, shown.photo)
