@@ -338,3 +338,22 @@ async def test_settings_before_start_and_without_a_timezone(bot: Bot, tg: FakeTe
     await anna.press(screen, views.BUTTON_REMINDERS)
     await expect(anna, texts.NEED_TIMEZONE)
     await all_fine(tg, anna)
+
+
+async def test_timezone_command_offers_the_largest_places_and_fixed_offsets(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    anna = tg.user(1001, "Anna")
+    await set_up(anna)
+    await anna.send("/timezone Canada")
+    canada = await anna.wait_message(views.TIMEZONE_PICK)
+    assert views.TIMEZONE_PICK_MORE in canada.text
+    assert canada.button_texts[0] == "America/Toronto"
+    await anna.send("/timezone UTC+1")
+    offset = await anna.wait_message(views.TIMEZONE_PICK)
+    assert "Europe/Berlin" in offset.button_texts
+    await anna.press(offset, "UTC+1, no summer time")
+    await tg.wait_for(lambda: "Your timezone is now UTC+1, no summer time." in offset.text)
+    await anna.send("/timezone NYC")
+    await anna.wait_message("Your timezone is now America/New_York")
+    await all_fine(tg, anna)

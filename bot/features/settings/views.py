@@ -50,9 +50,6 @@ TIMEZONE_UNKNOWN = (
     "I couldn't find a timezone for “{given}”. Try a nearby big city, or a zone name like "
     "<code>Europe/Berlin</code>."
 )
-TIMEZONE_TOO_MANY = (
-    "“{given}” matches many timezones. Could you be more specific, for example with a city?"
-)
 TIMEZONE_PICK = "A few timezones match. Which one is yours?"
 TIMEZONE_PICK_MORE = (
     "These are the places with the most people. If yours isn't here, tell me your city."
@@ -249,10 +246,6 @@ def timezone_unknown(given: str) -> str:
     return TIMEZONE_UNKNOWN.format(given=escape(given.strip()[:64]))
 
 
-def timezone_too_many(given: str) -> str:
-    return TIMEZONE_TOO_MANY.format(given=escape(given.strip()[:64]))
-
-
 def zone_label(zone: str, place: timezones.Place | None = None) -> str:
     """A zone on a button: the place it was found by ("Birmingham, United Kingdom"), a fixed
     offset ("UTC+1, no summer time"), or the zone's own name."""
@@ -279,9 +272,8 @@ def timezone_choices(result: TimezoneChoices, *, back: bool = False) -> Outgoing
 
 def timezone_set(result: TimezoneSet) -> Outgoing:
     local = result.local_now
-    text = TIMEZONE_SET.format(
-        zone=result.zone, time=schedule.format_time(local.hour, local.minute)
-    )
+    zone = zone_label(result.zone) if result.zone.startswith("Etc/") else result.zone
+    text = TIMEZONE_SET.format(zone=zone, time=schedule.format_time(local.hour, local.minute))
     return Outgoing(text + ("" if result.has_reminders else "\n\n" + TIMEZONE_NEXT))
 
 
