@@ -147,6 +147,9 @@ async def test_a_reminder_by_buttons_and_typed_time(bot: Bot, tg: FakeTelegram) 
     await tap(tg, anna, screen, views.BUTTON_ANOTHER_TIME, "What time should your check-in")
     await anna.send("banana o'clock")
     await expect(anna, texts.BAD_TIME)
+    await anna.send("21:" + "0" * 4000)
+    huge = await expect(anna, texts.BAD_TIME)
+    assert len(huge.text) < 300
     await anna.send("9.30pm")
     page = await anna.wait_message("21:30, weekdays.")
     assert views.BUTTON_TURN_OFF in page.button_texts
