@@ -190,7 +190,6 @@ QUIET_WAIT = (
     "Your own reminders ring as usual."
 )
 QUIET_OFF = "Off: what {name} sends you arrives with a sound at any hour."
-QUIET_HINT = "The first row changes when they start, the second when they end."
 QUIET_SAME = (
     "Quiet hours need a start and an end that differ. To have none, choose Off in "
     "/settings, Quiet hours."
@@ -566,7 +565,7 @@ def quiet_page(result: QuietPage, modes: tuple[QuietMode, ...]) -> Outgoing:
         mode_row[:2],
         [*mode_row[2:], *_back()],
     ]
-    text = QUIET_TITLE + "\n" + body + "\n\n" + QUIET_HINT
+    text = QUIET_TITLE + "\n" + body
     return Outgoing(text, buttons(*rows))
 
 
