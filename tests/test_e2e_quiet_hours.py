@@ -9,6 +9,8 @@ from bot.features.settings import views as settings_views
 from bot.kernel.db import to_ts
 from tests.conftest import Bot, all_fine, couple
 from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
+from tests.test_e2e_agreement import agree
+from tests.test_e2e_disclose import draft
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -159,3 +161,22 @@ async def thank_without_waiting(tg: FakeTelegram, author: FakeUser) -> None:
     preview = await author.wait_message("You wrote")
     await author.press(preview, next(b for b in preview.button_texts if b.startswith("Send")))
     await tg.wait_for(lambda: "Sent to" in preview.text)
+
+
+async def test_a_disclosure_waiting_for_the_morning_says_so_and_can_be_undone(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    anna, ben = await couple(tg)
+    await agree(tg, anna, ben)
+    await choose_quiet(tg, anna, settings_views.BUTTON_QUIET_WAIT)
+    bot.clock.set(berlin(3, 2, 23, 30))
+    preview = await draft(tg, ben, "Out with Sam until late")
+    await ben.press(preview, "Send to Anna")
+    await tg.wait_for(lambda: "Sending to Anna at Tue 3 Mar, 08:00" in preview.text)
+    await bot.at(berlin(3, 2, 23, 45))  # long past the 30 seconds, still waiting
+    await ben.press(preview, "Undo")
+    await tg.wait_for(lambda: "Undone" in preview.text)
+    before = len(anna.messages)
+    await bot.at(berlin(3, 3, 8, 1))
+    await nothing_more(bot, anna, before)
+    await all_fine(tg, anna, ben)

@@ -74,6 +74,14 @@ async def add(
     return cursor.lastrowid
 
 
+async def due_of(tx: Tx, item_id: int) -> datetime:
+    """When a row is due: later than asked when the receiver's quiet hours made it wait."""
+    cursor = await tx.conn.execute("SELECT due_at FROM outbox WHERE id = ?", (item_id,))
+    row = await cursor.fetchone()
+    assert row is not None
+    return from_ts(row["due_at"])
+
+
 def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
     return OutboxItem(
         id=row["id"],
