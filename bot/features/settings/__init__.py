@@ -2,13 +2,15 @@
 /reminders, /pause and /resume, and each person's quiet hours.
 
 Published for other features: ``ReminderKind``, ``reschedule_all``, and the place resolver
-``find_timezones`` (with ``TimezoneMatch``) that /timezone uses.
+that /timezone uses: ``find_timezones`` (with ``TimezoneMatch``), ``resolve_timezone`` (the
+same off the event loop, refusing kindly when nothing matches) and ``zone_choices`` (the
+buttons, largest first, that set a zone when pressed).
 """
 
 from bot import texts
 from bot.features.settings import screens, service, store, views
 from bot.features.settings.handlers import HANDLERS
-from bot.features.settings.models import ReminderKind
+from bot.features.settings.models import ReminderKind, TimezoneChoices
 from bot.features.settings.service import reschedule_all
 from bot.features.settings.timezones import TimezoneMatch, find_timezones
 from bot.kernel.db import Tx
@@ -18,7 +20,26 @@ from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage.models import User
 
-__all__ = ["FEATURE", "ReminderKind", "TimezoneMatch", "find_timezones", "reschedule_all"]
+__all__ = [
+    "FEATURE",
+    "ReminderKind",
+    "TimezoneMatch",
+    "find_timezones",
+    "reschedule_all",
+    "resolve_timezone",
+    "zone_choices",
+]
+
+
+async def resolve_timezone(query: str) -> TimezoneMatch:
+    """The zones a typed place, abbreviation or offset names, largest first; raises
+    ``InvalidInput`` with kind words when none does. Runs off the event loop."""
+    return await service.resolve(query)
+
+
+def zone_choices(match: TimezoneMatch) -> Outgoing:
+    """A "which one is yours?" message: a button per zone (pressed, it sets that zone)."""
+    return views.timezone_choices(TimezoneChoices(match.zones, match.places, match.more))
 
 
 async def screen(mend: Mend, user_id: int) -> Outgoing:
