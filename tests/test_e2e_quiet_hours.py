@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.features.settings import views as settings_views
 from bot.kernel.db import to_ts
-from tests.conftest import Bot, all_fine, couple
+from tests.conftest import Bot, all_fine, answer_checkin, couple
 from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import agree
 from tests.test_e2e_disclose import draft
@@ -179,4 +179,20 @@ async def test_a_disclosure_waiting_for_the_morning_says_so_and_can_be_undone(
     before = len(anna.messages)
     await bot.at(berlin(3, 3, 8, 1))
     await nothing_more(bot, anna, before)
+    await all_fine(tg, anna, ben)
+
+
+async def test_what_is_true_only_now_comes_silently_even_when_waiting(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    anna, ben = await couple(tg)
+    await choose_quiet(tg, anna, settings_views.BUTTON_QUIET_WAIT)
+    bot.clock.set(berlin(3, 2, 23, 30))
+    await ben.send("/checkin")
+    await answer_checkin(tg, ben, await ben.wait_message("Check-in"))
+    nudge = await anna.wait_message("Ben has checked in today")
+    assert nudge.silent  # now, while it is still today, without a sound
+    await ben.send("/timeout 20")
+    told = await anna.wait_message("Ben")
+    assert told.silent
     await all_fine(tg, anna, ben)

@@ -24,7 +24,7 @@ ACTOR: ContextVar[int | None] = ContextVar("actor", default=None)
 the tick and the sender, whose rows are scheduled, not caused by a partner."""
 
 
-async def _quiet(tx: Tx, chat_id: int, due: datetime) -> tuple[datetime, bool]:
+async def _quiet(tx: Tx, chat_id: int, due: datetime, timely: bool) -> tuple[datetime, bool]:
     """When a row caused by the partner's action goes, and whether silently."""
     name, hours = await quiet.receiver(tx, chat_id)
     if name is None:
@@ -32,7 +32,7 @@ async def _quiet(tx: Tx, chat_id: int, due: datetime) -> tuple[datetime, bool]:
     tz = zone(name)
     if not is_quiet(hours, due, tz):
         return due, False
-    if hours.mode is QuietMode.WAIT:
+    if hours.mode is QuietMode.WAIT and not timely:
         return quiet_ends(hours, due, tz), False
     return due, True
 
@@ -48,12 +48,15 @@ async def add(
     couple_id: int | None = None,
     author_id: int | None = None,
     ask_id: int | None = None,
+    timely: bool = False,
 ) -> int:
-    """Promise a message, in the same transaction as the fact that causes it."""
+    """Promise a message, in the same transaction as the fact that causes it. A ``timely``
+    message means something only now (a timeout's notice, "checked in today"): in the
+    receiver's quiet hours it goes silently, but never waits for them to end."""
     due, silent = due_at or now, False
     actor = ACTOR.get()
     if actor is not None and actor != chat_id:  # the partner's action: their quiet hours
-        due, silent = await _quiet(tx, chat_id, due)
+        due, silent = await _quiet(tx, chat_id, due, timely)
     cursor = await tx.conn.execute(
         "INSERT INTO outbox (chat_id, kind, body, due_at, couple_id, author_id, ask_id, "
         "created_at, silent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
