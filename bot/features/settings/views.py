@@ -186,7 +186,8 @@ QUIET_SILENT = (
     "Your own reminders ring as usual."
 )
 QUIET_WAIT = (
-    "From {start} to {end} your time, what {name} sends you waits until {end}. "
+    "From {start} to {end} your time, what {name} sends you waits until {end}; only what "
+    "can't wait (a timeout, or that {name} checked in today) comes then, silently. "
     "Your own reminders ring as usual."
 )
 QUIET_OFF = "Off: what {name} sends you arrives with a sound at any hour."
