@@ -18,6 +18,7 @@ async def page(mend: Mend, user_id: int, which: Page) -> Outgoing:
     if which is Page.TIMEZONE:
         # The page asks for a place: the next words typed are the answer.
         await service.ask_words(mend, user_id, service.ZONE_INPUT)
+        service.warm_places()
         return views.zone_page(await service.overview(mend, user_id))
     # Leaving a page that asked for words: they are no longer expected (any words, from the
     # delete page; else only those a settings page asked for).

@@ -10,7 +10,7 @@ from bot import texts
 from bot.domain import schedule
 from bot.domain.quiet import QuietHours, QuietMode
 from bot.features import agreement, review, wins
-from bot.features.settings import views
+from bot.features.settings import timezones, views
 from bot.features.settings.models import (
     NothingPage,
     Overview,
@@ -76,6 +76,19 @@ async def set_timezone(
     if len(match.zones) > 1:
         return TimezoneChoices(match.zones, match.places, match.more)
     return await _apply_timezone(mend, user_id, first_name, match.zones[0])
+
+
+_warming: set[asyncio.Task[None]] = set()
+
+
+def warm_places() -> None:
+    """A page asks for a place: build the place index in the background meanwhile, so the
+    answer (taken inside a transaction) does not wait for it."""
+    if _warming or timezones.is_warm():
+        return
+    task = asyncio.create_task(asyncio.to_thread(timezones.warm), name="mend-places")
+    _warming.add(task)
+    task.add_done_callback(_warming.discard)
 
 
 async def resolve(query: str) -> TimezoneMatch:

@@ -533,6 +533,16 @@ def find_timezones(query: str, limit: int = 8) -> TimezoneMatch:
     return _match(_ranked(inside), limit)
 
 
+def warm() -> None:
+    """Build the place index now (it is otherwise built by the first look-up)."""
+    _index()
+
+
+def is_warm() -> bool:
+    """Whether the place index is built."""
+    return _index.cache_info().currsize > 0
+
+
 def is_valid_timezone(name: str) -> bool:
     """Whether `name` is exactly an IANA zone name that zoneinfo can load."""
     return name in _all_zones()
