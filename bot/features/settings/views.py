@@ -43,12 +43,13 @@ from bot.texts import escape
 # --- Timezone --------------------------------------------------------------------------------
 
 TIMEZONE_USAGE = (
-    "Tell me your city or timezone, for example <code>/timezone Berlin</code>, "
-    "<code>/timezone new york</code> or <code>/timezone Europe/Lisbon</code>."
+    "Tell me your city, country or timezone, for example <code>/timezone Berlin</code>, "
+    "<code>/timezone Germany</code>, <code>/timezone NYC</code> or "
+    "<code>/timezone UTC+1</code>. /settings has it too."
 )
 TIMEZONE_UNKNOWN = (
-    "I couldn't find a timezone for “{given}”. Try a nearby big city, or a zone name like "
-    "<code>Europe/Berlin</code>."
+    "I couldn't find a timezone for “{given}”. Try a nearby big city, your country, or your "
+    "offset from UTC, like UTC+1."
 )
 TIMEZONE_PICK = "A few timezones match. Which one is yours?"
 TIMEZONE_PICK_MORE = (
