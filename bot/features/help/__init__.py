@@ -8,7 +8,12 @@ from bot.kernel.feature import Feature, commands_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 
-__all__ = ["COMMANDS", "DESCRIPTION", "FEATURE", "SHORT_DESCRIPTION"]
+__all__ = ["COMMANDS", "DESCRIPTION", "FEATURE", "SHORT_DESCRIPTION", "privacy"]
+
+
+def privacy() -> Outgoing:
+    """What /privacy says (the settings show it too)."""
+    return Outgoing(views.PRIVACY)
 
 
 async def screen(mend: Mend, user_id: int) -> Outgoing:

@@ -18,7 +18,7 @@ HELP_LINES: tuple[tuple[str, str], ...] = (
     ("journal", "/journal: a private note, for you alone"),
     ("timeout", "/timeout: a calm pause in a hard conversation"),
     ("review", "/review: a look back at your week together"),
-    ("settings", "/settings: your times, timezone and pause"),
+    ("settings", "/settings: timezone, reminders, pause, quiet hours, all by buttons"),
     ("support", "/support: for the hard moments"),
 )
 HELP_FOOTER = "Every other command is under a topic below."
@@ -128,7 +128,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (  # (command, description)
     ("gratitude", "Write an appreciation"),
     ("journal", "A private note, for you alone"),
     ("timeout", "A calm pause in a hard conversation"),
-    ("settings", "Your times, timezone and pause"),
+    ("settings", "Timezone, reminders, quiet hours and more"),
     ("support", "For the hard moments"),
     ("help", "How Mend works, and every command"),
 )

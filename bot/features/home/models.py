@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.features.settings import TimezoneMatch
+
 
 class Step(StrEnum):
     """A question of set-up, in order."""
@@ -77,7 +79,7 @@ class ZoneAnswer(StrEnum):
     """What typed words at the timezone step found, when not exactly one zone."""
 
     UNKNOWN = "unknown"  # no zone: try again (likely zones offered)
-    TOO_MANY = "too_many"  # a word that matches many zones (likely zones offered)
+    TOO_MANY = "too_many"  # many places: the largest offered
     SEVERAL = "several"  # a few zones: pick one
 
 
@@ -88,3 +90,4 @@ class ZoneChoices:
     given: str
     answer: ZoneAnswer
     zones: tuple[str, ...]
+    match: TimezoneMatch | None = None  # what the resolver found (its places name the buttons)

@@ -21,7 +21,7 @@ from bot.features.home.models import (
 )
 from bot.features.home.zones import likely_zones
 from bot.kernel.db import Tx
-from bot.kernel.errors import Stale
+from bot.kernel.errors import InvalidInput, Stale
 from bot.kernel.mend import Mend
 from bot.kernel.people import is_paused, partner_name, require_timezone, require_user
 from bot.storage import couples, reminders, users
@@ -135,14 +135,14 @@ async def type_zone(tx: Tx, mend: Mend, user: User, text: str) -> Progress | Zon
     given = text.strip()
     if is_blank(given) or len(given) > MAX_PLACE_LENGTH:
         return ZoneChoices(given, ZoneAnswer.UNKNOWN, await _zones(tx, user, None))
-    match = settings.find_timezones(given)
-    if not match.zones:
+    try:
+        match = await settings.resolve_timezone(given)
+    except InvalidInput:  # no place of that name: asked again, with the likely zones
         return ZoneChoices(given, ZoneAnswer.UNKNOWN, await _zones(tx, user, None))
-    if match.more:
-        return ZoneChoices(given, ZoneAnswer.TOO_MANY, await _zones(tx, user, None))
-    if len(match.zones) > 1:
-        return ZoneChoices(given, ZoneAnswer.SEVERAL, tuple(match.zones))
-    return await _set_zone(tx, mend, user.id, match.zones[0], mend.clock.now())
+    if len(match.zones) == 1 and not match.more:
+        return await _set_zone(tx, mend, user.id, match.zones[0], mend.clock.now())
+    answer = ZoneAnswer.TOO_MANY if match.more else ZoneAnswer.SEVERAL
+    return ZoneChoices(given, answer, match.zones, match)
 
 
 async def _set_zone(tx: Tx, mend: Mend, user_id: int, zone: str, now: datetime) -> Progress:

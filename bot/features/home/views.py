@@ -16,6 +16,7 @@ from bot.features.home.models import (
     ZoneChoices,
     ZoneSet,
 )
+from bot.features.settings import TimezoneMatch, zone_label
 from bot.kernel.outgoing import Button, Outgoing
 from bot.kernel.screens import Open
 from bot.texts import escape
@@ -40,7 +41,9 @@ ASK_ZONE_TYPED = (
 ZONE_UNKNOWN = (
     "I couldn't find a timezone for “{given}”. Try the nearest big city, or tap one below."
 )
-ZONE_TOO_MANY = "“{given}” matches many timezones. Try your city, or tap one below."
+ZONE_TOO_MANY = (
+    "“{given}” matches many places. Here are the largest; or type your city to be sure."
+)
 ZONE_SEVERAL = "A few timezones match “{given}”. Which one is yours?"
 ZONE_SET = "Your timezone is {zone}. It's {time} there now."
 ASK_CHECKIN = (
@@ -123,13 +126,19 @@ def _zone_label(zone: str) -> str:
     return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def _zone_rows(zones: Sequence[str], full: bool) -> list[tuple[Button, ...]]:
-    labels = [zone.replace("_", " ") if full else _zone_label(zone) for zone in zones]
-    buttons = [
-        Button(label, PickZone(zone).pack()) for label, zone in zip(labels, zones, strict=True)
+def _zone_rows(zones: Sequence[str], match: TimezoneMatch | None) -> list[tuple[Button, ...]]:
+    """Likely zones two to a row by their city; what the resolver found one to a row, named
+    by the place it was found by."""
+    type_city = (Button(BUTTON_TYPE_CITY, TypeZone().pack()),)
+    if match is None:
+        buttons = [Button(_zone_label(zone), PickZone(zone).pack()) for zone in zones]
+        return [*(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)), type_city]
+    places = match.places or (None,) * len(match.zones)
+    rows = [
+        (Button(zone_label(zone, place), PickZone(zone).pack()),)
+        for zone, place in zip(match.zones, places, strict=True)
     ]
-    rows = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
-    return [*rows, (Button(BUTTON_TYPE_CITY, TypeZone().pack()),)]
+    return [*rows, type_city]
 
 
 def _time_rows(step: Step) -> list[tuple[Button, ...]]:
@@ -147,7 +156,7 @@ def _time_rows(step: Step) -> list[tuple[Button, ...]]:
 def question(asked: Question) -> Outgoing:
     """One question of set-up, with its buttons (after the welcome, the first time)."""
     if asked.step is Step.TIMEZONE:
-        text, rows = ASK_ZONE, _zone_rows(asked.zones, full=False)
+        text, rows = ASK_ZONE, _zone_rows(asked.zones, None)
     elif asked.step is Step.INVITE:
         text = ASK_INVITE
         rows = [
@@ -177,14 +186,15 @@ def zone_choices(result: ZoneChoices) -> Outgoing:
         ZoneAnswer.TOO_MANY: ZONE_TOO_MANY,
         ZoneAnswer.SEVERAL: ZONE_SEVERAL,
     }[result.answer]
-    rows = _zone_rows(result.zones, full=result.answer is ZoneAnswer.SEVERAL)
+    rows = _zone_rows(result.zones, result.match)
     return Outgoing(template.format(given=given), tuple(rows))
 
 
 def _done(done: ZoneSet | TimeSet | Skipped) -> str:
     if isinstance(done, ZoneSet):
         local = done.local_now
-        return ZONE_SET.format(zone=done.zone, time=schedule.format_time(local.hour, local.minute))
+        zone = zone_label(done.zone) if done.zone.startswith("Etc/") else done.zone  # UTC+1
+        return ZONE_SET.format(zone=zone, time=schedule.format_time(local.hour, local.minute))
     if isinstance(done, Skipped):
         return GRATITUDE_LATER
     time = schedule.format_time(done.hour, done.minute)

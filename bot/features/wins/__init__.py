@@ -1,12 +1,12 @@
 """Shared wins: /win, /wins, and a past win offered after a hard check-in."""
 
 from bot.features.wins import handlers, service, store, views
-from bot.features.wins.service import offer_on_low_score
+from bot.features.wins.service import offer_on_low_score, set_threshold, threshold_of
 from bot.kernel.feature import Feature
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 
-__all__ = ["FEATURE", "offer_on_low_score"]
+__all__ = ["FEATURE", "offer_on_low_score", "set_threshold", "threshold_of"]
 
 
 async def _screen(mend: Mend, user_id: int) -> Outgoing:
