@@ -97,7 +97,7 @@ async def test_a_short_month_has_it_on_its_last_day_and_a_restart_loses_nothing(
     (for_ben,) = await has_reflections(bot, ben, 1)
     # The same question for both, with its footer, and the pipeline's Remind me / Skip.
     assert for_anna.text == for_ben.text.replace("Anna", "Ben")
-    assert "Ben sees your answer only once they've answered too" in for_anna.text
+    assert "once you've both answered, and Ben can't see yours before" in for_anna.text
     assert [b for row in for_anna.buttons for b, _ in row] == [
         prompts_views.BUTTON_SNOOZE,
         prompts_views.BUTTON_SKIP,

@@ -134,7 +134,9 @@ async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> C
     if partner.tz is not None and not is_paused(partner, now):
         partner_day = local_day(now, partner.tz)
         partner_ask = await ask_for_day(tx, partner.id, KIND, partner_day)
-        answered = partner_ask is not None and partner_ask.status == AskStatus.DONE
+        # Nothing to nudge about once they answered, or chose Skip today.
+        settled = {AskStatus.DONE, AskStatus.SKIPPED}
+        answered = partner_ask is not None and partner_ask.status in settled
         if not answered and await store.add_nudge(tx, partner.id, partner_day):
             nudge = views.partner_checked_in(user.first_name)
             await outbox.add(tx, partner.id, "nudge", nudge, now, couple_id=couple.id)

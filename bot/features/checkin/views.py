@@ -12,7 +12,10 @@ from bot.prompts import Prompt
 CHECKIN_TITLE = "Check-in"
 SCALE_HINT = "Tap a number from 1 to 10."
 TEXT_HINT = "Reply with a few words."
-CHECKIN_PRIVATE_UNTIL = "{name} sees your answer only once they've answered too."
+# True whether or not the partner has answered already (then theirs comes the moment you do).
+CHECKIN_PRIVATE_UNTIL = (
+    "You'll see each other's answers once you've both answered; {name} can't see yours before."
+)
 CHECKIN_PRIVATE_SOLO = "Your answer stays with you."
 BUTTON_NO_NOTE = "No note"
 YOU_ANSWERED = "Your answer: {answer}"

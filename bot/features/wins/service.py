@@ -59,11 +59,12 @@ async def send(mend: Mend, user_id: int, win_id: int) -> Sent:
     return Sent(win, partner)
 
 
-async def drop(mend: Mend, user_id: int, win_id: int) -> None:
-    """Don't send: nothing is kept."""
+async def drop(mend: Mend, user_id: int, win_id: int) -> User:
+    """Don't send: nothing is kept; returns the partner it was not sent to."""
     async with mend.db.transaction() as tx:
-        win, _, _, _ = await _draft(tx, user_id, win_id)
+        win, _, _, partner = await _draft(tx, user_id, win_id)
         await store.drop(tx, win.id)
+    return partner
 
 
 async def listing(mend: Mend, user_id: int, offset: int = 0) -> Listing:

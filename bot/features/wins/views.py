@@ -19,7 +19,10 @@ WIN_PREVIEW = (
 )
 BUTTON_DONT_SEND = "Don't send"
 WIN_SENT = "A win to remember:\n<i>{text}</i>\n\nSent to {name}. /wins shows them all."
-WIN_DROPPED = "Not sent, and not kept."
+WIN_DROPPED = (
+    "Not sent: nothing reached {name}, and these words are erased. "
+    "The moment itself is still yours to remember."
+)
 WIN_CLOSED = "That one has already been sent or dropped."
 WIN_RELAY = "<b>A win to remember, from {name}</b>\n{text}"
 WINS_NONE = (
@@ -77,8 +80,8 @@ def relay(win: Win, author: User) -> Outgoing:
     )
 
 
-def dropped() -> Outgoing:
-    return Outgoing(WIN_DROPPED)
+def dropped(partner: User) -> Outgoing:
+    return Outgoing(WIN_DROPPED.format(name=texts.escape(partner.first_name)))
 
 
 def threshold_line(threshold: int) -> str:
