@@ -15,6 +15,7 @@ from bot.features import (
     repair,
     review,
     settings,
+    support,
     timeouts,
     wins,
 )
@@ -36,5 +37,6 @@ FEATURES: tuple[Feature, ...] = (
     review.FEATURE,
     data.FEATURE,
     help.FEATURE,
+    support.FEATURE,
     prompts.FEATURE,  # last: its free-text and voice handlers come after every command
 )

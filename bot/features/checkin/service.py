@@ -33,6 +33,8 @@ from bot.storage import couples, users
 from bot.storage.models import User
 
 KIND = "checkin"
+# A score this low or lower gets, in its author's own reply only, gentle words and support.
+HARD_DAY_SCORE = 2
 NOTE_LIMIT = 500
 TEXT_ANSWER_LIMIT = 1000
 
@@ -119,18 +121,20 @@ async def answer_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> Co
 async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> Completed:
     """After an answer is final: reveal both if the partner answered too, else nudge them once.
     A hard day (a score at or below the couple's threshold) is offered a past win, privately."""
+    hard_day = False
     if ask.answer == "scale" and ask.value is not None:
         await wins.offer_on_low_score(tx, user, ask.couple_id, ask.value, now)
+        hard_day = ask.value <= HARD_DAY_SCORE
     couple = await couples.active_for(tx, user.id)
     if couple is None or ask.couple_id != couple.id:
-        return Completed(ask, Saved.SOLO)
+        return Completed(ask, Saved.SOLO, hard_day=hard_day)
     partner = await users.get(tx, couple.partner_of(user.id))
     assert partner is not None
     theirs = await ask_for_day(tx, partner.id, KIND, ask.day)
     if theirs is not None and theirs.status == AskStatus.DONE and theirs.couple_id == couple.id:
         reveal = partial(views.reveal, mend)
         await reveal_both(tx, couple, ((user, ask), (partner, theirs)), reveal, now)
-        return Completed(ask, Saved.REVEALING)
+        return Completed(ask, Saved.REVEALING, hard_day=hard_day)
     if partner.tz is not None and not is_paused(partner, now):
         partner_day = local_day(now, partner.tz)
         partner_ask = await ask_for_day(tx, partner.id, KIND, partner_day)
@@ -140,7 +144,7 @@ async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> C
         if not answered and await store.add_nudge(tx, partner.id, partner_day):
             nudge = views.partner_checked_in(user.first_name)
             await outbox.add(tx, partner.id, "nudge", nudge, now, couple_id=couple.id)
-    return Completed(ask, Saved.WAITING, partner.first_name)
+    return Completed(ask, Saved.WAITING, partner.first_name, hard_day)
 
 
 async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:

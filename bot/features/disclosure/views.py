@@ -29,6 +29,7 @@ from bot.features.disclosure.models import (
     Sending,
     SharedLog,
 )
+from bot.features.support import support_button
 from bot.kernel import pages
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
@@ -86,6 +87,12 @@ BUTTON_ACK_NO_NOTE = "Send without a note"
 ACK_SENT = "You answered: <b>{ack}</b>. {name} has been told."
 ACK_RELAY = "<b>{name} answered your disclosure on {title}</b>\n{ack}"
 ACK_RELAY_NOTE = "\n<i>{note}</i>"
+# Under "I need some time", for the one who disclosed: a hard thing to read after telling.
+ACK_TIME_HELP = (
+    "\n\nTelling was the right thing, and it may still hurt to wait. Space isn't a verdict; "
+    "it's time to take in what you shared. Look after yourself meanwhile, and if it's heavy, "
+    "here is where to find support."
+)
 ACK_ALREADY = "You've already answered this one."
 ACK_NOT_YOURS = "That button belongs to someone else's message."
 
@@ -220,6 +227,8 @@ def ack_relay(reader: User, topic: Topic | None, ack: Ack, note: str | None) -> 
     text = ACK_RELAY.format(name=escape(reader.first_name), title=title, ack=ACK_LABELS[ack])
     if note is not None:
         text += ACK_RELAY_NOTE.format(note=escape(note))
+    if ack == Ack.TIME:
+        return Outgoing(text + ACK_TIME_HELP, ((support_button(),),))
     return Outgoing(text)
 
 

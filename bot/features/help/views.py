@@ -36,6 +36,7 @@ HELP = (
     "paired, at your check-in time; <code>/remind monthly on</code> brings it back)\n"
     "/export: a file of everything you wrote, and what was shared with you\n"
     "/delete: erase everything you wrote (you'll be asked to confirm)\n"
+    "/support: where to find support on a hard day, and helplines\n"
     "/privacy: what is stored and who sees what\n"
     "/help: this list\n\n"
     "To answer a prompt, reply to it or just send your next message."

@@ -8,6 +8,7 @@ from bot.features.pairing.models import (
     Joined,
     UnpairQuestion,
 )
+from bot.features.support import support_button
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.texts import escape
 
@@ -62,7 +63,12 @@ BUTTON_UNPAIR = "Yes, end the pairing"
 BUTTON_KEEP_PAIRED = "No, keep it"
 KEPT_PAIRED = "Nothing has changed. You're still paired."
 UNPAIRED = "The pairing has ended. Your own entries are still yours. /pair makes a new invite."
-PARTNER_UNPAIRED = "Your pairing on Mend has ended. Your own entries are still yours."
+PARTNER_UNPAIRED = (
+    "Your pairing on Mend has ended. Your own entries are still yours.\n\n"
+    "News like this can land hard, even when it was expected. Be gentle with yourself "
+    "tonight, and if you can, reach out to someone you trust. If it would help, here is "
+    "where to find support."
+)
 
 
 def _next_step(has_timezone: bool) -> str:
@@ -133,4 +139,4 @@ def kept_paired() -> Outgoing:
 
 def partner_unpaired() -> Outgoing:
     """The neutral notice the partner gets (through the outbox)."""
-    return Outgoing(PARTNER_UNPAIRED)
+    return Outgoing(PARTNER_UNPAIRED, ((support_button(),),))
