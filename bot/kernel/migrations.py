@@ -258,4 +258,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX inbox_pending ON inbox(update_id) WHERE done_at IS NULL;
     CREATE INDEX inbox_done ON inbox(done_at) WHERE done_at IS NOT NULL;
     """,
+    # Free text Mend did not expect, held briefly (encrypted) so that "Keep it in my journal"
+    # can save exactly those words without putting them in callback data; forgotten after an
+    # hour by the tick, at once when kept, and on /delete.
+    """
+    CREATE TABLE held_words (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        body BLOB NOT NULL,               -- encrypted
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX held_words_created ON held_words(created_at);
+    """,
 )

@@ -81,18 +81,23 @@ async def _open_checkin(tx: Tx, mend: Mend, user_id: int, ask_id: int) -> tuple[
 
 async def choose(mend: Mend, user_id: int, ask_id: int, value: int) -> Ask:
     """A scale or choice button: record it; the optional note may follow."""
-    now = mend.clock.now()
     async with mend.db.transaction() as tx:
-        ask, _ = await _open_checkin(tx, mend, user_id, ask_id)
-        prompt = mend.prompts.get(ask.prompt_id)
-        valid = (ask.answer == "scale" and value in SCALE) or (
-            ask.answer == "choice" and prompt is not None and 0 <= value < len(prompt.choices)
-        )
-        open_statuses = {AskStatus.OPEN, AskStatus.NOTING, AskStatus.SKIPPED}
-        if not valid or ask.status not in open_statuses:
-            raise Stale(texts.STALE_BUTTON)
-        ask = await record_answer(tx, ask.id, status=AskStatus.NOTING, value=value, now=now)
-        await outbox.cancel_for_ask(tx, ask.id)
+        return await choose_in(tx, mend, user_id, ask_id, value)
+
+
+async def choose_in(tx: Tx, mend: Mend, user_id: int, ask_id: int, value: int) -> Ask:
+    """A number or a choice, tapped or typed, in the caller's transaction."""
+    now = mend.clock.now()
+    ask, _ = await _open_checkin(tx, mend, user_id, ask_id)
+    prompt = mend.prompts.get(ask.prompt_id)
+    valid = (ask.answer == "scale" and value in SCALE) or (
+        ask.answer == "choice" and prompt is not None and 0 <= value < len(prompt.choices)
+    )
+    open_statuses = {AskStatus.OPEN, AskStatus.NOTING, AskStatus.SKIPPED}
+    if not valid or ask.status not in open_statuses:
+        raise Stale(texts.STALE_BUTTON)
+    ask = await record_answer(tx, ask.id, status=AskStatus.NOTING, value=value, now=now)
+    await outbox.cancel_for_ask(tx, ask.id)
     return ask
 
 
