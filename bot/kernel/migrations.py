@@ -270,4 +270,9 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX held_words_created ON held_words(created_at);
     """,
+    # /ask's loop closed: when the partner answered the request (the asker then hears what
+    # they chose to pass on, or a neutral "seen").
+    """
+    ALTER TABLE update_requests ADD COLUMN answered_at INTEGER;
+    """,
 )

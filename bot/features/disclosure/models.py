@@ -95,6 +95,7 @@ class NothingNoted:
 
     partner: User
     told: bool
+    seen: bool = False  # not told, but their /ask heard that its question was seen
 
 
 @dataclass(frozen=True, slots=True)

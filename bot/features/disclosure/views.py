@@ -101,10 +101,13 @@ CHECK_BODY = "Is there anything under your agreement with {name} to share today?
 CHECK_ASKED = "{name} asked, gently, whether there's anything under your agreement to share."
 CHECK_TELLS = "If there's nothing, {name} will be told that."
 CHECK_KEEPS = "If there's nothing, {name} isn't told (change this in /agreement)."
+CHECK_KEEPS_ASKED = "If there's nothing, {name} is told only that you've seen the question."
 BUTTON_SHARE_SOMETHING = "Share something"
 BUTTON_NOTHING_TODAY = "Nothing to share today"
 NOTHING_NOTED_TOLD = "Noted. {name} has been told there's nothing to share today."
 NOTHING_NOTED = "Noted. Nothing was sent to {name}."
+NOTHING_NOTED_SEEN = "Noted. {name} is told only that you've seen their question."
+SEEN_RELAY = "{name} has seen your question about anything to share today."
 NOTHING_ALREADY = "You've already told {name} there's nothing to share today."
 
 ASK_SENT = "I've asked {name} whether there's anything to share. You can ask again after {when}."
@@ -248,7 +251,8 @@ def check(partner: User, tells: bool, asked: bool = False) -> Outgoing:
     if asked:
         lines.append(CHECK_ASKED.format(name=name))
     lines.append(CHECK_BODY.format(name=name))
-    lines.append((CHECK_TELLS if tells else CHECK_KEEPS).format(name=name))
+    keeps = CHECK_KEEPS_ASKED if asked else CHECK_KEEPS
+    lines.append((CHECK_TELLS if tells else keeps).format(name=name))
     return Outgoing(
         "\n".join(lines),
         buttons(
@@ -267,8 +271,16 @@ def nothing_already(partner: User) -> str:
 
 
 def nothing_noted(noted: NothingNoted) -> Outgoing:
-    template = NOTHING_NOTED_TOLD if noted.told else NOTHING_NOTED
+    if noted.told:
+        template = NOTHING_NOTED_TOLD
+    else:
+        template = NOTHING_NOTED_SEEN if noted.seen else NOTHING_NOTED
     return Outgoing(template.format(name=escape(noted.partner.first_name)))
+
+
+def seen_relay(author: User) -> Outgoing:
+    """To the one who used /ask: the question was seen, and nothing more is said."""
+    return Outgoing(SEEN_RELAY.format(name=escape(author.first_name)))
 
 
 def ask_too_soon(me: User, partner: User, last: datetime, again_at: datetime) -> str:
