@@ -16,6 +16,7 @@ from bot.features import (
     review,
     settings,
     support,
+    talk,
     timeouts,
     wins,
 )
@@ -32,6 +33,7 @@ FEATURES: tuple[Feature, ...] = (
     promises.FEATURE,
     wins.FEATURE,
     timeouts.FEATURE,
+    talk.FEATURE,
     repair.FEATURE,
     journal.FEATURE,
     review.FEATURE,

@@ -275,4 +275,21 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE update_requests ADD COLUMN answered_at INTEGER;
     """,
+    # Finding a time to talk (bot/features/talk): one partner proposes, the other accepts or
+    # asks for another time.
+    """
+    CREATE TABLE talks (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        proposer_id INTEGER NOT NULL REFERENCES users(id),
+        slot TEXT NOT NULL,               -- tonight | tomorrow | weekend | typed
+        at INTEGER,                       -- the instant proposed (tonight, tomorrow)
+        words BLOB,                       -- encrypted: a time in the proposer's words (typed)
+        -- writing | draft | proposed | accepted | another | cancelled | ended (unpaired)
+        status TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        answered_at INTEGER
+    );
+    CREATE INDEX talks_couple ON talks(couple_id, status);
+    """,
 )

@@ -30,6 +30,7 @@ from bot.features.disclosure.models import (
     SharedLog,
 )
 from bot.features.support import support_button
+from bot.features.talk import talk_button
 from bot.kernel import pages
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
@@ -87,6 +88,8 @@ BUTTON_ACK_NO_NOTE = "Send without a note"
 ACK_SENT = "You answered: <b>{ack}</b>. {name} has been told."
 ACK_RELAY = "<b>{name} answered your disclosure on {title}</b>\n{ack}"
 ACK_RELAY_NOTE = "\n<i>{note}</i>"
+# Under "I'd like to talk about this", for both: a way to agree when.
+ACK_TALK_TIME = "\n\nIf you like, propose a time to talk, and I'll ask whether it suits."
 # Under "I need some time", for the one who disclosed: a hard thing to read after telling.
 ACK_TIME_HELP = (
     "\n\nTelling was the right thing, and it may still hurt to wait. Space isn't a verdict; "
@@ -232,13 +235,16 @@ def ack_relay(reader: User, topic: Topic | None, ack: Ack, note: str | None) -> 
         text += ACK_RELAY_NOTE.format(note=escape(note))
     if ack == Ack.TIME:
         return Outgoing(text + ACK_TIME_HELP, ((support_button(),),))
+    if ack == Ack.TALK:
+        return Outgoing(text + ACK_TALK_TIME, ((talk_button(),),))
     return Outgoing(text)
 
 
 def ack_sent(sent: AckSent) -> Outgoing:
-    return Outgoing(
-        ACK_SENT.format(ack=ACK_LABELS[sent.ack], name=escape(sent.partner.first_name))
-    )
+    text = ACK_SENT.format(ack=ACK_LABELS[sent.ack], name=escape(sent.partner.first_name))
+    if sent.ack == Ack.TALK:
+        return Outgoing(text + ACK_TALK_TIME, ((talk_button(),),))
+    return Outgoing(text)
 
 
 # --- "Anything to share today?" --------------------------------------------------------------
