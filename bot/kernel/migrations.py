@@ -292,4 +292,22 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX talks_couple ON talks(couple_id, status);
     """,
+    # Answers to what a partner shared (bot/features/reactions): a reveal, a gratitude, a win
+    # can be answered with Thank you, Let's talk about it or a heart, and a short note.
+    """
+    CREATE TABLE reactions (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        from_id INTEGER NOT NULL REFERENCES users(id),  -- who may answer (the reader)
+        to_id INTEGER NOT NULL REFERENCES users(id),    -- who shared it (the author)
+        subject TEXT NOT NULL,            -- checkin | monthly | gratitude | win
+        reaction TEXT,                    -- thanks | talk | heart
+        note BLOB,                        -- encrypted
+        status TEXT NOT NULL DEFAULT 'offered',  -- offered | chosen | draft | sent | ended
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+    );
+    CREATE INDEX reactions_couple ON reactions(couple_id, status);
+    CREATE INDEX reactions_from ON reactions(from_id);
+    """,
 )

@@ -23,6 +23,7 @@ from bot.features.prompts import (
     reveal_both,
     set_ask_status,
 )
+from bot.features.reactions import Subject
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
@@ -138,7 +139,8 @@ async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> C
     theirs = await ask_for_day(tx, partner.id, KIND, ask.day)
     if theirs is not None and theirs.status == AskStatus.DONE and theirs.couple_id == couple.id:
         reveal = partial(views.reveal, mend)
-        await reveal_both(tx, couple, ((user, ask), (partner, theirs)), reveal, now)
+        pair = ((user, ask), (partner, theirs))
+        await reveal_both(tx, couple, pair, reveal, now, answerable=Subject.CHECKIN)
         return Completed(ask, Saved.REVEALING, hard_day=hard_day)
     if partner.tz is not None and not is_paused(partner, now):
         partner_day = local_day(now, partner.tz)

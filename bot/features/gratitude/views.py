@@ -57,8 +57,8 @@ def kept(result: Kept) -> Outgoing:
     return Outgoing(_preview(result.text) + "\n\n" + GRATITUDE_KEPT)
 
 
-def relay(author_name: str, text: str) -> Outgoing:
-    """The appreciation as the partner receives it."""
+def relay(author_name: str, text: str, rows: tuple[tuple[Button, ...], ...] = ()) -> Outgoing:
+    """The appreciation as the partner receives it, with the buttons to answer it."""
     return Outgoing(
-        GRATITUDE_RELAY.format(name=texts.escape(author_name), text=texts.escape(text))
+        GRATITUDE_RELAY.format(name=texts.escape(author_name), text=texts.escape(text)), rows
     )

@@ -5,7 +5,7 @@ from bot.domain import schedule
 from bot.features.wins.buttons import Drop, Page, Send, ShowOne
 from bot.features.wins.models import Drafted, Listing, Revisit, Sent, Win
 from bot.kernel import pages
-from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.storage.models import User
 
 PAGE = 5
@@ -73,10 +73,11 @@ def sent(result: Sent) -> Outgoing:
     )
 
 
-def relay(win: Win, author: User) -> Outgoing:
-    """The win, as the partner receives it."""
+def relay(win: Win, author: User, rows: tuple[tuple[Button, ...], ...] = ()) -> Outgoing:
+    """The win, as the partner receives it, with the buttons to answer it."""
     return Outgoing(
-        WIN_RELAY.format(name=texts.escape(author.first_name), text=texts.escape(win.body))
+        WIN_RELAY.format(name=texts.escape(author.first_name), text=texts.escape(win.body)),
+        rows,
     )
 
 
