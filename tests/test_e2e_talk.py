@@ -60,6 +60,24 @@ async def test_id_like_to_talk_about_this_leads_to_an_agreed_time(
     assert "Mon 2 Mar, 20:00" in confirmed.text and "Mon 2 Mar, 20:00" in accepted.text
     await ben.press_data(proposal, Accept(1).pack())  # again
     await expect(ben, views.CLOSED)
+
+    # The reminder is optional: Anna asks for one, Ben doesn't.
+    assert views.BUTTON_REMIND in confirmed.button_texts
+    assert views.BUTTON_REMIND in accepted.button_texts
+    await anna.press(confirmed, views.BUTTON_REMIND)
+    await anna.wait_message("I'll remind you at Mon 2 Mar, 19:00 (your time)")
+    await tg.wait_for(lambda: confirmed.button_texts == [])
+    await bot.at(datetime(2026, 3, 2, 17, 59, tzinfo=UTC))
+    await bot.at(datetime(2026, 3, 2, 18, 0, 5, tzinfo=UTC))
+    reminder = await anna.wait_message("In an hour")
+    assert "you agreed to talk with Ben" in reminder.text
+    await bot.at(datetime(2026, 3, 2, 18, 30, tzinfo=UTC))
+    await ben.send("/help")
+    await ben.wait_message("What I can do")
+    assert sum("In an hour" in m.text for m in anna.messages) == 1
+    assert not [m for m in ben.messages if "In an hour" in m.text]
+    await ben.press(accepted, views.BUTTON_REMIND)  # now less than an hour away
+    await expect(ben, views.TOO_CLOSE)
     await all_fine(tg, anna, ben)
 
 
@@ -145,6 +163,15 @@ async def test_bad_presses_change_nothing(bot: Bot, tg: FakeTelegram) -> None:
     await anna.press_data(late, Pick(Slot.TONIGHT).pack())
     await expect(anna, views.TONIGHT_PASSED)
 
+    # An accepted talk's reminder is not sent once the pairing has ended.
+    tomorrow = await open_talk(ben)
+    await ben.press(tomorrow, views.BUTTON_TOMORROW)
+    theirs = await anna.wait_message("Ben would like to talk with you")
+    await anna.press(theirs, views.BUTTON_ACCEPT)
+    agreed = await anna.wait_message("Accepted. Ben has been told")
+    await anna.press(agreed, views.BUTTON_REMIND)
+    await anna.wait_message("I'll remind you at Tue 3 Mar, 19:00")
+
     # After unpairing, the proposal's buttons are old.
     await anna.send("/unpair")
     confirm = await anna.wait_message("End your pairing with")
@@ -156,5 +183,9 @@ async def test_bad_presses_change_nothing(bot: Bot, tg: FakeTelegram) -> None:
     await expect(anna, texts.TOGETHER_NOT_PAIRED)
     await anna.press_data(late, Open("talk").pack())
     await expect(anna, texts.TOGETHER_NOT_PAIRED)
-    assert not [m for m in anna.messages if "accepted" in m.text]
+    assert not [m for m in anna.messages if "Ben accepted" in m.text]
+    await bot.at(datetime(2026, 3, 3, 18, 0, 5, tzinfo=UTC))
+    await anna.send("/help")
+    await anna.wait_message("What I can do")
+    assert not [m for m in anna.messages if "In an hour" in m.text]
     await all_fine(tg, anna, ben)

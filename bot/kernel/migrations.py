@@ -291,6 +291,14 @@ MIGRATIONS: tuple[str, ...] = (
         answered_at INTEGER
     );
     CREATE INDEX talks_couple ON talks(couple_id, status);
+    CREATE TABLE talk_reminders (         -- "Remind me an hour before" an agreed talk
+        talk_id INTEGER NOT NULL REFERENCES talks(id),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        due_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        PRIMARY KEY (talk_id, user_id)
+    );
+    CREATE INDEX talk_reminders_due ON talk_reminders(due_at) WHERE sent_at IS NULL;
     """,
     # Answers to what a partner shared (bot/features/reactions): a reveal, a gratitude, a win
     # can be answered with Thank you, Let's talk about it or a heart, and a short note.

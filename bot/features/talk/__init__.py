@@ -28,6 +28,7 @@ FEATURE = Feature(
     handlers=handlers.HANDLERS,
     text_inputs={service.INPUT: TextInput(_words)},
     screens={"talk": handlers.screen},
+    jobs=(service.remind_due,),
     on_couple_end=store.end_couple,
     export=service.export,
     erase=store.erase_user,

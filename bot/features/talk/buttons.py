@@ -35,6 +35,13 @@ class Accept(CallbackData, prefix="ly"):
 
 
 @dataclass(frozen=True)
+class RemindMe(CallbackData, prefix="lr"):
+    """Remind me an hour before the agreed talk: ``lr:<talk>``."""
+
+    talk_id: int
+
+
+@dataclass(frozen=True)
 class Another(CallbackData, prefix="ln"):
     """The partner would like another time: ``ln:<talk>``."""
 

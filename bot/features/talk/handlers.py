@@ -4,7 +4,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.features.talk import service, views
-from bot.features.talk.buttons import Accept, Another, Cancel, Pick, SendWords
+from bot.features.talk.buttons import Accept, Another, Cancel, Pick, RemindMe, SendWords
 from bot.features.talk.models import Writing
 from bot.kernel.context import MendContext
 from bot.kernel.handlers import detach, edit, pressed, reply, user_of
@@ -53,6 +53,14 @@ async def accept(update: Update, context: MendContext) -> None:
     await reply(update, context, views.accepted(result))
 
 
+async def remind_me(update: Update, context: MendContext) -> None:
+    """Remind me an hour before: the button goes, and when the reminder comes is said."""
+    button = await pressed(update, RemindMe)
+    result = await service.remind_me(context.mend, user_of(update)[0], button.talk_id)
+    await detach(update, context)
+    await reply(update, context, views.reminding(result))
+
+
 async def another(update: Update, context: MendContext) -> None:
     """Another time: the proposer is told; the times to propose one's own follow."""
     button = await pressed(update, Another)
@@ -68,4 +76,5 @@ HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CallbackQueryHandler(cancel, pattern=Cancel.pattern()),
     CallbackQueryHandler(accept, pattern=Accept.pattern()),
     CallbackQueryHandler(another, pattern=Another.pattern()),
+    CallbackQueryHandler(remind_me, pattern=RemindMe.pattern()),
 ]

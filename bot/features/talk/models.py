@@ -60,3 +60,12 @@ class Proposal:
     talk: Talk
     me: User
     partner: User
+    remindable: bool = False  # accepted, and more than an hour ahead: "Remind me" is offered
+
+
+@dataclass(frozen=True, slots=True)
+class Reminding:
+    """Remind me: the reminder comes at ``due_at``."""
+
+    me: User
+    due_at: datetime

@@ -11,25 +11,40 @@ from bot import texts
 from bot.domain.schedule import local_instant
 from bot.domain.text import words
 from bot.features.talk import store, views
-from bot.features.talk.models import Offer, Proposal, Slot, Status, Talk, Writing
+from bot.features.talk.models import (
+    Offer,
+    Proposal,
+    Reminding,
+    Slot,
+    Status,
+    Talk,
+    Writing,
+)
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.people import paired, require_timezone
-from bot.storage import users
+from bot.storage import couples, users
 from bot.storage.models import User
 
 TALK_AT = time(20, 0)  # "tonight" and "tomorrow": this hour, the proposer's own time
 TONIGHT_UNTIL = timedelta(minutes=30)  # "tonight" is offered until this long before it
 MAX_WORDS = 100
 INPUT = "talk"  # the words a button asks for next: "talk:<id>"
+REMIND_BEFORE = timedelta(hours=1)
+BATCH = 200
+
+
+def _remindable(talk: Talk, now: datetime) -> bool:
+    return talk.at is not None and talk.at - REMIND_BEFORE > now
 
 
 class Relay:
     PROPOSAL = "talk"
     ANSWER = "talk_answer"
+    REMINDER = "talk_reminder"
 
 
 def _tonight(me: User, now: datetime) -> datetime:
@@ -143,11 +158,53 @@ async def accept(mend: Mend, user_id: int, talk_id: int) -> Proposal:
     async with mend.db.transaction() as tx:
         talk, me, partner = await _received(tx, user_id, talk_id)
         await store.set_status(tx, talk.id, Status.ACCEPTED, now)
-        told = views.accepted_told(Proposal(talk, partner, me))
+        remindable = _remindable(talk, now)
+        told = views.accepted_told(Proposal(talk, partner, me, remindable))
         await outbox.add(
             tx, partner.id, Relay.ANSWER, told, now, couple_id=talk.couple_id, author_id=me.id
         )
-    return Proposal(talk, me, partner)
+    return Proposal(talk, me, partner, remindable)
+
+
+async def remind_me(mend: Mend, user_id: int, talk_id: int) -> Reminding:
+    """Remind me an hour before an agreed talk (either of the two)."""
+    now = mend.clock.now()
+    async with mend.db.transaction() as tx:
+        couple, me, _ = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
+        talk = await store.get(tx, talk_id)
+        if talk is None or talk.couple_id != couple.id or talk.status != Status.ACCEPTED:
+            raise Stale(texts.STALE_BUTTON)
+        if talk.at is None or not _remindable(talk, now):
+            raise NotAllowed(views.TOO_CLOSE)
+        due_at = talk.at - REMIND_BEFORE
+        await store.add_reminder(tx, talk.id, me.id, due_at)
+    return Reminding(me, due_at)
+
+
+async def remind_due(mend: Mend) -> int:
+    """Run by the tick: the reminders of agreed talks that are due (a read when none are)."""
+    now = mend.clock.now()
+    async with mend.db.read() as tx:
+        if not await store.any_reminder_due(tx, now):
+            return 0
+    queued = 0
+    async with mend.db.transaction() as tx:
+        for talk_id, user_id in await store.due_reminders(tx, now, BATCH):
+            await store.mark_reminded(tx, talk_id, user_id, now)
+            talk = await store.get(tx, talk_id)
+            couple = await couples.active_for(tx, user_id)
+            if talk is None or talk.status != Status.ACCEPTED or couple is None:
+                continue
+            if couple.id != talk.couple_id:
+                continue
+            me = await users.get(tx, user_id)
+            partner = await users.get(tx, couple.partner_of(user_id))
+            if me is None or partner is None:
+                continue
+            message = views.reminder(Proposal(talk, me, partner))
+            await outbox.add(tx, me.id, Relay.REMINDER, message, now, couple_id=couple.id)
+            queued += 1
+    return queued
 
 
 async def another(mend: Mend, user_id: int, talk_id: int) -> Offer:

@@ -70,7 +70,12 @@ async def end_couple(tx: Tx, couple_id: int, now: datetime) -> None:
 
 
 async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
-    """/delete: the talks the user proposed (and their words) go."""
+    """/delete: the talks the user proposed (and their words) go, and their reminders."""
+    await tx.conn.execute(
+        "DELETE FROM talk_reminders WHERE user_id = ? OR talk_id IN "
+        "(SELECT id FROM talks WHERE proposer_id = ?)",
+        (user_id, user_id),
+    )
     await tx.conn.execute("DELETE FROM talks WHERE proposer_id = ?", (user_id,))
 
 
@@ -81,3 +86,37 @@ async def proposed_by(tx: Tx, user_id: int) -> list[Talk]:
         (user_id,),
     )
     return [_talk(tx, row) for row in await cursor.fetchall()]
+
+
+async def add_reminder(tx: Tx, talk_id: int, user_id: int, due_at: datetime) -> bool:
+    """Remind the user at ``due_at``; False if they asked already."""
+    cursor = await tx.conn.execute(
+        "INSERT OR IGNORE INTO talk_reminders (talk_id, user_id, due_at) VALUES (?, ?, ?)",
+        (talk_id, user_id, to_ts(due_at)),
+    )
+    return cursor.rowcount > 0
+
+
+async def any_reminder_due(tx: Tx, now: datetime) -> bool:
+    cursor = await tx.conn.execute(
+        "SELECT 1 FROM talk_reminders WHERE sent_at IS NULL AND due_at <= ? LIMIT 1",
+        (to_ts(now),),
+    )
+    return await cursor.fetchone() is not None
+
+
+async def due_reminders(tx: Tx, now: datetime, limit: int) -> list[tuple[int, int]]:
+    """``(talk id, user id)`` of reminders due, oldest first."""
+    cursor = await tx.conn.execute(
+        "SELECT talk_id, user_id FROM talk_reminders WHERE sent_at IS NULL AND due_at <= ? "
+        "ORDER BY due_at LIMIT ?",
+        (to_ts(now), limit),
+    )
+    return [(row["talk_id"], row["user_id"]) for row in await cursor.fetchall()]
+
+
+async def mark_reminded(tx: Tx, talk_id: int, user_id: int, now: datetime) -> None:
+    await tx.conn.execute(
+        "UPDATE talk_reminders SET sent_at = ? WHERE talk_id = ? AND user_id = ?",
+        (to_ts(now), talk_id, user_id),
+    )

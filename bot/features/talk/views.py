@@ -1,8 +1,8 @@
 """What finding a time to talk says."""
 
 from bot.domain.schedule import format_moment
-from bot.features.talk.buttons import Accept, Another, Cancel, Pick, SendWords
-from bot.features.talk.models import Offer, Proposal, Slot
+from bot.features.talk.buttons import Accept, Another, Cancel, Pick, RemindMe, SendWords
+from bot.features.talk.models import Offer, Proposal, Reminding, Slot
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.kernel.screens import Open
 from bot.storage.models import User
@@ -38,6 +38,10 @@ CLOSED = "That time to talk has already been answered or withdrawn."
 NOT_YOURS = "That one is for {name} to answer."
 TONIGHT_PASSED = "It's too late in the day for 20:00 tonight. Pick another time."
 BUTTON_CANCEL = "Cancel"
+BUTTON_REMIND = "Remind me an hour before"
+REMIND_SET = "I'll remind you at {moment} (your time)."
+TOO_CLOSE = "That's less than an hour away, so there's nothing to remind you of first."
+REMINDER = "<b>In an hour</b>: you agreed to talk with {name}.\n{when}"
 WHEN_AT = "When: {moment} (your time)"
 WHEN_WEEKEND = "When: this weekend"
 WHEN_WORDS = "When: “{words}”"
@@ -106,15 +110,30 @@ def proposal(result: Proposal) -> Outgoing:
     )
 
 
+def _remind(result: Proposal) -> tuple[tuple[Button, ...], ...]:
+    if not result.remindable:
+        return ()
+    return buttons([(BUTTON_REMIND, RemindMe(result.talk.id).pack())])
+
+
 def accepted(result: Proposal) -> Outgoing:
-    return Outgoing(ACCEPTED.format(name=escape(result.partner.first_name), when=_when(result)))
+    text = ACCEPTED.format(name=escape(result.partner.first_name), when=_when(result))
+    return Outgoing(text, _remind(result))
 
 
 def accepted_told(result: Proposal) -> Outgoing:
     """To the proposer (``result.me``): the partner accepted."""
-    return Outgoing(
-        ACCEPTED_TOLD.format(name=escape(result.partner.first_name), when=_when(result))
-    )
+    text = ACCEPTED_TOLD.format(name=escape(result.partner.first_name), when=_when(result))
+    return Outgoing(text, _remind(result))
+
+
+def reminding(result: Reminding) -> Outgoing:
+    return Outgoing(REMIND_SET.format(moment=format_moment(result.due_at, result.me.tz)))
+
+
+def reminder(result: Proposal) -> Outgoing:
+    """An hour before the agreed talk."""
+    return Outgoing(REMINDER.format(name=escape(result.partner.first_name), when=_when(result)))
 
 
 def another(result: Offer) -> Outgoing:
