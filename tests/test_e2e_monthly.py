@@ -118,6 +118,17 @@ async def test_a_short_month_has_it_on_its_last_day_and_a_restart_loses_nothing(
     assert "You: “We laughed more than I expected.”" in anna_sees.text
     assert "Anna: “We laughed more than I expected.”" in ben_sees.text
     assert anna_sees.text.index("Ben:") < anna_sees.text.index("You:")
+    # Each can answer the other's reflection (issue 11: every loop closed).
+    assert (
+        anna_sees.button_texts
+        == ben_sees.button_texts
+        == ["Thank you", "Let's talk about it", "❤️"]
+    )
+    await anna.press(anna_sees, "❤️")
+    chosen = await anna.wait_message("You chose: ❤️")
+    await anna.press(chosen, "Send as it is")
+    told = await ben.wait_message("Anna answered your monthly reflection")
+    assert "❤️" in told.text
 
     # Once a month: not again on the days after, nor after another restart.
     await bot.restart()
