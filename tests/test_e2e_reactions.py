@@ -4,6 +4,8 @@ before it goes, reach the author through the outbox; and the bad inputs (a note 
 empty, Don't send, an answer twice, someone else's button, one pressed after unpairing,
 forged data)."""
 
+import json
+
 from bot import texts
 from bot.features.reactions import views
 from bot.features.reactions.buttons import React, SendReaction
@@ -142,4 +144,45 @@ async def test_after_unpairing_an_answer_button_sends_nothing(bot: Bot, tg: Fake
     await anna.press_data(second, "rx:2:kiss")
     await expect(anna, texts.STALE_BUTTON)
     assert not [m for m in ben.messages if "answered your" in m.text]
+    await all_fine(tg, anna, ben)
+
+
+async def test_export_has_my_answers_and_times_and_delete_erases_them(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    anna, ben = await couple(tg)
+    relay = await gratitude(tg, ben, anna, "For the flowers")
+    await anna.press(relay, HEART)
+    await anna.wait_message("You chose")
+    await anna.send("Quokka-note 4471")
+    draft = await anna.wait_message("Your answer to Ben")
+    await anna.press(draft, "Send to Ben")
+    await ben.wait_message("Anna answered your note of thanks")
+    await anna.send("/talk")
+    picker = await anna.wait_message("When would you like to talk")
+    await anna.press(picker, talk_views.BUTTON_TYPED)
+    await tg.wait_for(lambda: words(talk_views.WRITE) in picker.text)
+    await anna.send("Quokka-time 5582")
+    preview = await anna.wait_message("I'll ask Ben")
+    await anna.press(preview, "Send to Ben")
+    await ben.wait_message("Anna would like to talk with you")
+
+    await anna.send("/export")
+    document = await anna.wait_message()
+    assert document.file is not None
+    mine = json.loads(document.file.data.decode())["written_by_you"]
+    assert mine["answers"][0]["note"] == "Quokka-note 4471"
+    assert mine["answers"][0]["answer"] == HEART
+    assert mine["answers"][0]["to"] == "Ben"
+    assert mine["times_to_talk"][0]["in_your_words"] == "Quokka-time 5582"
+
+    await anna.send("/delete")
+    await anna.wait_message("Delete your data?")
+    await anna.send("DELETE")
+    await anna.wait_message("Everything you wrote in Mend is erased")
+    async with bot.mend.db.read() as tx:
+        for table in ("reactions", "talks", "held_words"):
+            cursor = await tx.conn.execute(f"SELECT COUNT(*) FROM {table}")
+            row = await cursor.fetchone()
+            assert row is not None and row[0] == 0, table
     await all_fine(tg, anna, ben)
