@@ -157,10 +157,12 @@ async def send(mend: Mend, user_id: int, disclosure_id: int) -> Sending:
             couple_id=couple.id,
             author_id=me.id,
         )
-        await store.mark_sent(tx, disclosure.id, deliver_at, outbox_id)
+        # The partner's quiet hours may hold it longer: Undo works, and the log says, until then.
+        waits = await outbox.due_of(tx, outbox_id)
+        await store.mark_sent(tx, disclosure.id, waits, outbox_id)
         # What they chose to pass on is the disclosure itself: it answers an open /ask.
         await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
-    return Sending(disclosure, topic, partner)
+    return Sending(disclosure, topic, partner, waits if waits > deliver_at else None, me)
 
 
 async def undo(mend: Mend, user_id: int, disclosure_id: int) -> Preview:
