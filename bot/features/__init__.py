@@ -13,9 +13,12 @@ from bot.features import (
     pairing,
     promises,
     prompts,
+    reactions,
     repair,
     review,
     settings,
+    support,
+    talk,
     timeouts,
     wins,
 )
@@ -32,11 +35,14 @@ FEATURES: tuple[Feature, ...] = (
     promises.FEATURE,
     wins.FEATURE,
     timeouts.FEATURE,
+    talk.FEATURE,
+    reactions.FEATURE,
     repair.FEATURE,
     journal.FEATURE,
     review.FEATURE,
     data.FEATURE,
     help.FEATURE,
     home.FEATURE,
+    support.FEATURE,
     prompts.FEATURE,  # last: its free-text and voice handlers come after every command
 )

@@ -26,6 +26,19 @@ async def _take_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> Out
     return views.completed(mend, await service.answer_text(tx, mend, user, ask, text))
 
 
+async def _take_choice(tx: Tx, mend: Mend, user: User, ask: Ask, value: int) -> Outgoing:
+    """A typed number or choice: as if its button was tapped."""
+    return views.chosen(mend, await service.choose_in(tx, mend, user.id, ask.id, value))
+
+
+async def _screen(mend: Mend, user_id: int) -> Outgoing:
+    """Today's check-in, as /checkin shows it (the screen "checkin")."""
+    result = await service.checkin_now(mend, user_id)
+    if isinstance(result, NoteStillOpen):
+        return views.note_still_open(result.ask)
+    return render_prompt(mend, result)
+
+
 KIND = register_kind(
     PromptKind(
         name=service.KIND,
@@ -34,16 +47,9 @@ KIND = register_kind(
         is_current=service.is_current,
         expired=views.CHECKIN_DAY_PASSED,
         take_text=_take_text,
+        take_choice=_take_choice,
     )
 )
-
-
-async def _screen(mend: Mend, user_id: int) -> Outgoing:
-    """Check in (from the home screen): today's check-in, new or still open."""
-    result = await service.checkin_now(mend, user_id)
-    if isinstance(result, NoteStillOpen):
-        return views.note_still_open(result.ask)
-    return render_prompt(mend, result)
 
 
 async def _waiting(tx: Tx, mend: Mend, user: User, now: datetime) -> list[str]:
@@ -57,10 +63,10 @@ async def _waiting(tx: Tx, mend: Mend, user: User, now: datetime) -> list[str]:
 
 FEATURE = Feature(
     name="checkin",
-    screens={"checkin": _screen},
     waiting=_waiting,
     handlers=handlers.HANDLERS,
     reminder_kinds={service.KIND: fire_reminders},
+    screens={"checkin": _screen},
     export=service.export,
     erase=store.erase_user,
 )

@@ -13,15 +13,15 @@ class Choice(StrEnum):
 
 
 @dataclass(frozen=True)
-class Begin(CallbackData, prefix="tb"):
-    """Take a timeout of this many minutes: ``tb:<minutes>``."""
-
-    minutes: Annotated[int, Digits(3)]
-
-
-@dataclass(frozen=True)
 class ComeBack(CallbackData, prefix="to"):
     """I'm ready / 10 more minutes, to the one who asked for the timeout."""
 
     timeout_id: int
     choice: Choice
+
+
+@dataclass(frozen=True)
+class Begin(CallbackData, prefix="tb"):
+    """Start a timeout of this many minutes (the offer the "timeout" screen shows)."""
+
+    minutes: Annotated[int, Digits(3)]

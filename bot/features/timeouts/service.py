@@ -40,6 +40,13 @@ def parse_minutes(text: str) -> int:
     return minutes
 
 
+async def partner_of(mend: Mend, user_id: int) -> User:
+    """Whom a timeout would tell (the "timeout" screen); refused when not paired."""
+    async with mend.db.read() as tx:
+        _, _, partner = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
+    return partner
+
+
 async def start(mend: Mend, user_id: int, args: str) -> Paused:
     """/timeout [minutes]: default 20, 5 to 120; a second one extends the running one."""
     minutes = parse_minutes(args)
@@ -100,10 +107,3 @@ async def come_back(mend: Mend, user_id: int, timeout_id: int, choice: Choice) -
             notice = views.told(result)
         await outbox.add(tx, partner.id, "timeout", notice, now, couple_id=couple.id, timely=True)
     return result
-
-
-async def offer(mend: Mend, user_id: int) -> User:
-    """Timeout (from the home screen): the partner it would be asked of."""
-    async with mend.db.read() as tx:
-        _, _, partner = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
-    return partner

@@ -9,12 +9,6 @@ from bot.features.timeouts.models import Paused, Ready, Timeout
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
 
-TIMEOUT_OFFER = (
-    "A timeout is a calm pause when a conversation gets too heated. {name} is told you "
-    "asked for a pause and when you'll be back; nothing else. How long do you need?"
-)
-TIMEOUT_CHOICES = (20, 45, 60)
-BUTTON_MINUTES = "{minutes} minutes"
 TIMEOUT_BAD = (
     "I couldn't read “{given}” as minutes. Try <code>/timeout</code> (20 minutes), "
     "<code>/timeout 30</code> or <code>/timeout 1h</code>."
@@ -43,12 +37,27 @@ BUTTON_MORE_TIME = "10 more minutes"
 TIMEOUT_READY = "Good. {name} has been told you're ready to talk again."
 TIMEOUT_READY_TOLD = "{name} is ready to come back to the conversation, whenever you are."
 TIMEOUT_CLOSED = "That timeout has already been answered or is still running."
+TIMEOUT_OFFER = (
+    "<b>A timeout</b> is a calm pause in a hard conversation. {name} gets a short, calm "
+    "message (never your words) saying when you'll come back to it, and I remind you then. "
+    "How long do you need?"
+)
+BUTTON_MINUTES = "{minutes} minutes"
+OFFERED_MINUTES = (20, 45, 90)
 
 
 def _clock(reader: User, moment: datetime) -> str:
     """'21:40' in the reader's own time."""
     local = moment.astimezone(reader.tz) if reader.tz else moment
     return format_time(local.hour, local.minute)
+
+
+def offer(partner: User) -> Outgoing:
+    """What a timeout is, with a few lengths to tap."""
+    return Outgoing(
+        TIMEOUT_OFFER.format(name=texts.escape(partner.first_name)),
+        buttons([(BUTTON_MINUTES.format(minutes=m), Begin(m).pack()) for m in OFFERED_MINUTES]),
+    )
 
 
 def paused(result: Paused) -> Outgoing:
@@ -94,16 +103,3 @@ def ready_told(me: User) -> Outgoing:
 def came_back(result: Paused | Ready) -> Outgoing:
     """The answer to I'm ready / 10 more minutes."""
     return ready(result) if isinstance(result, Ready) else paused(result)
-
-
-def offer(partner: User) -> Outgoing:
-    """Timeout (from the home screen): how long, as buttons."""
-    return Outgoing(
-        TIMEOUT_OFFER.format(name=texts.escape(partner.first_name)),
-        buttons(
-            [
-                (BUTTON_MINUTES.format(minutes=minutes), Begin(minutes).pack())
-                for minutes in TIMEOUT_CHOICES
-            ]
-        ),
-    )
