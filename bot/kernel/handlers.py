@@ -29,9 +29,11 @@ from bot.kernel.context import MendContext
 from bot.kernel.db import COMMITTED
 from bot.kernel.errors import MendError
 from bot.kernel.feature import Feature
+from bot.kernel.i18n import SOURCE, language_for, set_speaking
 from bot.kernel.outgoing import Button, Outgoing
 from bot.kernel.screens import Open, find
 from bot.kernel.sender import markup
+from bot.storage import users
 
 log = logging.getLogger(__name__)
 
@@ -180,6 +182,8 @@ async def private_only(update: Update, context: MendContext) -> None:
     # Whose action this is: what it sends anyone else is their partner's doing, and the
     # outbox keeps to that person's quiet hours.
     outbox.ACTOR.set(update.effective_user.id if update.effective_user else None)
+    # Speak the person's own language, for the replies and for whatever fails.
+    set_speaking(await _language(context, update))
     if update.edited_message is not None:
         raise ApplicationHandlerStop
     chat = update.effective_chat
@@ -194,6 +198,25 @@ async def private_only(update: Update, context: MendContext) -> None:
     # Stop the spinner on a button pressed outside a private chat; nothing else happens.
     await answer_button(update)
     raise ApplicationHandlerStop
+
+
+async def _language(context: MendContext, update: Update) -> str:
+    """The language the person reads Mend in: stored at first contact from Telegram's
+    ``language_code`` and kept (they change it in /settings); for someone Mend met before it
+    spoke several languages, taken now and stored."""
+    user = update.effective_user
+    if user is None:
+        return SOURCE
+    async with context.mend.db.read() as tx:
+        stored = await users.language(tx, user.id)
+        met_before = stored is None and await users.get(tx, user.id) is not None
+    if stored is not None:
+        return stored
+    language = language_for(user.language_code)
+    if met_before:  # before Mend spoke several languages: remember what Telegram says now
+        async with context.mend.db.transaction() as tx:
+            await users.set_language(tx, user.id, language)
+    return language
 
 
 # How alike a typed command and a real one must be (difflib's ratio) to ask "did you mean".

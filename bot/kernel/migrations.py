@@ -349,4 +349,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reactions_couple ON reactions(couple_id, status);
     CREATE INDEX reactions_from ON reactions(from_id);
     """,
+    # Each person's own language (bot/kernel/i18n.py): taken from Telegram's language_code
+    # at first contact, changed in /settings, kept when Telegram's changes. NULL for people
+    # Mend met before it spoke several languages: their first update fills it in.
+    """
+    ALTER TABLE users ADD COLUMN language TEXT;
+    """,
 )

@@ -7,7 +7,7 @@ its due time moves to the end of those hours, as the receiver chose. The decisio
 on the row in the same insert, so it survives a crash and a restart.
 """
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import datetime
 
@@ -15,9 +15,13 @@ import aiosqlite
 
 from bot.domain.quiet import QuietMode, is_quiet, quiet_ends
 from bot.kernel.db import Tx, from_ts, to_ts
+from bot.kernel.i18n import speaking
 from bot.kernel.outgoing import Outgoing
 from bot.storage import quiet
 from bot.storage.models import OutboxItem, zone
+
+Render = Callable[[], Outgoing]
+"""A message still to be written: the outbox writes it in its receiver's language."""
 
 ACTOR: ContextVar[int | None] = ContextVar("actor", default=None)
 """The user whose update is being handled (set by the kernel as each update starts); None in
@@ -41,7 +45,7 @@ async def add(
     tx: Tx,
     chat_id: int,
     kind: str,
-    message: Outgoing,
+    message: Render | Outgoing,
     now: datetime,
     *,
     due_at: datetime | None = None,
@@ -52,7 +56,14 @@ async def add(
 ) -> int:
     """Promise a message, in the same transaction as the fact that causes it. A ``timely``
     message means something only now (a timeout's notice, "checked in today"): in the
-    receiver's quiet hours it goes silently, but never waits for them to end."""
+    receiver's quiet hours it goes silently, but never waits for them to end.
+
+    ``message`` is best given as a function that writes it (``lambda: views.x(...)``): it is
+    called in the receiver's language, so every message is in the language of whoever reads
+    it, whoever caused it."""
+    if callable(message):
+        with speaking(await language_of(tx, chat_id)):
+            message = message()
     due, silent = due_at or now, False
     actor = ACTOR.get()
     if actor is not None and actor != chat_id:  # the partner's action: their quiet hours
@@ -75,6 +86,13 @@ async def add(
     tx.wrote_outbox = True
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+async def language_of(tx: Tx, user_id: int) -> str | None:
+    """The language a user reads Mend in (None: not known, English)."""
+    cursor = await tx.conn.execute("SELECT language FROM users WHERE id = ?", (user_id,))
+    row = await cursor.fetchone()
+    return row["language"] if row else None
 
 
 async def due_of(tx: Tx, item_id: int) -> datetime:
