@@ -21,6 +21,7 @@ from bot.kernel.config import Settings
 from bot.kernel.context import MendApplication
 from bot.kernel.crypto import generate_key
 from bot.kernel.feature import Feature, Job
+from bot.kernel.i18n import Words, say
 from bot.kernel.mend import Mend
 from bot.kernel.scheduler import tick
 from bot.prompts import DEFAULT_PROMPTS_DIR
@@ -212,16 +213,17 @@ async def answer_checkin(
     await user.wait_message("Saved")
 
 
-def words(template: str) -> str:
+def words(template: Words) -> str:
     """The longest literal stretch of a texts.py string (between placeholders and tags), as
-    the user sees it: tests follow the wording in texts.py instead of copying it."""
-    pieces = re.split(r"\{[^}]*\}|<[^>]*>", template)
+    the user sees it (in the language being spoken: English unless a test speaks another):
+    tests follow the wording in the views instead of copying it."""
+    pieces = re.split(r"\{[^}]*\}|<[^>]*>", say(template))
     longest = max((piece.strip() for piece in pieces), key=len)
     assert len(longest) >= 12, f"no distinctive words in {template!r}"
     return longest
 
 
-async def expect(user: FakeUser | FakeGroup, template: str) -> SentMessage:
+async def expect(user: FakeUser | FakeGroup, template: Words) -> SentMessage:
     """The next message the user gets is the kind one from texts.py."""
     message = await user.wait_message()
     assert words(template) in message.text, f"expected {template!r}, got {message.text!r}"
