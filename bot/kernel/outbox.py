@@ -1,4 +1,10 @@
-"""The outbox: every message Mend has promised to send, until it is sent."""
+"""The outbox: every message Mend has promised to send (or to change), until it is sent.
+
+An answered question's buttons go: a row of kind ``edit`` changes a message already sent
+(its text and buttons, or only takes the buttons off), tolerating one that is gone or already
+so. A row may follow another (``after``): it waits until that one is sent, and is cancelled
+if that one never is (an Undo that becomes "Delivered at 14:05" only once it was).
+"""
 
 from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
@@ -21,11 +27,13 @@ async def add(
     couple_id: int | None = None,
     author_id: int | None = None,
     ask_id: int | None = None,
+    after: int | None = None,
+    edits: int | None = None,
 ) -> int:
     """Promise a message, in the same transaction as the fact that causes it."""
     cursor = await tx.conn.execute(
         "INSERT INTO outbox (chat_id, kind, body, due_at, couple_id, author_id, ask_id, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "message_id, after_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             chat_id,
             kind,
@@ -34,12 +42,66 @@ async def add(
             couple_id,
             author_id,
             ask_id,
+            edits,
+            after,
+            "pending" if after is None else "waiting",
             to_ts(now),
         ),
     )
     tx.wrote_outbox = True
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+EDIT = "edit"
+NO_BUTTONS = Outgoing("")  # an edit that only takes the buttons off; the words stay
+
+
+async def edit(
+    tx: Tx,
+    chat_id: int,
+    message_id: int,
+    now: datetime,
+    message: Outgoing = NO_BUTTONS,
+    *,
+    after: int | None = None,
+) -> int:
+    """Promise to change a message already sent: to ``message`` (its words and buttons), or
+    by default only to take its buttons off. With ``after``, once that row is sent."""
+    return await add(tx, chat_id, EDIT, message, now, after=after, edits=message_id)
+
+
+async def shown(tx: Tx, chat_id: int, message_id: int, question: str, now: datetime) -> None:
+    """Remember that a direct reply carries buttons for ``question`` (a feature's key, like
+    ``ack:12``), so :func:`settle` can take them off once it is answered some other way."""
+    await tx.conn.execute(
+        "INSERT OR REPLACE INTO shown_buttons (chat_id, message_id, question, created_at) "
+        "VALUES (?, ?, ?, ?)",
+        (chat_id, message_id, question, to_ts(now)),
+    )
+
+
+async def sent_since(tx: Tx, chat_id: int, kind: str, since: datetime) -> list[int]:
+    """The Telegram ids of the messages of ``kind`` sent to ``chat_id`` since ``since``."""
+    cursor = await tx.conn.execute(
+        "SELECT message_id FROM outbox WHERE chat_id = ? AND kind = ? AND status = 'sent' "
+        "AND sent_at >= ? AND message_id IS NOT NULL",
+        (chat_id, kind, to_ts(since)),
+    )
+    return [row["message_id"] for row in await cursor.fetchall()]
+
+
+async def settle(
+    tx: Tx, question: str, now: datetime, message: Outgoing = NO_BUTTONS, *, keep: int = 0
+) -> None:
+    """``question`` is answered: every message shown for it (but ``keep``, the one pressed,
+    which its handler edits) loses its buttons, or becomes ``message``."""
+    cursor = await tx.conn.execute(
+        "DELETE FROM shown_buttons WHERE question = ? RETURNING chat_id, message_id", (question,)
+    )
+    for row in await cursor.fetchall():
+        if row["message_id"] != keep:
+            await edit(tx, row["chat_id"], row["message_id"], now, message)
 
 
 def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
@@ -53,6 +115,7 @@ def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
         couple_id=row["couple_id"],
         author_id=row["author_id"],
         ask_id=row["ask_id"],
+        edits=row["message_id"] if row["kind"] == EDIT else None,
     )
 
 
@@ -101,10 +164,31 @@ async def mark_sent(tx: Tx, item: OutboxItem, message_id: int, now: datetime) ->
         await tx.conn.execute(
             "UPDATE asks SET message_id = ? WHERE id = ?", (message_id, item.ask_id)
         )
+    await _release(tx, [item.id], now)
 
 
-async def mark_sent_many(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: datetime) -> None:
-    """:func:`mark_sent` for many (item, Telegram message id) pairs, in one statement each."""
+async def _release(tx: Tx, sent_ids: Sequence[int], now: datetime) -> int:
+    """The rows that followed these, now sent, are due now; returns how many."""
+    cursor = await tx.conn.executemany(
+        "UPDATE outbox SET status = 'pending', due_at = ? "
+        "WHERE after_id = ? AND status = 'waiting'",
+        [(to_ts(now), item_id) for item_id in sent_ids],
+    )
+    return cursor.rowcount
+
+
+async def _drop_followers(tx: Tx, item_id: int) -> None:
+    """The row will never be sent: neither will the rows that follow it."""
+    await tx.conn.execute(
+        "UPDATE outbox SET status = 'cancelled', body = NULL "
+        "WHERE after_id = ? AND status = 'waiting'",
+        (item_id,),
+    )
+
+
+async def mark_sent_many(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: datetime) -> int:
+    """:func:`mark_sent` for many (item, Telegram message id) pairs, in one statement each.
+    Returns how many rows that followed them are now due."""
     stamp = to_ts(now)
     await tx.conn.executemany(
         "UPDATE outbox SET status = 'sent', body = NULL, message_id = ?, sent_at = ?, "
@@ -114,6 +198,7 @@ async def mark_sent_many(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: da
     links = [(message_id, item.ask_id) for item, message_id in sent if item.ask_id is not None]
     if links:
         await tx.conn.executemany("UPDATE asks SET message_id = ? WHERE id = ?", links)
+    return await _release(tx, [item.id for item, _ in sent], now)
 
 
 async def mark_undeliverable(tx: Tx, item_id: int, status: str, now: datetime) -> None:
@@ -123,6 +208,7 @@ async def mark_undeliverable(tx: Tx, item_id: int, status: str, now: datetime) -
         "WHERE id = ?",
         (status, to_ts(now), item_id),
     )
+    await _drop_followers(tx, item_id)
 
 
 async def retry_later(tx: Tx, item_id: int, due_at: datetime) -> None:
@@ -136,10 +222,13 @@ async def cancel_relays(tx: Tx, couple_id: int) -> int:
     """Cancel everything still pending between the partners of a couple that ended."""
     cursor = await tx.conn.execute(
         "UPDATE outbox SET status = 'cancelled', body = NULL "
-        "WHERE couple_id = ? AND status = 'pending'",
+        "WHERE couple_id = ? AND status = 'pending' RETURNING id",
         (couple_id,),
     )
-    return cursor.rowcount
+    cancelled = [row["id"] for row in await cursor.fetchall()]
+    for item_id in cancelled:
+        await _drop_followers(tx, item_id)
+    return len(cancelled)
 
 
 async def cancel_for_ask(tx: Tx, ask_id: int) -> None:
@@ -157,4 +246,7 @@ async def cancel(tx: Tx, item_id: int) -> bool:
         "UPDATE outbox SET status = 'cancelled', body = NULL WHERE id = ? AND status = 'pending'",
         (item_id,),
     )
-    return cursor.rowcount > 0
+    if cursor.rowcount == 0:
+        return False
+    await _drop_followers(tx, item_id)
+    return True

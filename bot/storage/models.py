@@ -59,3 +59,4 @@ class OutboxItem:
     couple_id: int | None
     author_id: int | None
     ask_id: int | None
+    edits: int | None = None  # an edit row: the Telegram message id it changes

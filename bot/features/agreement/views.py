@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-from bot.domain import schedule
 from bot.features.agreement import buttons as b
 from bot.features.agreement.models import (
     DEFAULT_PERIOD,
@@ -29,6 +28,7 @@ from bot.features.agreement.models import (
     WithdrawChoice,
     Withdrawn,
 )
+from bot.kernel import when
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.library import AgreementTopic, Support
 from bot.storage.models import User
@@ -227,8 +227,8 @@ def overview(result: Overview) -> Outgoing:
                 AGREEMENT_ACTIVE_LINE.format(
                     title=escape(topic.title),
                     who=who(topic),
-                    agreed=schedule.format_date(topic.accepted_at, me.tz),
-                    review=schedule.format_date(topic.review_at, me.tz),
+                    agreed=when.day_of(topic.accepted_at, me.tz),
+                    review=when.day_of(topic.review_at, me.tz),
                 )
             )
         parts.append("\n".join(lines))
@@ -387,7 +387,7 @@ def accepted(result: Accepted) -> Outgoing:
         ACCEPTED_STARTS.format(
             title=escape(topic.title),
             period=period_name(topic.period_days),
-            review=schedule.format_date(result.review_at, result.reader.tz),
+            review=when.day_of(result.review_at, result.reader.tz),
         )
     )
 
@@ -443,7 +443,7 @@ def partner_not_now(hesitant: User) -> Outgoing:
 
 def _listing(started: list[tuple[Topic, datetime]], reader: User) -> str:
     return "\n".join(
-        f"• {escape(topic.title)}, until {schedule.format_date(review, reader.tz)}"
+        f"• {escape(topic.title)}, until {when.day_of(review, reader.tz)}"
         for topic, review in started
     )
 
@@ -494,7 +494,7 @@ def history(result: History) -> Outgoing:
     me = result.me
 
     def day(moment: datetime | None) -> str:
-        return schedule.format_date(moment, me.tz) if moment else "?"
+        return when.day_of(moment, me.tz) if moment else "?"
 
     lines = [HISTORY_TITLE]
     for topic in result.topics:
@@ -521,8 +521,8 @@ def review_question(topic: Topic, reader: User, other: User) -> Outgoing:
         REVIEW_QUESTION.format(
             title=f"<b>{escape(topic.title)}</b>",
             period=period_name(topic.period_days),
-            started=schedule.format_date(topic.started_at, reader.tz),
-            deadline=schedule.format_date(topic.review_at + RENEW_WINDOW, reader.tz),
+            started=when.day_of(topic.started_at, reader.tz),
+            deadline=when.day_of(topic.review_at + RENEW_WINDOW, reader.tz),
             name=escape(other.first_name),
         ),
         buttons(
@@ -545,7 +545,7 @@ def renewed(result: Renewal) -> Outgoing:
     if result.outcome is RenewOutcome.ENDED:
         return Outgoing(LET_END.format(title=title, name=name))
     assert result.when is not None
-    when = schedule.format_date(result.when, result.reader.tz)
+    day = when.day_of(result.when, result.reader.tz)
     if result.outcome is RenewOutcome.WAITING:
-        return Outgoing(RENEW_WAITING.format(name=name, deadline=when))
-    return Outgoing(RENEWED.format(title=title, review=when))
+        return Outgoing(RENEW_WAITING.format(name=name, deadline=day))
+    return Outgoing(RENEWED.format(title=title, review=day))

@@ -22,6 +22,7 @@ KIND = register_kind(
         is_current=service.is_current,
         expired=views.CHECKIN_DAY_PASSED,
         take_text=_take_text,
+        answered=views.answered,
     )
 )
 

@@ -56,7 +56,7 @@ class Relay(StrEnum):
     DISCLOSURE = "disclosure"
     ACK = "ack"
     NOTHING = "nothing"
-    CHECK = "check"
+    CHECK = "share_check"  # not "check": the agreement's private question is one
 
 
 async def _topics_to_disclose(tx: Tx, couple: Couple) -> list[Topic]:
@@ -134,8 +134,9 @@ async def _preview(tx: Tx, disclosure_id: int, user_id: int, undone: bool = Fals
     return Preview(disclosure, topic, partner, undone)
 
 
-async def send(mend: Mend, user_id: int, disclosure_id: int) -> Sending:
-    """Send: written to the outbox, due after the undo window."""
+async def send(mend: Mend, user_id: int, disclosure_id: int, message_id: int) -> Sending:
+    """Send: written to the outbox, due after the undo window. Once it is delivered, the
+    author's message (``message_id``, with Undo) says so instead."""
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         disclosure = await _own(tx, user_id, disclosure_id, Status.DRAFT)
@@ -157,7 +158,12 @@ async def send(mend: Mend, user_id: int, disclosure_id: int) -> Sending:
             author_id=me.id,
         )
         await store.mark_sent(tx, disclosure.id, deliver_at, outbox_id)
-    return Sending(disclosure, topic, partner)
+        if me.tz is not None:  # something shared answers "anything to share today?"
+            await store.answered_check(tx, me.id, local_day(now, me.tz))
+        sending = Sending(disclosure, topic, partner)
+        shown = views.delivered(sending, me, deliver_at)
+        await outbox.edit(tx, me.id, message_id, now, shown, after=outbox_id)
+    return sending
 
 
 async def undo(mend: Mend, user_id: int, disclosure_id: int) -> Preview:
@@ -225,18 +231,28 @@ async def acknowledge(mend: Mend, user_id: int, disclosure_id: int, ack: Ack) ->
     return AckChosen(disclosure.id, ack, partner)
 
 
-async def ack_without_note(mend: Mend, user_id: int, disclosure_id: int) -> AckSent:
+async def ack_without_note(
+    mend: Mend, user_id: int, disclosure_id: int, message_id: int
+) -> AckSent:
     async with mend.db.transaction() as tx:
         user = await users.get(tx, user_id)
         if user is None:
             raise Stale(STALE_BUTTON)
-        return await send_ack(tx, mend, user, disclosure_id, None)
+        return await send_ack(tx, mend, user, disclosure_id, None, message_id)
+
+
+async def showing_ack(mend: Mend, user_id: int, disclosure_id: int, message_id: int) -> None:
+    """The message asking for a note on an acknowledgement (with No note) was sent."""
+    async with mend.db.transaction() as tx:
+        question = f"{ACK_INPUT}:{disclosure_id}"
+        await outbox.shown(tx, user_id, message_id, question, mend.clock.now())
 
 
 async def send_ack(
-    tx: Tx, mend: Mend, user: User, disclosure_id: int, note: str | None
+    tx: Tx, mend: Mend, user: User, disclosure_id: int, note: str | None, pressed: int = 0
 ) -> AckSent:
-    """The acknowledgement (and the note, if any) goes back to the author."""
+    """The acknowledgement (and the note, if any) goes back to the author; the message that
+    asked for the note (but ``pressed``, edited by its handler) becomes what was sent."""
     disclosure, me, partner = await _received(tx, user.id, disclosure_id)
     if disclosure.ack is None:
         raise Stale(STALE_BUTTON)
@@ -256,7 +272,10 @@ async def send_ack(
     )
     await store.mark_ack_sent(tx, disclosure.id, note, now)
     await users.set_awaiting(tx, me.id, None, now)
-    return AckSent(disclosure.ack, partner)
+    sent = AckSent(disclosure.ack, partner)
+    question = f"{ACK_INPUT}:{disclosure.id}"
+    await outbox.settle(tx, question, now, views.ack_sent(sent), keep=pressed)
+    return sent
 
 
 # --- "Anything to share today?" --------------------------------------------------------------
@@ -273,24 +292,32 @@ async def queue_checks(tx: Tx, user_ids: list[int], now: datetime) -> int:
             continue
         if is_paused(me, now) or not await in_force(tx, couple.id):
             continue
+        if me.tz is not None and await store.check_answered_on(tx, me.id, local_day(now, me.tz)):
+            continue  # answered today already (asked by the partner, or shared something)
         tells = await users.shares_nothing(tx, me.id)
         await outbox.add(tx, me.id, Relay.CHECK, views.check(partner, tells), now)
         queued += 1
     return queued
 
 
-async def nothing(mend: Mend, user_id: int) -> NothingNoted:
-    """Nothing to share today: relayed only if the user chose that in /agreement."""
+async def nothing(mend: Mend, user_id: int, message_id: int) -> NothingNoted:
+    """Nothing to share today: relayed only if the user chose that in /agreement. Answered for
+    the day: no other check today, and other checks already sent today lose their buttons
+    (``message_id``, the one pressed, is edited by its handler)."""
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         couple, me, partner = await paired(tx, user_id)
         await _topics_to_disclose(tx, couple)
-        if not await users.shares_nothing(tx, me.id):
-            return NothingNoted(partner, told=False)
         local_midnight = now
         if me.tz is not None:
             day = local_day(now, me.tz)
             local_midnight = datetime.fromisoformat(day).replace(tzinfo=me.tz)
+            await store.answered_check(tx, me.id, day)
+        for other in await outbox.sent_since(tx, me.id, Relay.CHECK, local_midnight):
+            if other != message_id:
+                await outbox.edit(tx, me.id, other, now)
+        if not await users.shares_nothing(tx, me.id):
+            return NothingNoted(partner, told=False)
         if await store.nothing_today(tx, me.id, local_midnight):
             raise Stale(views.nothing_already(partner))
         entry = await store.create(tx, couple.id, me.id, None, Kind.NOTHING, Status.DRAFT, now)

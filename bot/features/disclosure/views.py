@@ -3,7 +3,6 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.domain import schedule
 from bot.features.agreement import Topic
 from bot.features.disclosure.buttons import (
     Acknowledge,
@@ -29,7 +28,7 @@ from bot.features.disclosure.models import (
     Sending,
     SharedLog,
 )
-from bot.kernel import pages
+from bot.kernel import pages, when
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
 from bot.texts import BUTTON_SEND_TO, YOU, escape
@@ -52,6 +51,7 @@ BUTTON_EDIT = "Edit"
 BUTTON_CANCEL = "Cancel"
 BUTTON_UNDO = "Undo"
 DISCLOSE_SENDING = "Sending to {name} in 30 seconds. Changed your mind? Press Undo."
+DISCLOSE_DELIVERED = "Delivered to {name} at {time}."
 DISCLOSE_UNDONE = "Undone. Nothing was sent. It's still here as a draft:"
 DISCLOSE_TOO_LATE = "It has already reached {name}, so it can't be undone."
 DISCLOSE_CANCELLED = "Cancelled. Nothing was sent, and what you wrote is erased."
@@ -174,13 +174,24 @@ def sending(sent: Sending) -> Outgoing:
     )
 
 
+def delivered(sent: Sending, author: User, at: datetime) -> Outgoing:
+    """The Sending message once the undo window has passed and it reached the partner."""
+    return Outgoing(
+        _shown(sent.disclosure, sent.topic)
+        + "\n\n"
+        + DISCLOSE_DELIVERED.format(
+            name=escape(sent.partner.first_name), time=when.clock_of(at, author.tz)
+        )
+    )
+
+
 def relay(disclosure: Disclosure, topic: Topic, author: User, reader: User) -> Outgoing:
     """What the partner receives: clearly marked, with the acknowledgement buttons."""
     assert disclosure.written_at is not None
     fields = {
         "name": escape(author.first_name),
         "title": escape(topic.title),
-        "written": schedule.format_moment(disclosure.written_at, reader.tz),
+        "written": when.moment(disclosure.written_at, reader.tz),
     }
     keyboard = buttons(
         *[[(ACK_LABELS[ack], Acknowledge(disclosure.id, ack).pack())] for ack in Ack]
@@ -265,8 +276,8 @@ def nothing_noted(noted: NothingNoted) -> Outgoing:
 def ask_too_soon(me: User, partner: User, last: datetime, again_at: datetime) -> str:
     return ASK_TOO_SOON.format(
         name=escape(partner.first_name),
-        asked=schedule.format_moment(last, me.tz),
-        when=schedule.format_moment(again_at, me.tz),
+        asked=when.moment(last, me.tz),
+        when=when.moment(again_at, me.tz),
     )
 
 
@@ -274,7 +285,7 @@ def asked(done: Asked) -> Outgoing:
     return Outgoing(
         ASK_SENT.format(
             name=escape(done.partner.first_name),
-            when=schedule.format_moment(done.again_at, done.me.tz),
+            when=when.moment(done.again_at, done.me.tz),
         )
     )
 
@@ -302,7 +313,7 @@ def shared_log(log: SharedLog) -> Outgoing:
         if item.undelivered:
             text = (text + " " + LOG_UNDELIVERED).strip()
         block = LOG_ENTRY.format(
-            when=schedule.format_moment(entry.deliver_at, me.tz), who=who, title=title, text=text
+            when=when.moment(entry.deliver_at, me.tz), who=who, title=title, text=text
         ).rstrip()
         if entry.ack is not None and entry.ack_sent_at is not None:
             answer = ACK_LABELS[entry.ack]

@@ -1,9 +1,9 @@
 """What promises look like: the words and buttons of /promise, /promises and the questions."""
 
 from bot import texts
-from bot.domain import schedule
 from bot.features.promises.buttons import AuthorAnswer, AuthorSays, PartnerAnswer, PartnerSays
 from bot.features.promises.models import Answer, Answered, Made, Overview, Promise, Settled, Status
+from bot.kernel import when
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
 
@@ -56,7 +56,7 @@ PROMISES_RECORD_LINE = "• {who}: {week} in the last 7 days, {month} in the las
 def _when(promise: Promise, reader: User) -> str:
     if promise.due_at is None:
         return PROMISE_NO_TIME
-    return PROMISE_BY.format(when=schedule.format_moment(promise.due_at, reader.tz))
+    return PROMISE_BY.format(when=when.moment(promise.due_at, reader.tz))
 
 
 def made(result: Made) -> Outgoing:

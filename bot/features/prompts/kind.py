@@ -46,6 +46,9 @@ class PromptKind:
     take_text: Callable[[Tx, Mend, User, Ask, str], Awaitable[Outgoing]]
     """A typed answer (non-blank, stripped) for an ask waiting for words, in the router's
     transaction; returns the reply."""
+    answered: Callable[[Mend, Ask], Outgoing] | None = None
+    """What the question's message becomes once answered by words (the ask as answered); by
+    default it keeps its words and only loses its buttons."""
     period: Callable[[User, Couple | None, datetime], str | None] | None = None
     """What the kind is given once per, stored as the ask's ``day``: by default the user's
     local day. A kind given less often names its period (the monthly reflection: which month

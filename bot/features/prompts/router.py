@@ -14,6 +14,7 @@ from bot.features.prompts import store, views
 from bot.features.prompts.kind import kind_of
 from bot.features.prompts.models import AskStatus
 from bot.features.prompts.service import is_current
+from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.feature import TextInput
@@ -48,7 +49,13 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
         )
         if not waiting:
             raise Stale(views.why_not_waiting(ask))
-        return await kind_of(ask.kind).take_text(tx, mend, user, ask, text)
+        kind = kind_of(ask.kind)
+        answered = await kind.take_text(tx, mend, user, ask, text)
+        if ask.message_id is not None:  # answered by words: the question's buttons go
+            done = await store.get(tx, ask.id) if kind.answered else None
+            shown = kind.answered(mend, done) if kind.answered and done else outbox.NO_BUTTONS
+            await outbox.edit(tx, user_id, ask.message_id, now, shown)
+        return answered
 
 
 async def voice(mend: Mend, user_id: int, file_id: str) -> Outgoing:

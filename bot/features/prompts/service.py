@@ -261,6 +261,10 @@ async def skip(mend: Mend, user_id: int, ask_id: int) -> None:
 
 
 async def remember_message(mend: Mend, ask_id: int, message_id: int) -> None:
-    """Link a prompt sent as a direct reply to its Telegram message, for reply matching."""
+    """Link a prompt sent as a direct reply to its Telegram message, for reply matching. The
+    message it replaces (the same question asked earlier) loses its buttons: one live copy."""
     async with mend.db.transaction() as tx:
+        ask = await store.get(tx, ask_id)
+        if ask is not None and ask.message_id is not None and ask.message_id != message_id:
+            await outbox.edit(tx, ask.user_id, ask.message_id, mend.clock.now())
         await store.set_message(tx, ask_id, message_id)

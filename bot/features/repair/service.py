@@ -149,10 +149,11 @@ async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
                 {
                     "step": s.position,
                     "text": s.body,
-                    "from": "template" if s.author_id is None else names.get(s.author_id, ""),
+                    "from": names.get(s.author_id, ""),
                 }
                 for s in steps
-                if s.author_id != me.id
+                # The template's steps are no one's words (and would repeat per pairing).
+                if s.author_id is not None and s.author_id != me.id
             ],
         },
     }

@@ -1,5 +1,6 @@
 """A user's own settings: timezone, reminder times (/remind, /reminders), pause and resume."""
 
+import datetime as dt
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +21,7 @@ from bot.features.settings.models import (
     TimezoneSet,
 )
 from bot.features.settings.timezones import find_timezones, is_valid_timezone
+from bot.kernel import when
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, Stale
 from bot.kernel.feature import ExportScope, Switch
@@ -271,7 +273,7 @@ async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
             "reminders": [
                 {
                     "kind": r.kind,
-                    "time": schedule.format_time(r.hour, r.minute),
+                    "time": when.time_of_day(dt.time(r.hour, r.minute)),
                     "days": schedule.describe_days(r.days),
                 }
                 for r in await reminders.for_user(tx, scope.me.id)

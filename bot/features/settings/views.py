@@ -1,6 +1,6 @@
 """What the settings say: timezone, reminders, pause and resume."""
 
-from datetime import datetime
+from datetime import datetime, time
 
 from bot.domain import schedule
 from bot.features.settings.buttons import ChooseZone
@@ -14,8 +14,11 @@ from bot.features.settings.models import (
     TimezoneChoices,
     TimezoneSet,
 )
+from bot.kernel import when
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.texts import escape
+
+ON_DAY_AT = "{day} at {time}"
 
 # --- Timezone --------------------------------------------------------------------------------
 
@@ -99,9 +102,7 @@ def timezone_choices(result: TimezoneChoices) -> Outgoing:
 
 def timezone_set(result: TimezoneSet) -> Outgoing:
     local = result.local_now
-    text = TIMEZONE_SET.format(
-        zone=result.zone, time=schedule.format_time(local.hour, local.minute)
-    )
+    text = TIMEZONE_SET.format(zone=result.zone, time=when.time_of_day(local.time()))
     return Outgoing(text + ("" if result.has_reminders else "\n\n" + TIMEZONE_NEXT))
 
 
@@ -117,13 +118,13 @@ def reminder_off(result: ReminderOff) -> Outgoing:
 def reminder_set(result: ReminderSet) -> Outgoing:
     text = REMINDER_SET.format(
         kind=KIND_LABELS[result.kind],
-        time=schedule.format_time(result.hour, result.minute),
+        time=when.time_of_day(time(result.hour, result.minute)),
         days=schedule.describe_days(result.days),
         next=_when(result.next_due, result.today),
     )
     if result.default_review:
-        time = schedule.format_time(result.hour, result.minute)
-        text += "\n\n" + REVIEW_DEFAULT_SET.format(time=time)
+        at = when.time_of_day(time(result.hour, result.minute))
+        text += "\n\n" + REVIEW_DEFAULT_SET.format(time=at)
     return Outgoing(text)
 
 
@@ -134,7 +135,7 @@ def reminder_list(result: ReminderList) -> Outgoing:
     lines = [
         REMINDER_LINE.format(
             kind=KIND_LABELS.get(line.kind, line.kind),
-            time=schedule.format_time(line.hour, line.minute),
+            time=when.time_of_day(time(line.hour, line.minute)),
             days=schedule.describe_days(line.days),
             next=_when(line.next_due, result.today),
         )
@@ -146,8 +147,8 @@ def reminder_list(result: ReminderList) -> Outgoing:
 
 def paused(result: Paused) -> Outgoing:
     local = result.until
-    when = f"{local:%a %d %b} at {schedule.format_time(local.hour, local.minute)}"
-    return Outgoing(PAUSED.format(when=when))
+    until = ON_DAY_AT.format(day=when.day(local), time=when.time_of_day(local.time()))
+    return Outgoing(PAUSED.format(when=until))
 
 
 def resumed(result: Resumed) -> Outgoing:
@@ -156,10 +157,10 @@ def resumed(result: Resumed) -> Outgoing:
 
 def _when(local: datetime, today: datetime) -> str:
     """'today at 21:00', 'tomorrow at 08:30' or 'Mon 7 Dec at 21:00'."""
-    clock = schedule.format_time(local.hour, local.minute)
+    clock = when.time_of_day(local.time())
     days = (local.date() - today.date()).days
     if days == 0:
         return f"today at {clock}"
     if days == 1:
         return f"tomorrow at {clock}"
-    return f"{local:%a} {local.day} {local:%b} at {clock}"
+    return ON_DAY_AT.format(day=when.day(local), time=clock)
