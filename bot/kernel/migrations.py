@@ -261,12 +261,13 @@ MIGRATIONS: tuple[str, ...] = (
     # 6: answered messages lose their buttons (bot/kernel/outbox.py). An outbox row of kind
     # 'edit' changes the message in its message_id; a row may follow another (after_id): it
     # waits ('waiting') until that one is sent, and is cancelled if that one never is. And the
-    # direct replies that carry buttons for a question, so they can be changed once it is
-    # answered some other way. And the days someone answered "anything to share today?".
+    # messages (sent rows with a question, and direct replies) that carry buttons for a
+    # question, so they can be changed once it is answered some other way. And the days
+    # someone answered "anything to share today?".
     """
     ALTER TABLE outbox ADD COLUMN after_id INTEGER;
+    ALTER TABLE outbox ADD COLUMN question TEXT;  -- its buttons answer this (shown_buttons)
     CREATE INDEX outbox_after ON outbox(after_id) WHERE status = 'waiting';
-    CREATE INDEX outbox_chat_sent ON outbox(chat_id, sent_at) WHERE status = 'sent';
     CREATE TABLE shown_buttons (
         chat_id INTEGER NOT NULL,
         message_id INTEGER NOT NULL,

@@ -29,11 +29,15 @@ async def add(
     ask_id: int | None = None,
     after: int | None = None,
     edits: int | None = None,
+    question: str | None = None,
 ) -> int:
-    """Promise a message, in the same transaction as the fact that causes it."""
+    """Promise a message, in the same transaction as the fact that causes it. A message whose
+    buttons answer a ``question`` (a feature's key) is remembered once sent, for
+    :func:`settle`."""
     cursor = await tx.conn.execute(
         "INSERT INTO outbox (chat_id, kind, body, due_at, couple_id, author_id, ask_id, "
-        "message_id, after_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "message_id, after_id, status, question, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             chat_id,
             kind,
@@ -45,6 +49,7 @@ async def add(
             edits,
             after,
             "pending" if after is None else "waiting",
+            question,
             to_ts(now),
         ),
     )
@@ -60,14 +65,15 @@ NO_BUTTONS = Outgoing("")  # an edit that only takes the buttons off; the words 
 async def edit(
     tx: Tx,
     chat_id: int,
-    message_id: int,
+    message_id: int | None,
     now: datetime,
     message: Outgoing = NO_BUTTONS,
     *,
     after: int | None = None,
 ) -> int:
     """Promise to change a message already sent: to ``message`` (its words and buttons), or
-    by default only to take its buttons off. With ``after``, once that row is sent."""
+    by default only to take its buttons off. With ``after``, once that row is sent (and
+    then, without a ``message_id``, the message that row became)."""
     return await add(tx, chat_id, EDIT, message, now, after=after, edits=message_id)
 
 
@@ -81,21 +87,26 @@ async def shown(tx: Tx, chat_id: int, message_id: int, question: str, now: datet
     )
 
 
-async def sent_since(tx: Tx, chat_id: int, kind: str, since: datetime) -> list[int]:
-    """The Telegram ids of the messages of ``kind`` sent to ``chat_id`` since ``since``."""
-    cursor = await tx.conn.execute(
-        "SELECT message_id FROM outbox WHERE chat_id = ? AND kind = ? AND status = 'sent' "
-        "AND sent_at >= ? AND message_id IS NOT NULL",
-        (chat_id, kind, to_ts(since)),
+async def forget(tx: Tx, chat_id: int, message_id: int) -> None:
+    """That message no longer carries its question's buttons (its handler changed it)."""
+    await tx.conn.execute(
+        "DELETE FROM shown_buttons WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
     )
-    return [row["message_id"] for row in await cursor.fetchall()]
 
 
 async def settle(
     tx: Tx, question: str, now: datetime, message: Outgoing = NO_BUTTONS, *, keep: int = 0
 ) -> None:
     """``question`` is answered: every message shown for it (but ``keep``, the one pressed,
-    which its handler edits) loses its buttons, or becomes ``message``."""
+    which its handler edits) loses its buttons, or becomes ``message``; one not sent yet
+    does once it is."""
+    cursor = await tx.conn.execute(
+        "UPDATE outbox SET question = NULL WHERE question = ? AND status IN ('pending', "
+        "'waiting') RETURNING id, chat_id",
+        (question,),
+    )
+    for row in await cursor.fetchall():
+        await edit(tx, row["chat_id"], None, now, message, after=row["id"])
     cursor = await tx.conn.execute(
         "DELETE FROM shown_buttons WHERE question = ? RETURNING chat_id, message_id", (question,)
     )
@@ -115,7 +126,8 @@ def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
         couple_id=row["couple_id"],
         author_id=row["author_id"],
         ask_id=row["ask_id"],
-        edits=row["message_id"] if row["kind"] == EDIT else None,
+        # An edit's message (0, "not found", should its id ever be missing: nothing to do).
+        edits=(row["message_id"] or 0) if row["kind"] == EDIT else None,
     )
 
 
@@ -164,15 +176,23 @@ async def mark_sent(tx: Tx, item: OutboxItem, message_id: int, now: datetime) ->
         await tx.conn.execute(
             "UPDATE asks SET message_id = ? WHERE id = ?", (message_id, item.ask_id)
         )
-    await _release(tx, [item.id], now)
+    await _release(tx, [(item.id, message_id)], now)
 
 
-async def _release(tx: Tx, sent_ids: Sequence[int], now: datetime) -> int:
-    """The rows that followed these, now sent, are due now; returns how many."""
+async def _release(tx: Tx, sent: Sequence[tuple[int, int]], now: datetime) -> int:
+    """After these (row id, Telegram message id) were sent: the rows that followed them are
+    due now (an edit of "the message that row became" learns its id), and the buttons of a
+    row with a question are remembered. Returns how many rows were released."""
+    stamp = to_ts(now)
+    await tx.conn.executemany(
+        "INSERT OR REPLACE INTO shown_buttons (chat_id, message_id, question, created_at) "
+        "SELECT chat_id, ?, question, ? FROM outbox WHERE id = ? AND question IS NOT NULL",
+        [(message_id, stamp, item_id) for item_id, message_id in sent],
+    )
     cursor = await tx.conn.executemany(
-        "UPDATE outbox SET status = 'pending', due_at = ? "
+        "UPDATE outbox SET status = 'pending', due_at = ?, message_id = coalesce(message_id, ?) "
         "WHERE after_id = ? AND status = 'waiting'",
-        [(to_ts(now), item_id) for item_id in sent_ids],
+        [(stamp, message_id, item_id) for item_id, message_id in sent],
     )
     return cursor.rowcount
 
@@ -198,7 +218,7 @@ async def mark_sent_many(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: da
     links = [(message_id, item.ask_id) for item, message_id in sent if item.ask_id is not None]
     if links:
         await tx.conn.executemany("UPDATE asks SET message_id = ? WHERE id = ?", links)
-    return await _release(tx, [item.id for item, _ in sent], now)
+    return await _release(tx, [(item.id, message_id) for item, message_id in sent], now)
 
 
 async def mark_undeliverable(tx: Tx, item_id: int, status: str, now: datetime) -> None:

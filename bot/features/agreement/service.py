@@ -176,9 +176,21 @@ async def propose(mend: Mend, user_id: int, topic_id: int, days: int) -> Propose
         assert topic is not None
         message = _proposal(mend, topic, me, None)
         await outbox.add(
-            tx, partner.id, "proposal", message, now, couple_id=couple.id, author_id=me.id
+            tx,
+            partner.id,
+            "proposal",
+            message,
+            now,
+            couple_id=couple.id,
+            author_id=me.id,
+            question=_proposal_question(topic),
         )
     return Proposed(topic, partner)
+
+
+def _proposal_question(topic: Topic) -> str:
+    """The key of a proposal's Accept / Decline buttons, for when it closes elsewhere."""
+    return f"proposal:{topic.id}"
 
 
 # --- Answering a proposal ------------------------------------------------------------------
@@ -363,6 +375,8 @@ async def withdraw(mend: Mend, user_id: int, topic_id: int) -> Withdrawn:
         if topic.status not in LIVE:
             raise Stale(views.TOPIC_GONE)
         await store.end(tx, topic.id, TopicStatus.WITHDRAWN, me.id, now)
+        if topic.status == TopicStatus.PROPOSED:  # its Accept / Decline go
+            await outbox.settle(tx, _proposal_question(topic), now)
         told = views.partner_withdrew(topic, me)
         await outbox.add(tx, partner.id, "agreement", told, now, couple_id=couple.id)
     return Withdrawn(topic, partner)

@@ -32,7 +32,9 @@ async def disclose(update: Update, context: MendContext) -> None:
 async def share_something(update: Update, context: MendContext) -> None:
     """Share something (on the check): the topics in force, in its place."""
     await pressed(update, ShareSomething)
-    await edit(update, context, views.pick(await service.pick(context.mend, user_of(update)[0])))
+    user_id = user_of(update)[0]
+    await service.share_started(context.mend, user_id, pressed_message(update))
+    await edit(update, context, views.pick(await service.pick(context.mend, user_id)))
 
 
 async def pick_topic(update: Update, context: MendContext) -> None:

@@ -281,6 +281,17 @@ async def send_ack(
 # --- "Anything to share today?" --------------------------------------------------------------
 
 
+def _check_question(user: User, now: datetime) -> str:
+    """The key of the day's "anything to share today?" for this user (their local day)."""
+    return f"share:{user.id}:{local_day(now, user.tz) if user.tz else now.date().isoformat()}"
+
+
+async def share_started(mend: Mend, user_id: int, message_id: int) -> None:
+    """Share something turned that check into the topics: its own buttons are gone."""
+    async with mend.db.transaction() as tx:
+        await outbox.forget(tx, user_id, message_id)
+
+
 async def queue_checks(tx: Tx, user_ids: list[int], now: datetime) -> int:
     """The scheduled check for users whose disclosure reminder is due (run by the tick):
     only for those paired, not paused, with a topic in force."""
@@ -295,7 +306,8 @@ async def queue_checks(tx: Tx, user_ids: list[int], now: datetime) -> int:
         if me.tz is not None and await store.check_answered_on(tx, me.id, local_day(now, me.tz)):
             continue  # answered today already (asked by the partner, or shared something)
         tells = await users.shares_nothing(tx, me.id)
-        await outbox.add(tx, me.id, Relay.CHECK, views.check(partner, tells), now)
+        message = views.check(partner, tells)
+        await outbox.add(tx, me.id, Relay.CHECK, message, now, question=_check_question(me, now))
         queued += 1
     return queued
 
@@ -313,9 +325,7 @@ async def nothing(mend: Mend, user_id: int, message_id: int) -> NothingNoted:
             day = local_day(now, me.tz)
             local_midnight = datetime.fromisoformat(day).replace(tzinfo=me.tz)
             await store.answered_check(tx, me.id, day)
-        for other in await outbox.sent_since(tx, me.id, Relay.CHECK, local_midnight):
-            if other != message_id:
-                await outbox.edit(tx, me.id, other, now)
+        await outbox.settle(tx, _check_question(me, now), now, keep=message_id)
         if not await users.shares_nothing(tx, me.id):
             return NothingNoted(partner, told=False)
         if await store.nothing_today(tx, me.id, local_midnight):
@@ -347,7 +357,14 @@ async def ask(mend: Mend, user_id: int) -> Asked:
         tells = await users.shares_nothing(tx, partner.id)
         message = views.check(me, tells, asked=True)
         await outbox.add(
-            tx, partner.id, Relay.CHECK, message, now, couple_id=couple.id, author_id=me.id
+            tx,
+            partner.id,
+            Relay.CHECK,
+            message,
+            now,
+            couple_id=couple.id,
+            author_id=me.id,
+            question=_check_question(partner, now),
         )
     return Asked(me, partner, now + ASK_INTERVAL)
 

@@ -1,0 +1,174 @@
+"""No stale buttons: once a message's question is answered (on it, by typed words, by the same
+action elsewhere, or by time), its buttons go or become the result. One row per kind of
+message; each answers the question another way than a press on that message, and checks the
+old message has no live buttons (and what it says now)."""
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.features.checkin import views as checkin_views
+from tests.conftest import Bot, all_fine, couple
+from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
+from tests.test_e2e_agreement import propose
+from tests.test_e2e_disclose import agreed_couple, draft
+
+# A flow answers a question and returns the message that asked it, and words it must show now.
+Flow = Callable[[Bot, FakeTelegram, FakeUser, FakeUser], Awaitable[tuple[SentMessage, str]]]
+
+
+async def note_typed_after_a_score(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """No note, after the note was typed: the message shows the answer with its note."""
+    await anna.send("/checkin")
+    prompt = await anna.wait_message("Check-in")
+    await anna.press(prompt, prompt.buttons[0][0][0])
+    await tg.wait_for(lambda: checkin_views.BUTTON_NO_NOTE in prompt.button_texts)
+    await anna.send("A long day, but a kind one")
+    await anna.wait_message("Saved")
+    return prompt, "A long day, but a kind one"
+
+
+async def gratitude_typed(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """Remind me in 1 h and Skip today, after the answer was typed: the question stays."""
+    await anna.send("/gratitude")
+    prompt = await anna.wait_message("Gratitude")
+    assert "Remind me in 1 h" in prompt.button_texts and "Skip today" in prompt.button_texts
+    await anna.send("You made dinner when I was tired")
+    await anna.wait_message("You wrote")
+    return prompt, "Gratitude"
+
+
+async def checkin_asked_again(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """The scheduled check-in, then /checkin: one live copy of the question, the newest."""
+    await anna.send("/remind checkin 13:05")
+    await anna.wait_message("reminder is set")
+    await bot.at(datetime(2026, 3, 2, 12, 5, 30, tzinfo=UTC))
+    scheduled = await anna.wait_message("Check-in")
+    await anna.send("/checkin")
+    again = await anna.wait_message("Check-in")
+    assert again is not scheduled and "Skip today" in again.button_texts
+    await anna.press(again, again.buttons[0][0][0])
+    await tg.wait_for(lambda: "No note" in again.button_texts)
+    await anna.press(again, "No note")
+    await tg.wait_for(lambda: "Saved" in again.text)
+    return scheduled, "Check-in"
+
+
+async def disclosure_delivered(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """Undo, once the window ended and it was delivered: when it arrived, in Ben's time."""
+    preview = await draft(tg, ben, "Late tonight, home by 23:00")
+    await ben.press(preview, "Send to Anna")
+    await tg.wait_for(lambda: "Undo" in preview.button_texts)
+    bot.clock.advance(seconds=31)
+    await anna.wait_message("A disclosure from Ben")
+    return preview, "Delivered to Anna at 13:00."
+
+
+async def note_typed_on_an_answer(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """Send without a note, after the note was typed: what was sent."""
+    preview = await draft(tg, ben, "Seeing my sister on Friday")
+    await ben.press(preview, "Send to Anna")
+    await tg.wait_for(lambda: "Undo" in preview.button_texts)
+    bot.clock.advance(seconds=31)
+    relay = await anna.wait_message("A disclosure from Ben")
+    await anna.press(relay, "Thank you for telling me")
+    note_ask = await anna.wait_message("Add a short note")
+    await anna.send("Thank you, say hi from me")
+    await anna.wait_message("Ben has been told")
+    return note_ask, "Ben has been told"
+
+
+async def proposal_withdrawn(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """Accept / Decline, after the proposer withdrew it: the proposal stays readable."""
+    await propose(tg, anna, "Money outside the usual")
+    proposal = await ben.wait_message("Anna proposes a topic")
+    await anna.send("/agreement")
+    overview = await anna.wait_message("Your disclosure agreement")
+    await anna.press(overview, "Withdraw a topic")
+    await tg.wait_for(lambda: "Which topic do you want to withdraw" in overview.text)
+    await anna.press(overview, "Money outside the usual")
+    await tg.wait_for(lambda: "Withdrawn" in overview.text)
+    await ben.wait_message("Anna withdrew")
+    return proposal, "Money outside the usual"
+
+
+async def other_share_check(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """The day's other "Anything to share?", after Nothing to share on one of them."""
+    await anna.send("/ask")
+    first = await ben.wait_message("Anything to share")
+    await ben.send("/remind disclosure 13:05")
+    await ben.wait_message("reminder is set")
+    await bot.at(datetime(2026, 3, 2, 12, 5, 30, tzinfo=UTC))
+    # Not answered yet, so Ben's own check comes too: two live questions, for one day.
+    second = await ben.wait_message("Anything to share")
+    await ben.press(second, "Nothing to share today")
+    await tg.wait_for(lambda: "Noted" in second.text)
+    return first, "Anything to share"
+
+
+FLOWS: dict[str, Flow] = {
+    "check-in No note, note typed": note_typed_after_a_score,
+    "gratitude Remind me / Skip, answer typed": gratitude_typed,
+    "check-in asked again": checkin_asked_again,
+    "disclosure Undo, delivered": disclosure_delivered,
+    "answer's No note, note typed": note_typed_on_an_answer,
+    "proposal Accept, withdrawn": proposal_withdrawn,
+    "Anything to share, answered on another": other_share_check,
+}
+
+
+@pytest.mark.parametrize("flow", FLOWS.values(), ids=FLOWS.keys())
+async def test_an_answered_question_keeps_no_live_buttons(
+    bot: Bot, tg: FakeTelegram, flow: Flow
+) -> None:
+    anna, ben = await agreed_couple(tg)
+    asked, shows = await flow(bot, tg, anna, ben)
+    await tg.wait_for(lambda: not asked.buttons, what=f"no buttons on {asked}")
+    assert shows in asked.text, asked
+    await all_fine(tg, anna, ben)
+
+
+async def test_a_stale_copy_pressed_anyway_is_answered_kindly(bot: Bot, tg: FakeTelegram) -> None:
+    """An old keyboard (another device, not yet refreshed) pressed after the answer: a kind
+    word, nothing recorded twice."""
+    anna, _ = await couple(tg)
+    await anna.send("/gratitude")
+    prompt = await anna.wait_message("Gratitude")
+    skip = dict(b for row in prompt.buttons for b in row)["Skip today"]
+    assert skip is not None
+    await anna.send("Thank you for the walk")
+    await anna.wait_message("You wrote")
+    await tg.wait_for(lambda: not prompt.buttons)
+    await anna.press_data(prompt, skip)
+    reply = await anna.wait_message()
+    assert "already answered" in reply.text
+    await all_fine(tg, anna)
+
+
+async def test_a_delivery_that_fails_never_says_delivered(bot: Bot, tg: FakeTelegram) -> None:
+    anna, ben = await agreed_couple(tg)
+    preview = await draft(tg, ben, "Out with colleagues until late")
+    await ben.press(preview, "Send to Anna")
+    await tg.wait_for(lambda: "Undo" in preview.button_texts)
+    tg.block(anna.id)
+    bot.clock.advance(seconds=31)
+    await ben.wait_message("can't be reached")
+    await ben.send("/help")
+    await ben.wait_message("What I can do")
+    assert "Delivered" not in preview.text
+    await tg.wait_callbacks_answered()
