@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.features.checkin import views as checkin_views
-from tests.conftest import Bot, all_fine, couple
+from bot.features.disclosure import views as disclosure_views
+from tests.conftest import Bot, all_fine, couple, expect
 from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import propose
 from tests.test_e2e_disclose import agreed_couple, draft
@@ -121,6 +122,20 @@ async def other_share_check(
     return first, "Anything to share"
 
 
+async def timeout_over_then_a_new_one(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """I'm ready / 10 more minutes, after a new /timeout began: an old "I'm ready" must not
+    tell Anna Ben is ready while his new timeout runs."""
+    await ben.send("/timeout 10")
+    await ben.wait_message("Timeout until 13:10")
+    await bot.at(datetime(2026, 3, 2, 12, 10, 5, tzinfo=UTC))
+    over = await ben.wait_message("The timeout is over")
+    await ben.send("/timeout 20")
+    await ben.wait_message("Timeout until 13:30")
+    return over, "The timeout is over"
+
+
 FLOWS: dict[str, Flow] = {
     "check-in No note, note typed": note_typed_after_a_score,
     "gratitude Remind me / Skip, answer typed": gratitude_typed,
@@ -129,6 +144,7 @@ FLOWS: dict[str, Flow] = {
     "answer's No note, note typed": note_typed_on_an_answer,
     "proposal Accept, withdrawn": proposal_withdrawn,
     "Anything to share, answered on another": other_share_check,
+    "timeout I'm ready, a new timeout begun": timeout_over_then_a_new_one,
 }
 
 
@@ -160,6 +176,27 @@ async def test_a_stale_copy_pressed_anyway_is_answered_kindly(bot: Bot, tg: Fake
     await all_fine(tg, anna)
 
 
+async def test_an_old_im_ready_after_a_new_timeout_tells_no_one(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    anna, ben = await couple(tg)
+    await ben.send("/timeout 10")
+    await ben.wait_message("Timeout until 13:10")
+    await bot.at(datetime(2026, 3, 2, 12, 10, 5, tzinfo=UTC))
+    over = await ben.wait_message("The timeout is over")
+    ready = dict(b for row in over.buttons for b in row)["I'm ready"]
+    assert ready is not None
+    await ben.send("/timeout 20")
+    await ben.wait_message("Timeout until 13:30")
+    await tg.wait_for(lambda: not over.buttons)
+    await ben.press_data(over, ready)
+    await ben.wait_message("already been answered")
+    await ben.send("/help")
+    await ben.wait_message("What I can do")
+    assert not any("ready to come back" in m.text for m in anna.messages)
+    await all_fine(tg, anna, ben)
+
+
 async def test_a_delivery_that_fails_never_says_delivered(bot: Bot, tg: FakeTelegram) -> None:
     anna, ben = await agreed_couple(tg)
     preview = await draft(tg, ben, "Out with colleagues until late")
@@ -171,4 +208,8 @@ async def test_a_delivery_that_fails_never_says_delivered(bot: Bot, tg: FakeTele
     await ben.send("/help")
     await ben.wait_message("What I can do")
     assert "Delivered" not in preview.text
+    # Its Undo, pressed now, does not claim it reached her.
+    await ben.press(preview, "Undo")
+    told = await expect(ben, disclosure_views.DISCLOSE_NOT_DELIVERED)
+    assert "already reached" not in told.text
     await tg.wait_callbacks_answered()

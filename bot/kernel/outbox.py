@@ -260,6 +260,13 @@ async def cancel_for_ask(tx: Tx, ask_id: int) -> None:
     )
 
 
+async def status_of(tx: Tx, item_id: int) -> str | None:
+    """A row's status: pending, waiting, sent, blocked, failed or cancelled (None: no row)."""
+    cursor = await tx.conn.execute("SELECT status FROM outbox WHERE id = ?", (item_id,))
+    row = await cursor.fetchone()
+    return None if row is None else str(row["status"])
+
+
 async def cancel(tx: Tx, item_id: int) -> bool:
     """Cancel one message not sent yet (a disclosure undone); False if it already went."""
     cursor = await tx.conn.execute(

@@ -177,7 +177,8 @@ async def undo(mend: Mend, user_id: int, disclosure_id: int) -> Preview:
         # The sender only takes rows that are due, so before deliver_at the row is untouched.
         assert disclosure.deliver_at is not None and disclosure.outbox_id is not None
         if now >= disclosure.deliver_at or not await outbox.cancel(tx, disclosure.outbox_id):
-            raise NotAllowed(views.too_late(partner))
+            status = await outbox.status_of(tx, disclosure.outbox_id)
+            raise NotAllowed(views.too_late(partner, reached=status not in UNDELIVERED))
         await store.undo(tx, disclosure.id)
         return await _preview(tx, disclosure.id, user_id, undone=True)
 

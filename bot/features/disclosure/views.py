@@ -54,6 +54,10 @@ DISCLOSE_SENDING = "Sending to {name} in 30 seconds. Changed your mind? Press Un
 DISCLOSE_DELIVERED = "Delivered to {name} at {time}."
 DISCLOSE_UNDONE = "Undone. Nothing was sent. It's still here as a draft:"
 DISCLOSE_TOO_LATE = "It has already reached {name}, so it can't be undone."
+DISCLOSE_NOT_DELIVERED = (
+    "It couldn't reach {name}, so there's nothing to undo: they never saw it. "
+    "It's still in your shared log, marked as not delivered."
+)
 DISCLOSE_CANCELLED = "Cancelled. Nothing was sent, and what you wrote is erased."
 DISCLOSE_EDIT = "Send the new version now, in words or as a voice note."
 DISCLOSE_OFF_AGREEMENT = (
@@ -202,8 +206,10 @@ def relay(disclosure: Disclosure, topic: Topic, author: User, reader: User) -> O
     return Outgoing(text, keyboard)
 
 
-def too_late(partner: User) -> str:
-    return DISCLOSE_TOO_LATE.format(name=escape(partner.first_name))
+def too_late(partner: User, reached: bool = True) -> str:
+    """Undo after the window: it reached the partner, or it could not (never "it reached")."""
+    template = DISCLOSE_TOO_LATE if reached else DISCLOSE_NOT_DELIVERED
+    return template.format(name=escape(partner.first_name))
 
 
 def editing() -> Outgoing:
