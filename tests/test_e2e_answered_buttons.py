@@ -4,7 +4,7 @@ message; each answers the question another way than a press on that message, and
 old message has no live buttons (and what it says now)."""
 
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -136,6 +136,30 @@ async def timeout_over_then_a_new_one(
     return over, "The timeout is over"
 
 
+async def review_lapsed(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """Renew / Let it end, after the review window closed unanswered: the topic ended."""
+    await bot.at(bot.clock.now() + timedelta(days=30, minutes=1))
+    await anna.wait_message("Time to review")
+    review = await ben.wait_message("Time to review")
+    await bot.at(bot.clock.now() + timedelta(days=3, minutes=1))
+    await ben.wait_message("has ended at its review")
+    return review, "Time to review"
+
+
+async def review_ended_by_the_partner(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """Renew / Let it end, after the partner let it end."""
+    await bot.at(bot.clock.now() + timedelta(days=30, minutes=1))
+    mine = await anna.wait_message("Time to review")
+    review = await ben.wait_message("Time to review")
+    await anna.press(mine, "Let it end")
+    await ben.wait_message("has ended at its review")
+    return review, "Time to review"
+
+
 FLOWS: dict[str, Flow] = {
     "check-in No note, note typed": note_typed_after_a_score,
     "gratitude Remind me / Skip, answer typed": gratitude_typed,
@@ -145,6 +169,8 @@ FLOWS: dict[str, Flow] = {
     "proposal Accept, withdrawn": proposal_withdrawn,
     "Anything to share, answered on another": other_share_check,
     "timeout I'm ready, a new timeout begun": timeout_over_then_a_new_one,
+    "agreement review, lapsed by time": review_lapsed,
+    "agreement review, ended by the partner": review_ended_by_the_partner,
 }
 
 

@@ -193,6 +193,11 @@ def _proposal_question(topic: Topic) -> str:
     return f"proposal:{topic.id}"
 
 
+def _review_question(topic: Topic) -> str:
+    """The key of a topic's review buttons (Renew / Let it end), for both partners."""
+    return f"review:{topic.id}"
+
+
 # --- Answering a proposal ------------------------------------------------------------------
 
 
@@ -377,6 +382,7 @@ async def withdraw(mend: Mend, user_id: int, topic_id: int) -> Withdrawn:
         await store.end(tx, topic.id, TopicStatus.WITHDRAWN, me.id, now)
         if topic.status == TopicStatus.PROPOSED:  # its Accept / Decline go
             await outbox.settle(tx, _proposal_question(topic), now)
+        await outbox.settle(tx, _review_question(topic), now)  # and a review's buttons
         told = views.partner_withdrew(topic, me)
         await outbox.add(tx, partner.id, "agreement", told, now, couple_id=couple.id)
     return Withdrawn(topic, partner)
@@ -418,6 +424,7 @@ async def review_due(mend: Mend) -> int:
                     views.review_question(topic, reader, other),
                     now,
                     couple_id=couple.id,
+                    question=_review_question(topic),
                 )
             handled += 1
         for topic in await store.lapsing(tx, now - RENEW_WINDOW, BATCH):
@@ -429,6 +436,7 @@ async def review_due(mend: Mend) -> int:
 async def _lapse(tx: Tx, topic: Topic, by: int | None, now: datetime) -> None:
     """End a topic at its review; both partners (but the one who chose it) are told."""
     await store.end(tx, topic.id, TopicStatus.LAPSED, by, now)
+    await outbox.settle(tx, _review_question(topic), now)  # Renew / Let it end go
     couple = await couples.active(tx, topic.couple_id)
     if couple is None:
         return
@@ -461,6 +469,7 @@ async def renew(mend: Mend, user_id: int, topic_id: int, yes: bool) -> Renewal:
             return Renewal(RenewOutcome.WAITING, topic, me, partner, deadline)
         review_at = max(now, topic.review_at) + timedelta(days=topic.period_days)
         await store.renew(tx, topic.id, review_at)
+        await outbox.settle(tx, _review_question(topic), now)
         told = views.renewed(Renewal(RenewOutcome.RENEWED, topic, partner, me, review_at))
         await outbox.add(tx, partner.id, "review", told, now, couple_id=couple.id)
     return Renewal(RenewOutcome.RENEWED, topic, me, partner, review_at)
