@@ -268,6 +268,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE outbox ADD COLUMN after_id INTEGER;
     ALTER TABLE outbox ADD COLUMN question TEXT;  -- its buttons answer this (shown_buttons)
     CREATE INDEX outbox_after ON outbox(after_id) WHERE status = 'waiting';
+    CREATE INDEX outbox_question ON outbox(question) WHERE question IS NOT NULL;
     CREATE TABLE shown_buttons (
         chat_id INTEGER NOT NULL,
         message_id INTEGER NOT NULL,

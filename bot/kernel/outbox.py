@@ -100,13 +100,13 @@ async def settle(
     """``question`` is answered: every message shown for it (but ``keep``, the one pressed,
     which its handler edits) loses its buttons, or becomes ``message``; one not sent yet
     does once it is."""
-    cursor = await tx.conn.execute(
-        "UPDATE outbox SET question = NULL WHERE question = ? AND status IN ('pending', "
-        "'waiting') RETURNING id, chat_id",
+    cursor = await tx.conn.execute(  # only rows not sent yet keep their question
+        "UPDATE outbox SET question = NULL WHERE question = ? RETURNING id, chat_id, status",
         (question,),
     )
     for row in await cursor.fetchall():
-        await edit(tx, row["chat_id"], None, now, message, after=row["id"])
+        if row["status"] in ("pending", "waiting"):
+            await edit(tx, row["chat_id"], None, now, message, after=row["id"])
     cursor = await tx.conn.execute(
         "DELETE FROM shown_buttons WHERE question = ? RETURNING chat_id, message_id", (question,)
     )
@@ -128,6 +128,7 @@ def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
         ask_id=row["ask_id"],
         # An edit's message (0, "not found", should its id ever be missing: nothing to do).
         edits=(row["message_id"] or 0) if row["kind"] == EDIT else None,
+        question=row["question"],
     )
 
 
@@ -168,31 +169,41 @@ async def pending_due(
 async def mark_sent(tx: Tx, item: OutboxItem, message_id: int, now: datetime) -> None:
     """Sent: forget the text (the source row keeps what is needed) and link the prompt."""
     await tx.conn.execute(
-        "UPDATE outbox SET status = 'sent', body = NULL, message_id = ?, sent_at = ?, "
-        "attempts = attempts + 1 WHERE id = ?",
+        "UPDATE outbox SET status = 'sent', body = NULL, question = NULL, message_id = ?, "
+        "sent_at = ?, attempts = attempts + 1 WHERE id = ?",
         (message_id, to_ts(now), item.id),
     )
     if item.ask_id is not None:
         await tx.conn.execute(
             "UPDATE asks SET message_id = ? WHERE id = ?", (message_id, item.ask_id)
         )
-    await _release(tx, [(item.id, message_id)], now)
+    await _release(tx, [(item, message_id)], now)
 
 
-async def _release(tx: Tx, sent: Sequence[tuple[int, int]], now: datetime) -> int:
-    """After these (row id, Telegram message id) were sent: the rows that followed them are
-    due now (an edit of "the message that row became" learns its id), and the buttons of a
-    row with a question are remembered. Returns how many rows were released."""
+async def _release(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: datetime) -> int:
+    """After these (row, Telegram message id) were sent: the buttons of a row with a question
+    are remembered, and the rows that followed them are due now (an edit of "the message that
+    row became" learns its id). Returns how many rows were released."""
     stamp = to_ts(now)
-    await tx.conn.executemany(
-        "INSERT OR REPLACE INTO shown_buttons (chat_id, message_id, question, created_at) "
-        "SELECT chat_id, ?, question, ? FROM outbox WHERE id = ? AND question IS NOT NULL",
-        [(message_id, stamp, item_id) for item_id, message_id in sent],
-    )
-    cursor = await tx.conn.executemany(
-        "UPDATE outbox SET status = 'pending', due_at = ?, message_id = coalesce(message_id, ?) "
-        "WHERE after_id = ? AND status = 'waiting'",
-        [(stamp, message_id, item_id) for item_id, message_id in sent],
+    shown = [
+        (item.chat_id, message_id, item.question, stamp)
+        for item, message_id in sent
+        if item.question is not None
+    ]
+    if shown:
+        await tx.conn.executemany(
+            "INSERT OR REPLACE INTO shown_buttons (chat_id, message_id, question, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            shown,
+        )
+    ids = [item.id for item, _ in sent]
+    marks = ",".join("?" * len(ids))
+    cursor = await tx.conn.execute(
+        "UPDATE outbox SET status = 'pending', due_at = ?, message_id = coalesce(message_id, "
+        "(SELECT followed.message_id FROM outbox AS followed "
+        "WHERE followed.id = outbox.after_id)) "
+        f"WHERE status = 'waiting' AND after_id IN ({marks})",
+        (stamp, *ids),
     )
     return cursor.rowcount
 
@@ -211,14 +222,14 @@ async def mark_sent_many(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: da
     Returns how many rows that followed them are now due."""
     stamp = to_ts(now)
     await tx.conn.executemany(
-        "UPDATE outbox SET status = 'sent', body = NULL, message_id = ?, sent_at = ?, "
-        "attempts = attempts + 1 WHERE id = ?",
+        "UPDATE outbox SET status = 'sent', body = NULL, question = NULL, message_id = ?, "
+        "sent_at = ?, attempts = attempts + 1 WHERE id = ?",
         [(message_id, stamp, item.id) for item, message_id in sent],
     )
     links = [(message_id, item.ask_id) for item, message_id in sent if item.ask_id is not None]
     if links:
         await tx.conn.executemany("UPDATE asks SET message_id = ? WHERE id = ?", links)
-    return await _release(tx, [(item.id, message_id) for item, message_id in sent], now)
+    return await _release(tx, sent, now)
 
 
 async def mark_undeliverable(tx: Tx, item_id: int, status: str, now: datetime) -> None:

@@ -60,3 +60,4 @@ class OutboxItem:
     author_id: int | None
     ask_id: int | None
     edits: int | None = None  # an edit row: the Telegram message id it changes
+    question: str | None = None  # its buttons answer this (see outbox.settle)
