@@ -160,10 +160,27 @@ async def review_ended_by_the_partner(
     return review, "Time to review"
 
 
+async def checkin_day_passed(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """A check-in not answered on its day: its buttons go when the next day's comes."""
+    await anna.send("/remind checkin 13:05")
+    await anna.wait_message("reminder is set")
+    await bot.at(datetime(2026, 3, 2, 12, 5, 30, tzinfo=UTC))
+    monday = await anna.wait_message("Check-in")
+    await anna.send("/help")  # a round trip: Monday's message is recorded as sent
+    await anna.wait_message("What I can do")
+    await bot.at(datetime(2026, 3, 3, 12, 5, 30, tzinfo=UTC))
+    tuesday = await anna.wait_message("Check-in")
+    assert tuesday.buttons  # today's is live
+    return monday, "Check-in"
+
+
 FLOWS: dict[str, Flow] = {
     "check-in No note, note typed": note_typed_after_a_score,
     "gratitude Remind me / Skip, answer typed": gratitude_typed,
     "check-in asked again": checkin_asked_again,
+    "check-in, its day passed": checkin_day_passed,
     "disclosure Undo, delivered": disclosure_delivered,
     "answer's No note, note typed": note_typed_on_an_answer,
     "proposal Accept, withdrawn": proposal_withdrawn,
