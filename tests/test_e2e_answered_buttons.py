@@ -176,6 +176,18 @@ async def checkin_day_passed(
     return monday, "Check-in"
 
 
+async def share_check_then_disclosed(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """Anything to share?, after Ben shared something with /disclose."""
+    await anna.send("/ask")
+    check = await ben.wait_message("Anything to share")
+    preview = await draft(tg, ben, "Lunch with an old friend")
+    await ben.press(preview, "Send to Anna")
+    await tg.wait_for(lambda: "Undo" in preview.button_texts)
+    return check, "Anything to share"
+
+
 FLOWS: dict[str, Flow] = {
     "check-in No note, note typed": note_typed_after_a_score,
     "gratitude Remind me / Skip, answer typed": gratitude_typed,
@@ -185,6 +197,7 @@ FLOWS: dict[str, Flow] = {
     "answer's No note, note typed": note_typed_on_an_answer,
     "proposal Accept, withdrawn": proposal_withdrawn,
     "Anything to share, answered on another": other_share_check,
+    "Anything to share, something shared": share_check_then_disclosed,
     "timeout I'm ready, a new timeout begun": timeout_over_then_a_new_one,
     "agreement review, lapsed by time": review_lapsed,
     "agreement review, ended by the partner": review_ended_by_the_partner,

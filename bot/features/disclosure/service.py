@@ -160,6 +160,7 @@ async def send(mend: Mend, user_id: int, disclosure_id: int, message_id: int) ->
         await store.mark_sent(tx, disclosure.id, deliver_at, outbox_id)
         if me.tz is not None:  # something shared answers "anything to share today?"
             await store.answered_check(tx, me.id, local_day(now, me.tz))
+        await outbox.settle(tx, _check_question(me, now), now)
         sending = Sending(disclosure, topic, partner)
         shown = views.delivered(sending, me, deliver_at)
         await outbox.edit(tx, me.id, message_id, now, shown, after=outbox_id)
