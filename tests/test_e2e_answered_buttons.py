@@ -188,6 +188,20 @@ async def share_check_then_disclosed(
     return check, "Anything to share"
 
 
+async def repair_change_decided_on_the_plan(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """Approve / Decline on the notice, after the change was approved on /repair's list."""
+    await anna.send("/repair add We text a heart when we're ready")
+    await anna.wait_message("It applies once Ben approves")
+    notice = await ben.wait_message("text a heart")
+    await ben.send("/repair")
+    plan = await ben.wait_message("Our repair plan")
+    await ben.press(plan, notice.button_texts[0])
+    await anna.wait_message("approved")
+    return notice, "text a heart"
+
+
 FLOWS: dict[str, Flow] = {
     "check-in No note, note typed": note_typed_after_a_score,
     "gratitude Remind me / Skip, answer typed": gratitude_typed,
@@ -200,6 +214,7 @@ FLOWS: dict[str, Flow] = {
     "Anything to share, something shared": share_check_then_disclosed,
     "timeout I'm ready, a new timeout begun": timeout_over_then_a_new_one,
     "agreement review, lapsed by time": review_lapsed,
+    "repair change, decided on the plan": repair_change_decided_on_the_plan,
     "agreement review, ended by the partner": review_ended_by_the_partner,
 }
 
