@@ -1,5 +1,11 @@
 """The outbox: every message Mend has promised to send (or to change), until it is sent.
 
+Quiet hours are decided here, once for every feature: a row for someone other than the
+person whose update is being handled (``ACTOR``) is caused by their partner's action; if it
+comes due inside the receiver's quiet hours, it is marked silent (sent without a sound) or
+its due time moves to the end of those hours, as the receiver chose. The decision is stored
+on the row in the same insert, so it survives a crash and a restart.
+
 An answered question's buttons go: a row of kind ``edit`` changes a message already sent
 (its text and buttons, or only takes the buttons off), tolerating one that is gone or already
 so. A row may follow another (``after``): it waits until that one is sent, and is cancelled
@@ -7,13 +13,33 @@ if that one never is (an Undo that becomes "Delivered at 14:05" only once it was
 """
 
 from collections.abc import Collection, Mapping, Sequence
+from contextvars import ContextVar
 from datetime import datetime
 
 import aiosqlite
 
+from bot.domain.quiet import QuietMode, is_quiet, quiet_ends
 from bot.kernel.db import Tx, from_ts, to_ts
 from bot.kernel.outgoing import Outgoing
-from bot.storage.models import OutboxItem
+from bot.storage import quiet
+from bot.storage.models import OutboxItem, zone
+
+ACTOR: ContextVar[int | None] = ContextVar("actor", default=None)
+"""The user whose update is being handled (set by the kernel as each update starts); None in
+the tick and the sender, whose rows are scheduled, not caused by a partner."""
+
+
+async def _quiet(tx: Tx, chat_id: int, due: datetime, timely: bool) -> tuple[datetime, bool]:
+    """When a row caused by the partner's action goes, and whether silently."""
+    name, hours = await quiet.receiver(tx, chat_id)
+    if name is None:
+        return due, False
+    tz = zone(name)
+    if not is_quiet(hours, due, tz):
+        return due, False
+    if hours.mode is QuietMode.WAIT and not timely:
+        return quiet_ends(hours, due, tz), False
+    return due, True
 
 
 async def add(
@@ -27,22 +53,29 @@ async def add(
     couple_id: int | None = None,
     author_id: int | None = None,
     ask_id: int | None = None,
+    timely: bool = False,
     after: int | None = None,
     edits: int | None = None,
     question: str | None = None,
 ) -> int:
-    """Promise a message, in the same transaction as the fact that causes it. A message whose
+    """Promise a message, in the same transaction as the fact that causes it. A ``timely``
+    message means something only now (a timeout's notice, "checked in today"): in the
+    receiver's quiet hours it goes silently, but never waits for them to end. A message whose
     buttons answer a ``question`` (a feature's key) is remembered once sent, for
     :func:`settle`."""
+    due, silent = due_at or now, False
+    actor = ACTOR.get()
+    if actor is not None and actor != chat_id:  # the partner's action: their quiet hours
+        due, silent = await _quiet(tx, chat_id, due, timely)
     cursor = await tx.conn.execute(
         "INSERT INTO outbox (chat_id, kind, body, due_at, couple_id, author_id, ask_id, "
-        "message_id, after_id, status, question, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "message_id, after_id, status, question, created_at, silent) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             chat_id,
             kind,
             tx.seal(message.to_json()),
-            to_ts(due_at or now),
+            to_ts(due),
             couple_id,
             author_id,
             ask_id,
@@ -51,6 +84,7 @@ async def add(
             "pending" if after is None else "waiting",
             question,
             to_ts(now),
+            int(silent),
         ),
     )
     tx.wrote_outbox = True
@@ -74,7 +108,8 @@ async def edit(
     """Promise to change a message already sent: to ``message`` (its words and buttons), or
     by default only to take its buttons off. With ``after``, once that row is sent (and
     then, without a ``message_id``, the message that row became)."""
-    return await add(tx, chat_id, EDIT, message, now, after=after, edits=message_id)
+    # An edit makes no sound: it is never held back for quiet hours.
+    return await add(tx, chat_id, EDIT, message, now, timely=True, after=after, edits=message_id)
 
 
 async def shown(tx: Tx, chat_id: int, message_id: int, question: str, now: datetime) -> None:
@@ -115,6 +150,14 @@ async def settle(
             await edit(tx, row["chat_id"], row["message_id"], now, message)
 
 
+async def due_of(tx: Tx, item_id: int) -> datetime:
+    """When a row is due: later than asked when the receiver's quiet hours made it wait."""
+    cursor = await tx.conn.execute("SELECT due_at FROM outbox WHERE id = ?", (item_id,))
+    row = await cursor.fetchone()
+    assert row is not None
+    return from_ts(row["due_at"])
+
+
 def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
     return OutboxItem(
         id=row["id"],
@@ -129,6 +172,7 @@ def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
         # An edit's message (0, "not found", should its id ever be missing: nothing to do).
         edits=(row["message_id"] or 0) if row["kind"] == EDIT else None,
         question=row["question"],
+        silent=bool(row["silent"]),
     )
 
 

@@ -157,12 +157,14 @@ async def send(mend: Mend, user_id: int, disclosure_id: int, message_id: int) ->
             couple_id=couple.id,
             author_id=me.id,
         )
-        await store.mark_sent(tx, disclosure.id, deliver_at, outbox_id)
+        # The partner's quiet hours may hold it longer: Undo works, and the log says, until then.
+        waits = await outbox.due_of(tx, outbox_id)
+        await store.mark_sent(tx, disclosure.id, waits, outbox_id)
         if me.tz is not None:  # something shared answers "anything to share today?"
             await store.answered_check(tx, me.id, local_day(now, me.tz))
         await outbox.settle(tx, _check_question(me, now), now)
-        sending = Sending(disclosure, topic, partner)
-        shown = views.delivered(sending, me, deliver_at)
+        sending = Sending(disclosure, topic, partner, waits if waits > deliver_at else None, me)
+        shown = views.delivered(sending, me, waits)
         await outbox.edit(tx, me.id, message_id, now, shown, after=outbox_id)
     return sending
 

@@ -52,6 +52,10 @@ BUTTON_CANCEL = "Cancel"
 BUTTON_UNDO = "Undo"
 DISCLOSE_SENDING = "Sending to {name} in 30 seconds. Changed your mind? Press Undo."
 DISCLOSE_DELIVERED = "Delivered to {name} at {time}."
+DISCLOSE_SENDING_QUIET = (
+    "Sending to {name} at {when}, when their quiet hours end. Changed your mind? "
+    "Press Undo until then."
+)
 DISCLOSE_UNDONE = "Undone. Nothing was sent. It's still here as a draft:"
 DISCLOSE_TOO_LATE = "It has already reached {name}, so it can't be undone."
 DISCLOSE_NOT_DELIVERED = (
@@ -170,22 +174,28 @@ def preview(draft: Preview) -> Outgoing:
 
 
 def sending(sent: Sending) -> Outgoing:
+    name = escape(sent.partner.first_name)
+    if sent.waits_until is None:
+        status = DISCLOSE_SENDING.format(name=name)
+    else:
+        moment = when.moment(sent.waits_until, sent.me.tz if sent.me else None)
+        status = DISCLOSE_SENDING_QUIET.format(name=name, when=moment)
     return Outgoing(
-        _shown(sent.disclosure, sent.topic)
-        + "\n\n"
-        + DISCLOSE_SENDING.format(name=escape(sent.partner.first_name)),
+        _shown(sent.disclosure, sent.topic) + "\n\n" + status,
         buttons([(BUTTON_UNDO, Undo(sent.disclosure.id).pack())]),
     )
 
 
 def delivered(sent: Sending, author: User, at: datetime) -> Outgoing:
-    """The Sending message once the undo window has passed and it reached the partner."""
+    """The Sending message once the undo window has passed and it reached the partner (the
+    day too, when their quiet hours held it)."""
+    at_time = (
+        when.clock_of(at, author.tz) if sent.waits_until is None else when.moment(at, author.tz)
+    )
     return Outgoing(
         _shown(sent.disclosure, sent.topic)
         + "\n\n"
-        + DISCLOSE_DELIVERED.format(
-            name=escape(sent.partner.first_name), time=when.clock_of(at, author.tz)
-        )
+        + DISCLOSE_DELIVERED.format(name=escape(sent.partner.first_name), time=at_time)
     )
 
 
