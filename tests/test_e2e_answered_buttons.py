@@ -10,7 +10,7 @@ import pytest
 
 from bot.features.checkin import views as checkin_views
 from bot.features.disclosure import views as disclosure_views
-from tests.conftest import Bot, all_fine, couple, expect
+from tests.conftest import Bot, all_fine, answer_checkin, couple, expect
 from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import propose
 from tests.test_e2e_disclose import agreed_couple, draft
@@ -22,11 +22,14 @@ Flow = Callable[[Bot, FakeTelegram, FakeUser, FakeUser], Awaitable[tuple[SentMes
 async def note_typed_after_a_score(
     bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
 ) -> tuple[SentMessage, str]:
-    """No note, after the note was typed: the message shows the answer with its note."""
+    """No note (or Remind me / Skip today), after the note (or the answer) was typed: the
+    message shows the answer with its words."""
     await anna.send("/checkin")
     prompt = await anna.wait_message("Check-in")
-    await anna.press(prompt, prompt.buttons[0][0][0])
-    await tg.wait_for(lambda: checkin_views.BUTTON_NO_NOTE in prompt.button_texts)
+    first = prompt.buttons[0][0][0]
+    if first != "Remind me in 1 h":  # a scale or choices (else the question wants words)
+        await anna.press(prompt, first)
+        await tg.wait_for(lambda: checkin_views.BUTTON_NO_NOTE in prompt.button_texts)
     await anna.send("A long day, but a kind one")
     await anna.wait_message("Saved")
     return prompt, "A long day, but a kind one"
@@ -55,10 +58,7 @@ async def checkin_asked_again(
     await anna.send("/checkin")
     again = await anna.wait_message("Check-in")
     assert again is not scheduled and "Skip today" in again.button_texts
-    await anna.press(again, again.buttons[0][0][0])
-    await tg.wait_for(lambda: "No note" in again.button_texts)
-    await anna.press(again, "No note")
-    await tg.wait_for(lambda: "Saved" in again.text)
+    await answer_checkin(tg, anna, again)  # by a button, or in words (the question decides)
     return scheduled, "Check-in"
 
 
