@@ -202,10 +202,30 @@ async def repair_change_decided_on_the_plan(
     return notice, "text a heart"
 
 
+async def number_typed(
+    bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
+) -> tuple[SentMessage, str]:
+    """A typed 7 on a 1-10 check-in: the question's buttons go, and its No note moves to the
+    reply, which a typed note then answers too."""
+    await anna.send("/checkin")
+    prompt = await anna.wait_message("Check-in")
+    if prompt.buttons[0][0][0] != "1":  # not a scale today: words answer it
+        await anna.send("Quiet, and fine")
+        await anna.wait_message("Saved")
+        return prompt, "Check-in"
+    await anna.send("7")
+    chosen = await anna.wait_message("No note")
+    await tg.wait_for(lambda: not prompt.buttons)
+    await anna.send("Better than yesterday")
+    await anna.wait_message("Saved")
+    return chosen, "7/10"
+
+
 FLOWS: dict[str, Flow] = {
     "check-in No note, note typed": note_typed_after_a_score,
     "gratitude Remind me / Skip, answer typed": gratitude_typed,
     "check-in asked again": checkin_asked_again,
+    "check-in, a number typed": number_typed,
     "check-in, its day passed": checkin_day_passed,
     "disclosure Undo, delivered": disclosure_delivered,
     "answer's No note, note typed": note_typed_on_an_answer,

@@ -57,6 +57,7 @@ class Relay(StrEnum):
     ACK = "ack"
     NOTHING = "nothing"
     CHECK = "share_check"  # not "check": the agreement's private question is one
+    SEEN = "seen"  # /ask answered with nothing passed on
 
 
 async def _topics_to_disclose(tx: Tx, couple: Couple) -> list[Topic]:
@@ -163,6 +164,8 @@ async def send(mend: Mend, user_id: int, disclosure_id: int, message_id: int) ->
         if me.tz is not None:  # something shared answers "anything to share today?"
             await store.answered_check(tx, me.id, local_day(now, me.tz))
         await outbox.settle(tx, _check_question(me, now), now)
+        # What they chose to pass on is the disclosure itself: it answers an open /ask.
+        await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
         sending = Sending(disclosure, topic, partner, waits if waits > deliver_at else None, me)
         shown = views.delivered(sending, me, waits)
         await outbox.edit(tx, me.id, message_id, now, shown, after=outbox_id)
@@ -331,9 +334,22 @@ async def nothing(mend: Mend, user_id: int, message_id: int) -> NothingNoted:
             await store.answered_check(tx, me.id, day)
         await outbox.settle(tx, _check_question(me, now), now, keep=message_id)
         if not await users.shares_nothing(tx, me.id):
-            return NothingNoted(partner, told=False)
+            # An open /ask hears back, neutrally, that its question was seen: nothing more.
+            asked = await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
+            if asked:
+                await outbox.add(
+                    tx,
+                    partner.id,
+                    Relay.SEEN,
+                    views.seen_relay(me),
+                    now,
+                    couple_id=couple.id,
+                    author_id=me.id,
+                )
+            return NothingNoted(partner, told=False, seen=asked)
         if await store.nothing_today(tx, me.id, local_midnight):
             raise Stale(views.nothing_already(partner))
+        await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
         entry = await store.create(tx, couple.id, me.id, None, Kind.NOTHING, Status.DRAFT, now)
         outbox_id = await outbox.add(
             tx,

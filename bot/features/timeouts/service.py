@@ -17,6 +17,7 @@ from bot.kernel.errors import InvalidInput, Stale
 from bot.kernel.mend import Mend
 from bot.kernel.people import paired
 from bot.storage import couples, users
+from bot.storage.models import User
 
 BATCH = 200
 TIMEOUT_DEFAULT = 20
@@ -42,6 +43,13 @@ def parse_minutes(text: str) -> int:
 def _over_question(timeout_id: int) -> str:
     """The key of a timeout's "I'm ready / 10 more minutes", for when it closes elsewhere."""
     return f"timeout:{timeout_id}"
+
+
+async def partner_of(mend: Mend, user_id: int) -> User:
+    """Whom a timeout would tell (the "timeout" screen); refused when not paired."""
+    async with mend.db.read() as tx:
+        _, _, partner = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
+    return partner
 
 
 async def start(mend: Mend, user_id: int, args: str) -> Paused:
