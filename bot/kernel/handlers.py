@@ -201,7 +201,7 @@ async def private_only(update: Update, context: MendContext) -> None:
         command = message.text.split(maxsplit=1)[0]
         addressee = command.partition("@")[2]
         if not addressee or addressee.lower() == context.bot.username.lower():
-            await message.reply_text(texts.GROUPS_NOT_SUPPORTED)
+            await message.reply_text(str(texts.GROUPS_NOT_SUPPORTED))
     # Stop the spinner on a button pressed outside a private chat; nothing else happens.
     await answer_button(update)
     raise ApplicationHandlerStop
@@ -248,7 +248,7 @@ async def unknown_command(update: Update, context: MendContext) -> None:
     typed = message.text.split(maxsplit=1)[0].removeprefix("/").partition("@")[0].lower()
     close = difflib.get_close_matches(typed, _commands(context.application), 1, NEAR_MISS)
     if not close:
-        await reply(update, context, Outgoing(texts.UNKNOWN_COMMAND))
+        await reply(update, context, Outgoing(str(texts.UNKNOWN_COMMAND)))
         return
     command = close[0]
     rows: tuple[tuple[Button, ...], ...] = ()
@@ -260,13 +260,13 @@ async def unknown_command(update: Update, context: MendContext) -> None:
 
 async def unsupported_content(update: Update, context: MendContext) -> None:
     """Stickers, photos, voice and the like where text is expected."""
-    await reply(update, context, Outgoing(texts.UNSUPPORTED_CONTENT))
+    await reply(update, context, Outgoing(str(texts.UNSUPPORTED_CONTENT)))
 
 
 async def stale_button(update: Update, context: MendContext) -> None:
     """Callback data that matches no button Mend makes (old, or forged)."""
     await answer_button(update)
-    await reply(update, context, Outgoing(texts.STALE_BUTTON))
+    await reply(update, context, Outgoing(str(texts.STALE_BUTTON)))
 
 
 async def open_screen(update: Update, context: MendContext) -> None:
@@ -274,7 +274,7 @@ async def open_screen(update: Update, context: MendContext) -> None:
     button = await pressed(update, Open)
     screen = find(context.mend.features, button.name)
     if screen is None:  # a screen that no feature declares (any more): an old button
-        await reply(update, context, Outgoing(texts.STALE_BUTTON))
+        await reply(update, context, Outgoing(str(texts.STALE_BUTTON)))
         return
     user_id, _ = user_of(update)
     shown = await screen(context.mend, user_id)
@@ -302,7 +302,7 @@ async def on_error(update: object, context: MendContext) -> None:
         message = error.message
     else:
         log.error("Error handling update %s", update.update_id, exc_info=error)
-        message = texts.SAVED_THEN_WRONG if COMMITTED.get() else texts.SOMETHING_WRONG
+        message = str(texts.SAVED_THEN_WRONG if COMMITTED.get() else texts.SOMETHING_WRONG)
     if chat is not None and context.bot_data.limiter.held(chat.id):
         log.warning("Update %s: chat held by a 429; the error is not told", update.update_id)
         return

@@ -1,15 +1,21 @@
 """How Mend writes days and times: one function per kind of value, in one style.
 
 Every message that shows a date or a time goes through here, so the style is the same
-everywhere ('Mon 2 Mar', '21:05', 'Mon 2 Mar, 21:05') and can change in one place (per
-language, later). Instants are shown in the reader's own timezone, UTC when they have none.
+everywhere ('Mon 2 Mar', '21:05', 'Mon 2 Mar, 21:05') and can change in one place. Days are
+written with Babel in the language being spoken ('Mo., 2. März' in German). Instants are shown
+in the reader's own timezone, UTC when they have none.
 """
 
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from babel.dates import format_date, format_skeleton
+
+from bot.kernel.i18n import SOURCE, _, current
+
+# English keeps Mend's own short style; every other language its CLDR form of the same thing.
+_ENGLISH_DAY = "EEE d MMM"
+_DAY_SKELETON = "MMMEd"
 
 
 def local(instant: datetime, tz: ZoneInfo | None) -> datetime:
@@ -19,7 +25,10 @@ def local(instant: datetime, tz: ZoneInfo | None) -> datetime:
 
 def day(value: date) -> str:
     """'Mon 2 Mar': a calendar day (of a local datetime, its own day)."""
-    return f"{_DAY_NAMES[value.weekday()]} {value.day} {_MONTH_NAMES[value.month - 1]}"
+    language = current()
+    if language == SOURCE:
+        return format_date(value, _ENGLISH_DAY, locale=SOURCE)
+    return format_skeleton(_DAY_SKELETON, value, locale=language)
 
 
 def time_of_day(value: time) -> str:
@@ -30,7 +39,7 @@ def time_of_day(value: time) -> str:
 def moment(instant: datetime, tz: ZoneInfo | None) -> str:
     """'Mon 2 Mar, 21:05': an instant, on the reader's clock."""
     seen = local(instant, tz)
-    return f"{day(seen)}, {time_of_day(seen.time())}"
+    return _("{day}, {time}").format(day=day(seen), time=time_of_day(seen.time()))
 
 
 def day_of(instant: datetime, tz: ZoneInfo | None) -> str:

@@ -70,7 +70,7 @@ def why_not_waiting(ask: Ask) -> str:
         return USE_BUTTONS
     if ask.status in {"done", "draft", "sent", "kept"}:
         return ALREADY_ANSWERED
-    return texts.STALE_BUTTON
+    return str(texts.STALE_BUTTON)
 
 
 def unexpected(result: FreeText) -> Outgoing:

@@ -48,7 +48,7 @@ def _describe(change: RepairChange) -> str:
 def _decide_row(change: RepairChange) -> list[tuple[str, str]]:
     return [
         (BUTTON_APPROVE, Decide(change.id, Choice.YES).pack()),
-        (texts.BUTTON_DECLINE, Decide(change.id, Choice.NO).pack()),
+        (str(texts.BUTTON_DECLINE), Decide(change.id, Choice.NO).pack()),
     ]
 
 

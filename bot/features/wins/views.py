@@ -49,7 +49,7 @@ WIN_REVISIT = "<b>A win from {when}</b> · {who}\n{text}"
 
 
 def _who(win: Win, me: User, partner: User) -> str:
-    return texts.YOU if win.author_id == me.id else texts.escape(partner.first_name)
+    return str(texts.YOU) if win.author_id == me.id else texts.escape(partner.first_name)
 
 
 def drafted(result: Drafted) -> Outgoing:
