@@ -732,12 +732,12 @@ async def test_the_log_pages_five_at_a_time_and_a_forged_offset_shows_the_last_p
     page = await anna.wait_message("Your shared log")
     assert "(1 to 5 of 7, newest first)" in page.text
     assert shown(page) == [7, 6, 5, 4, 3]
-    assert page.button_texts == [texts.BUTTON_OLDER]
-    await anna.press(page, texts.BUTTON_OLDER)
+    assert page.button_texts == [str(texts.BUTTON_OLDER)]
+    await anna.press(page, str(texts.BUTTON_OLDER))
     await tg.wait_for(lambda: "(6 to 7 of 7" in page.text)
     assert shown(page) == [2, 1]
-    assert page.button_texts == [texts.BUTTON_NEWER]
-    await anna.press(page, texts.BUTTON_NEWER)
+    assert page.button_texts == [str(texts.BUTTON_NEWER)]
+    await anna.press(page, str(texts.BUTTON_NEWER))
     await tg.wait_for(lambda: "(1 to 5 of 7" in page.text)
     assert shown(page) == [7, 6, 5, 4, 3]
 
@@ -747,7 +747,7 @@ async def test_the_log_pages_five_at_a_time_and_a_forged_offset_shows_the_last_p
         await ben.press_data(own, f"dl:{offset}")
         await shows(tg, own, "(6 to 7 of 7")
         assert shown(own) == [2, 1]
-        assert own.button_texts == [texts.BUTTON_NEWER]
+        assert own.button_texts == [str(texts.BUTTON_NEWER)]
     await all_fine(tg, anna, ben)
 
 
@@ -858,7 +858,7 @@ async def test_words_for_a_disclosure_after_unpairing_do_not_swallow_the_checkin
     await pick_topic(tg, ben)
     await anna.send("/unpair")
     confirm = await anna.wait_message("End your pairing")
-    await anna.press(confirm, pairing_views.BUTTON_UNPAIR)
+    await anna.press(confirm, str(pairing_views.BUTTON_UNPAIR))
     await ben.wait_message(pairing_views.PARTNER_UNPAIRED)
     await ben.send("Out with Sam tonight")
     await expect(ben, texts.AGREEMENT_NOT_PAIRED)

@@ -71,10 +71,10 @@ async def test_a_win_answered_as_it_is_and_lets_talk_offers_a_time(
     chosen = await ben.wait_message("You chose: Let's talk about it")
     await ben.press(chosen, views.BUTTON_AS_IT_IS)
     await tg.wait_for(lambda: "Sent to Anna" in chosen.text)
-    assert talk_views.BUTTON_TALK in chosen.button_texts
+    assert str(talk_views.BUTTON_TALK) in chosen.button_texts
     told = await anna.wait_message("Ben answered your win")
-    assert talk_views.BUTTON_TALK in told.button_texts
-    await anna.press(told, talk_views.BUTTON_TALK)
+    assert str(talk_views.BUTTON_TALK) in told.button_texts
+    await anna.press(told, str(talk_views.BUTTON_TALK))
     await expect(anna, talk_views.OFFER)
     await all_fine(tg, anna, ben)
 
@@ -160,7 +160,7 @@ async def test_export_has_my_answers_and_times_and_delete_erases_them(
     await ben.wait_message("Anna answered your note of thanks")
     await anna.send("/talk")
     picker = await anna.wait_message("When would you like to talk")
-    await anna.press(picker, talk_views.BUTTON_TYPED)
+    await anna.press(picker, str(talk_views.BUTTON_TYPED))
     await tg.wait_for(lambda: words(talk_views.WRITE) in picker.text)
     await anna.send("Quokka-time 5582")
     preview = await anna.wait_message("I'll ask Ben")
