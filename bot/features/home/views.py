@@ -15,7 +15,7 @@ from bot.features.home.models import (
     ZoneChoices,
     ZoneSet,
 )
-from bot.features.settings import TimezoneMatch, zone_label
+from bot.features.settings import TimezoneMatch, zone_city, zone_label
 from bot.kernel import when
 from bot.kernel.i18n import N_, Text
 from bot.kernel.outgoing import Button, Outgoing
@@ -129,16 +129,12 @@ def _when(local: datetime, today: datetime) -> str:
     return ON_DAY_AT.format(day=when.day(local), time=clock)
 
 
-def _zone_label(zone: str) -> str:
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
-
-
 def _zone_rows(zones: Sequence[str], match: TimezoneMatch | None) -> list[tuple[Button, ...]]:
     """Likely zones two to a row by their city; what the resolver found one to a row, named
     by the place it was found by."""
     type_city = (Button(str(BUTTON_TYPE_CITY), TypeZone().pack()),)
     if match is None:
-        buttons = [Button(_zone_label(zone), PickZone(zone).pack()) for zone in zones]
+        buttons = [Button(zone_city(zone), PickZone(zone).pack()) for zone in zones]
         return [*(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)), type_city]
     places = match.places or (None,) * len(match.zones)
     rows = [

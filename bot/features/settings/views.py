@@ -43,7 +43,7 @@ from bot.features.settings.models import (
     WinsPage,
 )
 from bot.kernel import when
-from bot.kernel.i18n import N_, Text, Words, current, ngettext
+from bot.kernel.i18n import N_, SOURCE, Text, Words, current, ngettext
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.texts import escape
 
@@ -273,6 +273,13 @@ def zone_label(zone: str, place: timezones.Place | None = None) -> str:
         sign = "-" if zone[7] == "+" else "+"  # Etc/ signs are reversed
         return ZONE_FIXED.format(offset=f"UTC{sign}{zone[8:]}")
     return zone.replace("_", " ")
+
+
+def zone_city(zone: str) -> str:
+    """The city a zone is named for, in the language being spoken ('Vienna', 'Wien')."""
+    if current() == SOURCE:
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+    return timezones.zone_place(zone, current())
 
 
 def timezone_choices(result: TimezoneChoices, *, back: bool = False) -> Outgoing:
