@@ -39,6 +39,7 @@ def time_of_day(value: time) -> str:
 def moment(instant: datetime, tz: ZoneInfo | None) -> str:
     """'Mon 2 Mar, 21:05': an instant, on the reader's clock."""
     seen = local(instant, tz)
+    # Translators: a day and a time together, as in "Mon 2 Mar, 21:05".
     return _("{day}, {time}").format(day=day(seen), time=time_of_day(seen.time()))
 
 

@@ -104,6 +104,7 @@ REVIEW_DEFAULT_SET = N_(
     "<code>/remind review off</code> stops it."
 )
 # A reminder's name inside a sentence ("Your {kind} reminder is set ...").
+# Translators: the next four are the {kind} in "Your {kind} reminder is set for ...".
 KIND_LABELS: dict[str, Text] = {
     ReminderKind.CHECKIN: N_("check-in"),
     ReminderKind.GRATITUDE: N_("gratitude"),
