@@ -88,7 +88,9 @@ def translations(language: str) -> NullTranslations:
         return NullTranslations()
     path = catalog_path(language)
     if not path.exists():
-        log.warning("No catalog for %s at %s: speaking English", language, path)
+        # Debug, not a warning: start-up speaks every language (the menu and descriptions
+        # per language), and the catalog tests are what catch a missing one.
+        log.debug("No catalog for %s at %s: speaking English", language, path)
         return NullTranslations()
     with path.open("rb") as po:
         catalog = read_po(po, locale=language, domain=DOMAIN)
