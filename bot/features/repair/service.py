@@ -57,7 +57,7 @@ async def propose(mend: Mend, user_id: int, args: str) -> Proposed:
         body: str | None = None
         if action == Action.ADD:
             if len(steps) >= MAX_STEPS:
-                raise NotAllowed(views.REPAIR_FULL.format(limit=MAX_STEPS))
+                raise NotAllowed(views.full(MAX_STEPS))
             body = words(rest, MAX_STEP_CHARS) if rest.strip() else None
             if body is None:
                 raise InvalidInput(views.REPAIR_USAGE)
@@ -74,12 +74,11 @@ async def propose(mend: Mend, user_id: int, args: str) -> Proposed:
         elif rest.strip():
             raise InvalidInput(views.REPAIR_USAGE)
         change = await store.propose(tx, couple.id, me.id, action, position, body, now)
-        ask = views.proposed_told(change, me)
         await outbox.add(
             tx,
             partner.id,
             "repair",
-            ask,
+            lambda: views.proposed_told(change, me),
             now,
             couple_id=couple.id,
             author_id=me.id,
@@ -116,8 +115,14 @@ async def decide(
         await store.decide(tx, change.id, status, now)
         await outbox.settle(tx, _change_question(change.id), now, keep=message_id)
         decided = Decided(change, approved)
-        told = views.decided_told(decided, me)
-        await outbox.add(tx, partner.id, "repair", told, now, couple_id=couple.id)
+        await outbox.add(
+            tx,
+            partner.id,
+            "repair",
+            lambda: views.decided_told(decided, me),
+            now,
+            couple_id=couple.id,
+        )
     return decided
 
 
@@ -129,7 +134,7 @@ async def _apply(tx: Tx, mend: Mend, couple: Couple, change: RepairChange) -> No
         plan = [(step, None) for step in mend.repair.steps]
     elif change.action == Action.ADD:
         if len(plan) >= MAX_STEPS:
-            raise NotAllowed(views.REPAIR_FULL.format(limit=MAX_STEPS))
+            raise NotAllowed(views.full(MAX_STEPS))
         plan.append((change.body or "", change.author_id))
     else:
         assert change.position is not None
