@@ -28,9 +28,9 @@ import pytest
 from bot.kernel.config import Settings
 from bot.kernel.crypto import DataKeyError, generate_key, key_file_for, load_or_create_key
 from bot.library import AGREEMENTS_FILE, EXTRA_FILES, SUPPORT_FILE
+from bot.playground.telegram_server import FakeTelegram
 from bot.prompts import DEFAULT_PROMPTS_DIR, KINDS
 from tests.conftest import Bot, FakeClock, make_settings, set_up
-from tests.telegram_server import FakeTelegram
 
 # Every variable Mend reads (pydantic-settings matches names case-insensitively).
 _SETTING_NAMES = {name.upper() for name in Settings.model_fields}
