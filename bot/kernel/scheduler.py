@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from bot.domain.prompting import LATE_LIMIT
 from bot.domain.schedule import next_due
+from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.feature import Job, ReminderJob
 from bot.kernel.heartbeat import is_due as heartbeat_due
@@ -54,6 +55,15 @@ async def tick(mend: Mend) -> int:
         for run in feature.jobs:
             queued += await run(mend)
     return queued
+
+
+async def next_scheduled(mend: Mend) -> datetime | None:
+    """The next instant after now when something scheduled comes due: a reminder (check-ins,
+    gratitude, reviews...) or a message waiting in the outbox ("remind me in 1 h")."""
+    now = mend.clock.now()
+    async with mend.db.read() as tx:
+        times = [await reminders.next_after(tx, now), await outbox.next_after(tx, now)]
+    return min((moment for moment in times if moment is not None), default=None)
 
 
 def _by_job(
