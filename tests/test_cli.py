@@ -280,7 +280,9 @@ def test_new_key_prints_a_fresh_32_byte_key(tmp_path: Path) -> None:
 
 
 def test_running_without_a_token_is_one_clear_line(tmp_path: Path) -> None:
-    result = run(cwd=tmp_path)
+    # ``run`` asks for Telegram itself; a bare ``python -m bot`` starts the playground
+    # instead (tests/test_playground.py).
+    result = run("run", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1, result.stderr
