@@ -85,8 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None and not _token_configured():
         print(
             "No TELEGRAM_BOT_TOKEN is set, so here is the playground instead. To run Mend on "
-            "Telegram, put your bot's token in .env as TELEGRAM_BOT_TOKEN=... (README: Run it "
-            "on Telegram).",
+            "Telegram, put your bot's token in .env as TELEGRAM_BOT_TOKEN=... (the README's "
+            "five BotFather steps).",
             flush=True,
         )
         return _playground(None, None, False)

@@ -34,7 +34,7 @@ from bot.app import build_application
 from bot.kernel import logs
 from bot.kernel.config import Settings
 from bot.kernel.context import MendApplication
-from bot.kernel.crypto import DataKeyError, key_file_for
+from bot.kernel.crypto import DataKeyError, generate_key, key_file_for
 from bot.kernel.db import SchemaTooNewError
 from bot.kernel.scheduler import next_scheduled, tick
 from bot.playground.clock import MOVES, MovableClock
@@ -139,6 +139,7 @@ async def start(
     """Start the embedded server, Mend and the page; ``port`` 0 picks a free one (see
     ``Playground.url``). ``overrides`` are Mend settings (the tests set ``_env_file``)."""
     database.parent.mkdir(parents=True, exist_ok=True)
+    _own_key(database)
     state = _read_state(database)
     offset = state.get("clock_offset_seconds")
     clock = MovableClock(
@@ -191,6 +192,17 @@ async def start(
         await stop(playground)
         raise
     return playground
+
+
+def _own_key(database: Path) -> None:
+    """The playground's data key, made quietly beside a new database (Mend warns to back up
+    a key it generates; a playground's is not worth a warning)."""
+    path = key_file_for(database)
+    if path.exists() or database.exists():
+        return  # a database without its key is Mend's to refuse, in one line
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(generate_key() + "\n")
 
 
 def _save_on_message(playground: Playground, change: Change) -> None:
