@@ -175,6 +175,25 @@ async def test_buttons_edits_and_replies_reach_the_page(
     assert mine["reply_to"]["text"].startswith(checkin_views.CHECKIN_TITLE)
 
 
+async def test_a_deletion_reaches_the_page_as_it_happens(
+    playground: Playground, http: ClientSession
+) -> None:
+    await say(http, playground, 1001, "/start")
+    welcome = await wait_text(playground, 1001, words(pairing_views.WELCOME))
+    async with http.get(playground.url + "api/events") as events:
+        await next_event(events, "state")
+        # Mend deletes nothing today; a bot that does is seen at once.
+        tg = playground.tg
+        url = f"{tg.base_url}{tg.token}/deleteMessage"
+        async with http.post(url, json={"chat_id": 1001, "message_id": welcome.message_id}) as (
+            response
+        ):
+            assert (await response.json())["ok"] is True
+        assert await next_event(events, "deleted") == {"phone": 1001, "id": welcome.message_id}
+    state = await get(http, playground, "/api/state")
+    assert welcome.message_id not in [m["id"] for m in state["phones"][0]["messages"]]
+
+
 async def test_the_export_is_a_downloadable_file(
     playground: Playground, http: ClientSession
 ) -> None:

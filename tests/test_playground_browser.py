@@ -74,6 +74,8 @@ _missing = (
 )
 if _missing and not os.environ.get("CI"):
     pytest.skip(_missing, allow_module_level=True)
+if async_playwright is not None:
+    expect.set_options(timeout=WAIT_MS)
 
 
 @pytest.fixture
@@ -117,8 +119,11 @@ async def browser_page(url: str, tmp_path: Path) -> AsyncIterator["Page"]:
                 yield page
             except BaseException as error:
                 shot = tmp_path / "playground-failure.png"
-                await page.screenshot(path=str(shot), full_page=True)
-                error.add_note(f"screenshot of the page: {shot}")
+                try:
+                    await page.screenshot(path=str(shot), full_page=True)
+                    error.add_note(f"screenshot of the page: {shot}")
+                except Exception as failed:  # the browser itself went away
+                    error.add_note(f"no screenshot: {failed}")
                 if problems:
                     error.add_note("\n".join(problems))
                 raise
@@ -156,11 +161,12 @@ class Phone:
         await expect(self.root.locator(".msg.user")).to_have_count(before + 1)
 
     async def say_and_hear(self, text: str) -> "Locator":
-        """Send a message and wait for Mend's next message; returns it."""
+        """Send a message and wait for Mend's first message after it; returns it."""
         before = await self.bot_messages.count()
         await self.say(text)
-        await expect(self.bot_messages).to_have_count(before + 1, timeout=WAIT_MS)
-        return self.bot_messages.last
+        reply = self.bot_messages.nth(before)
+        await expect(reply).to_be_attached()
+        return reply
 
     async def see(self, text: str) -> "Locator":
         message = self.bot_message(text)
