@@ -42,6 +42,7 @@ function connect() {
     const { phone, name } = JSON.parse(e.data);
     const p = phones.get(phone);
     if (p && document.activeElement !== p.name) p.name.value = name;
+    named(phone, name);
   });
   events.addEventListener("clock", (e) => showClock(JSON.parse(e.data)));
 }
@@ -105,10 +106,19 @@ function makePhone(data) {
     act(p, async () => {
       const { name } = await post(`/api/phones/${p.id}/name`, { name: p.name.value });
       p.name.value = name;
-      root.querySelector(".phone").setAttribute("aria-label", `${name}'s phone`);
+      named(p.id, name);
     }),
   );
   return root;
+}
+
+// A partner's new name, wherever the page shows it.
+function named(id, name) {
+  const p = phones.get(id);
+  if (p) p.root.querySelector(".phone").setAttribute("aria-label", `${name}'s phone`);
+  for (const chip of document.querySelectorAll(`.open-on[data-target="${id}"]`)) {
+    chip.textContent = `Open on ${name}'s phone`;
+  }
 }
 
 async function act(p, work) {
@@ -398,6 +408,7 @@ function invite(element, p) {
   open.type = "button";
   open.className = "open-on";
   open.textContent = `Open on ${other.name.value}'s phone`;
+  open.dataset.target = other.id;
   open.title = "In Telegram, the partner opens this link in their own app.";
   open.addEventListener("click", () => send(other, `/start ${match[2]}`));
   const box = document.createDocumentFragment();
