@@ -469,3 +469,14 @@ def test_a_taken_port_is_one_clear_line(tmp_path: Path) -> None:
         result = run("playground", "--port", str(port), cwd=tmp_path)
     assert result.returncode == 1
     assert f"port {port}" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("playground_port", "abc"), ("playground_port", "70000"), ("log_format", "xml")],
+)
+def test_a_bad_setting_is_one_clear_line(tmp_path: Path, setting: str, value: str) -> None:
+    result = run("playground", cwd=tmp_path, env=clean_env(**{setting: value}))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"mend: {setting.upper()}: ")
+    assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import web
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.app import build_application
@@ -158,7 +158,6 @@ async def start(
     )
     settings = Settings(
         **{
-            "tick_seconds": 1.0,
             **overrides,
             "telegram_bot_token": tg.token,
             "telegram_api_base_url": tg.base_url,
@@ -281,7 +280,11 @@ def forget(database: Path) -> list[Path]:
 
 def main(port: int | None = None, database: Path | None = None, fresh: bool = False) -> int:
     """Run the playground until Ctrl+C or SIGTERM; returns the exit code."""
-    config = PlaygroundSettings()
+    try:
+        config = PlaygroundSettings()
+    except ValidationError as error:
+        print(f"mend: {_problems(error)}", file=sys.stderr)
+        return 2
     port = config.playground_port if port is None else port
     database = database or config.playground_database
     if fresh:
@@ -293,10 +296,21 @@ def main(port: int | None = None, database: Path | None = None, fresh: bool = Fa
     return asyncio.run(_main(database, port))
 
 
+def _problems(error: ValidationError) -> str:
+    """pydantic's report as one line: each setting's name and what is wrong with it."""
+    return "; ".join(
+        f"{'.'.join(map(str, item['loc'])).upper()}: {item['msg']}" for item in error.errors()
+    )
+
+
 async def _main(database: Path, port: int) -> int:
-    logs.configure(Settings(telegram_bot_token="playground"))
     try:
+        # The other settings as Mend reads them (.env or the environment); no token needed.
+        logs.configure(Settings(telegram_bot_token="playground"))
         playground = await start(database, port)
+    except ValidationError as error:
+        print(f"mend: {_problems(error)}", file=sys.stderr)
+        return 2
     except OSError as error:
         if error.errno is not None and "address" in str(error).lower():
             print(
