@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
@@ -27,8 +26,6 @@ from bot.playground.telegram_server import (
     SentFile,
     SentMessage,
 )
-
-log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).parent / "static"
 MAX_TEXT = 4096  # what Telegram lets a person send in one message
