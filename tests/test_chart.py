@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.features.review.chart import DayScores, ScoreChart, drawable, render
+from bot.features.review.chart import DayScores, ScoreChart, drawable, render, series
 
 MONDAY = date(2026, 3, 2)
 
@@ -70,3 +70,19 @@ def test_rendering_does_not_touch_pyplot_or_need_a_display(
 def test_an_empty_period_is_refused() -> None:
     with pytest.raises(ValueError):
         render(ScoreChart(MONDAY, MONDAY - timedelta(days=1), ("A", "B"), [], "t", "y"))
+
+
+def test_a_line_joins_two_days_only_when_they_asked_the_same_question() -> None:
+    scores = [
+        DayScores(MONDAY, 4, 6, "steady"),
+        DayScores(MONDAY + timedelta(days=1), 5, 5, "steady"),
+        DayScores(MONDAY + timedelta(days=2), 7, 3, "close"),
+    ]
+    for index in (0, 1):
+        xs, ys = series(chart(3, scores), index)
+        # Monday and Tuesday are joined; a break comes before Wednesday's other question.
+        assert [y == y for y in ys] == [True, True, False, True]
+        assert xs[2] == 1.5
+    assert series(chart(3, scores), 0)[1][0] == 4.0  # the inviter's scores, for every reader
+    assert series(chart(3, scores), 1)[1][0] == 6.0
+    png_size(render(chart(3, scores)))

@@ -48,7 +48,7 @@ async def test_agree_a_topic_after_the_private_check(bot: Bot, tg: FakeTelegram)
     ben_q = await ben.wait_message("A private question")
     assert anna_q.button_texts == ["Yes", "I'm not sure", "No"]
     await anna.press(anna_q, "Yes")
-    await tg.wait_for(lambda: "once Ben has answered" in anna_q.text)
+    await tg.wait_for(lambda: "once you've both said Yes" in anna_q.text)
     await ben.press(ben_q, "Yes")
     await tg.wait_for(lambda: "now in force" in ben_q.text)
     started = await anna.wait_message("is in force")
@@ -61,7 +61,7 @@ async def test_agree_a_topic_after_the_private_check(bot: Bot, tg: FakeTelegram)
     await tg.wait_callbacks_answered()
 
 
-async def test_not_sure_keeps_it_off_and_the_partner_sees_only_not_now(
+async def test_not_sure_keeps_it_off_and_the_partner_is_told_nothing(
     bot: Bot, tg: FakeTelegram
 ) -> None:
     anna, ben = await couple(tg)
@@ -74,15 +74,17 @@ async def test_not_sure_keeps_it_off_and_the_partner_sees_only_not_now(
     await ben.press(ben_q, "I'm not sure")
     await tg.wait_for(lambda: "Some support, privately" in ben_q.text)
     assert "helpline" in ben_q.text
-    notice = await anna.wait_message("Not now")
-    assert "not sure" not in notice.text.lower() and "support" not in notice.text.lower()
-
     await ben.send("/disclose")
     assert "isn't in force yet" in (await ben.wait_message()).text
     await anna.send("/agreement")
     overview = await anna.wait_message("Your disclosure agreement")
-    assert "Not now" in overview.text
+    # Anna sees what she would see whatever Ben answered: her own answer's state, no notice.
+    assert "You've answered your private question" in overview.text
+    assert "Not now" not in overview.text and "not sure" not in overview.text.lower()
+    assert not any("Not now" in m.text or "support" in m.text.lower() for m in anna.messages)
     assert "Answer the private question again" not in overview.button_texts
+    await ben.send("/agreement")
+    assert "Not now" in (await ben.wait_message("Your disclosure agreement")).text
 
     # Ben can change his mind later; then it starts.
     await ben.send("/agreement")

@@ -230,8 +230,8 @@ async def test_weekly_review_arrives_on_time_with_its_chart(bot: Bot, tg: FakeTe
         "Mon 2 Mar to Sun 8 Mar",
         "Days you both checked in: 6",
         "Days in a row you've both checked in, up to now: 6",
-        "Appreciations: you sent 1, Ben sent you 0",
-        "Promises kept: 0 of yours, 1 of Ben's",
+        "Appreciations sent between you: 1",
+        "Promises you both called kept: 1",
         "Wins shared: 1",
         "/remind review off",
     ):
@@ -256,7 +256,8 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
     await ben.send("/review")
     nothing = await ben.wait_message()
     assert (
-        "nothing to look back on yet" in nothing.text and "Tue 24 Feb to Mon 2 Mar" in nothing.text
+        # Only time since pairing (a moment ago) is looked back on.
+        "nothing to look back on yet" in nothing.text and "Mon 2 Mar to Mon 2 Mar" in nothing.text
     )
     for bad, template in (
         ("banana", review_views.USAGE),
@@ -275,9 +276,9 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
     await bot.at(berlin(20, 12))  # Friday, two weeks later
     await ben.send("/review 4w")
     photo = await ben.wait_message("Your check-in scores")
-    summary = await ben.wait_message("Your last 4 weeks with Anna")
+    summary = await ben.wait_message("Your time with Anna since you paired")
     assert photo.file is not None and png_size(photo.file.data)[0] >= 600
-    assert "Sat 21 Feb to Fri 20 Mar" in summary.text
+    assert "Mon 2 Mar to Fri 20 Mar" in summary.text and "Mon 2 Mar to Fri 20 Mar" in photo.text
     assert "Days you both checked in: 2" in summary.text
     assert "in a row" not in summary.text  # no streak now; nothing said about it
     await ben.send("/review")  # the last week had nothing: kind words, no empty chart
@@ -285,6 +286,32 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
     assert len(tg.photos_to(ben.id)) == 1
     actions = [c.params.get("action") for c in tg.calls_to("sendChatAction")]
     assert "upload_photo" in actions and "upload_document" not in actions
+
+
+async def test_both_see_the_same_chart_counted_together_since_they_paired(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    # Paired on Wednesday, five days before a four-week review on Sunday.
+    await bot.at(berlin(4, 9))
+    anna, ben = await couple_of(tg, (1001, "Anna"), (1002, "Ben"))
+    await both_check_in(bot, tg, [(4, 3, 8), (5, 6, 6), (7, 9, 2)], anna, ben)
+    await send_gratitude(tg, ben, "Thank you for the walk")
+    await bot.at(berlin(8, 21))
+    photos = []
+    for person, partner in ((anna, "Ben"), (ben, "Anna")):
+        await person.send("/review 4w")
+        photo = await person.wait_message("Your check-in scores")
+        summary = await person.wait_message(f"Your time with {partner} since you paired")
+        assert "Wed 4 Mar to Sun 8 Mar" in photo.text and "Wed 4 Mar to Sun 8 Mar" in summary.text
+        assert "a line joins two days only when they asked the same one" in photo.text
+        # Together, never one against the other; nothing that had nothing to count.
+        assert "Appreciations sent between you: 1" in summary.text
+        assert "you sent" not in summary.text and "sent you" not in summary.text
+        assert "Promises" not in summary.text and "Shared under" not in summary.text
+        assert photo.file is not None
+        photos.append(photo.file.data)
+    # The same picture for both: each person keeps one colour whoever looks.
+    assert photos[0] == photos[1]
 
 
 async def test_review_reminder_off_stays_off_and_days_may_come_first(

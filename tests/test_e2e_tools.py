@@ -48,28 +48,38 @@ async def test_a_promise_kept_by_both_counts(bot: Bot, tg: FakeTelegram) -> None
 
     await anna.send("/promises")
     overview = await anna.wait_message("Promises")
-    assert "Ben: 1 of 1 in the last 7 days, 1 of 1 in the last 30" in overview.text
-    assert "Anna: 0 of 0" in overview.text
+    # Counted together, never one partner against the other, and never "0 of 0".
+    assert "Promises you both called kept in the last 30 days: 1" in overview.text
+    assert "0 of 0" not in overview.text and "Anna:" not in overview.text
 
 
-async def test_an_undated_promise_is_asked_at_the_next_checkin(bot: Bot, tg: FakeTelegram) -> None:
+async def test_an_undated_promise_is_asked_at_a_checkin_a_day_later(
+    bot: Bot, tg: FakeTelegram
+) -> None:
     anna, ben = await couple(tg)
     await ben.send("/promise stand by you at the family dinner")
     made = await ben.wait_message("Promise noted")
     assert "stand by you at the family dinner" in made.text
-    assert "next check-in" in made.text
+    assert "at your check-in, a day or so from now" in made.text
     await anna.wait_message("Ben made you a promise")
-    bot.clock.advance(minutes=5)
+    # A check-in two hours later does not ask yet: it is too soon to say how it went.
+    bot.clock.advance(hours=2)
     await ben.send("/checkin")
     await ben.wait_message("Check-in")
+    await bot.tick()
+    assert not any("How did it go?" in m.text for m in ben.messages)
+    assert not any("Ben promised you" in m.text for m in anna.messages)
+    # The next day's check-in does.
+    bot.clock.advance(days=1)
+    await ben.send("/checkin")
     mine = await ben.wait_message("How did it go?")
-    theirs = await anna.wait_message("Ben promised")
+    theirs = await anna.wait_message("Ben promised you")
     await anna.press(theirs, "Let's talk")
     await ben.press(mine, "Kept")
-    outcome = await anna.wait_message("Not counted as kept")
+    outcome = await anna.wait_message("Ben: Kept")
     assert "Ben: Kept" in outcome.text and "Anna: Let's talk" in outcome.text
     await ben.send("/promises")
-    assert "Ben: 0 of 1" in (await ben.wait_message("Promises")).text
+    assert "called kept" not in (await ben.wait_message("Promises")).text
 
 
 async def test_promise_bad_input(bot: Bot, tg: FakeTelegram) -> None:

@@ -2,7 +2,14 @@
 
 import pytest
 
-from bot.features.pairing.buttons import ConfirmUnpair, Decline, Join, KeepPaired
+from bot.features.pairing.buttons import (
+    BringBack,
+    ConfirmUnpair,
+    Decline,
+    HistoryAnswer,
+    Join,
+    KeepPaired,
+)
 from bot.features.settings.buttons import ChooseZone
 
 
@@ -11,6 +18,7 @@ def test_they_pack_to_the_same_strings_as_before() -> None:
     assert Decline().pack() == "pn"
     assert ConfirmUnpair(17).pack() == "uy:17"
     assert KeepPaired().pack() == "un"
+    assert BringBack(17, HistoryAnswer.YES).pack() == "rh:17:yes"
     assert ChooseZone("America/Argentina/Buenos_Aires").pack() == (
         "tz:America/Argentina/Buenos_Aires"
     )
@@ -23,6 +31,7 @@ def test_they_parse_back() -> None:
     assert ChooseZone.parse("tz:Europe/Berlin") == ChooseZone("Europe/Berlin")
     assert Decline.parse("pn") == Decline()
     assert KeepPaired.parse("un") == KeepPaired()
+    assert BringBack.parse("rh:17:no") == BringBack(17, HistoryAnswer.NO)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +46,9 @@ def test_they_parse_back() -> None:
         (ConfirmUnpair, "uy:1:2"),
         (Decline, "pn:1"),
         (KeepPaired, "unx"),
+        (BringBack, "rh:17:maybe"),
+        (BringBack, "rh:-1:yes"),
+        (BringBack, "rh:17"),
         (ChooseZone, "tz:" + "a" * 61),
         (ChooseZone, "tz:Europe/Berlin;"),
         (ChooseZone, "tz:"),

@@ -90,6 +90,11 @@ CoupleEnd = Callable[[Tx, int, datetime], Awaitable[None]]
 """A couple ended (unpaired, or one of them deleted their data): ``(tx, couple id, now)``;
 close what was open between them. Pending relays are cancelled by the kernel."""
 
+BringBack = Callable[[Tx, int, int], Awaitable[None]]
+"""The same two people paired again and both said yes to having their shared history back:
+``(tx, old couple id, new couple id)``; move the feature's shared rows of the old couple to the
+new one (called once per earlier couple of the two, oldest first)."""
+
 Eraser = Callable[[Tx, int, datetime], Awaitable[None]]
 """Erase or blank every row of the feature holding the user's words, in /delete's
 transaction; the partner's own words stay."""
@@ -107,5 +112,6 @@ class Feature:
     switches: Mapping[str, Switch] = field(default_factory=dict)
     screens: Mapping[str, Screen] = field(default_factory=dict)
     on_couple_end: CoupleEnd | None = None
+    bring_back: BringBack | None = None
     export: Exporter | None = None
     erase: Eraser | None = None

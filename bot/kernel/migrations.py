@@ -258,4 +258,23 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX inbox_pending ON inbox(update_id) WHERE done_at IS NULL;
     CREATE INDEX inbox_done ON inbox(done_at) WHERE done_at IS NOT NULL;
     """,
+    # The private check's one neutral note a week after it was asked (the same to both,
+    # whatever either answered), and the question to two people who pair again: bring back
+    # their shared history?
+    """
+    ALTER TABLE consents ADD COLUMN noted_at INTEGER;  -- the week's note sent, or not needed
+    -- Checks asked before this version get no note (it would arrive out of the blue).
+    UPDATE consents SET noted_at = asked_at;
+    CREATE INDEX consents_note_due ON consents(asked_at) WHERE noted_at IS NULL;
+    CREATE TABLE restores (               -- "bring back your shared history?", one row each
+        couple_id INTEGER NOT NULL REFERENCES couples(id),  -- the new couple
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        answer TEXT,                      -- yes | no; NULL: asked, not answered yet
+        asked_at INTEGER NOT NULL,
+        answered_at INTEGER,
+        PRIMARY KEY (couple_id, user_id)
+    );
+    -- Set on every couple of someone who used /delete: its history is never offered back.
+    ALTER TABLE couples ADD COLUMN history_forgotten_at INTEGER;
+    """,
 )

@@ -92,9 +92,10 @@ async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
 FEATURE = Feature(
     name="agreement",
     handlers=handlers.HANDLERS,
-    jobs=(service.review_due,),
+    jobs=(service.review_due, service.note_unstarted),
     text_inputs={"topic": TextInput(_topic), "change": TextInput(_change)},
     on_couple_end=_couple_ended,
+    bring_back=store.bring_back,
     export=_export,
     erase=store.erase_user,
 )

@@ -86,9 +86,10 @@ class Overview:
     tells_nothing: bool  # the partner is told when the user has nothing to share
 
     @property
-    def hesitant(self) -> bool:
-        """Someone answered the check with anything but Yes."""
-        return any(answer not in (None, CheckAnswer.YES) for answer in self.consent.values())
+    def my_check(self) -> CheckAnswer | None:
+        """The reader's own answer to the private check (never the partner's: what a reader
+        sees must not depend on what the other answered)."""
+        return self.consent.get(self.me.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,10 @@ class CheckOutcome(Enum):
     HESITANT = "hesitant"  # anything but Yes: disclosures stay off
     WAITING = "waiting"  # Yes, and the partner has not said Yes (or nothing is left to start)
     STARTED = "started"  # Yes from both: the agreed topics are in force
+
+
+# A week after the check was asked without two Yeses, both get the same neutral note.
+CHECK_NOTE_AFTER = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,13 @@
 """The disclosure agreement: propose a topic, accept it, the private check, review, withdraw.
 
 A topic is in force only once both partners accepted it and, before the couple's first topic
-starts, both answered Yes to a private question about agreeing freely. Each topic is agreed
-for a period and reviewed; it continues only if both renew. Either partner can withdraw any
-topic alone, at any time.
+starts, both answered Yes to a private question about agreeing freely. That answer stays
+private in timing too: nothing is said to either about the other's answer until both said
+Yes (then both are told it started), and a week after the question without two Yeses both
+get the same neutral note. So what one sees never depends on what the other answered.
+
+Each topic is agreed for a period and reviewed; it continues only if both renew. Either
+partner can withdraw any topic alone, at any time.
 
 Every function returns what happened (a result below); ``views`` turns it into words.
 """
@@ -15,6 +19,7 @@ from bot import texts
 from bot.domain.text import is_blank
 from bot.features.agreement import store, views
 from bot.features.agreement.models import (
+    CHECK_NOTE_AFTER,
     DEFAULT_PERIOD,
     LIVE,
     MAX_TOPIC_CHARS,
@@ -315,19 +320,38 @@ async def answer_check(
         def outcome(kind: CheckOutcome, started: list[tuple[Topic, datetime]]) -> CheckAnswered:
             return CheckAnswered(kind, me, partner, mend.support, started)
 
+        # Nothing goes to the partner here, whatever the answer: a notice now (or its
+        # absence) would tell them what was answered.
         if answer != CheckAnswer.YES:
-            if before is None:
-                notice = views.partner_not_now(me)
-                await outbox.add(tx, partner.id, "agreement", notice, now, couple_id=couple.id)
             return outcome(CheckOutcome.HESITANT, [])
         if consent.get(partner.id) != CheckAnswer.YES:
             return outcome(CheckOutcome.WAITING, [])
+        await store.mark_noted(tx, couple.id, now)  # two Yeses: no week's note is needed
         started = await _start_agreed(tx, couple, now)
         if not started:  # every agreed topic was withdrawn meanwhile
             return outcome(CheckOutcome.WAITING, [])
         notice = views.agreement_started(started, partner)
         await outbox.add(tx, partner.id, "agreement", notice, now, couple_id=couple.id)
     return outcome(CheckOutcome.STARTED, started)
+
+
+async def note_unstarted(mend: Mend) -> int:
+    """Run by the tick: a week after the private check was asked without two Yeses, both
+    partners get the same neutral note, at the same moment, whatever each answered. Written
+    with the mark that it was sent, so it goes once."""
+    now = mend.clock.now()
+    noted = 0
+    async with mend.db.transaction() as tx:
+        for couple_id in await store.note_due(tx, now - CHECK_NOTE_AFTER, BATCH):
+            await store.mark_noted(tx, couple_id, now)
+            couple = await couples.active(tx, couple_id)
+            if couple is None or _consented(await store.consents(tx, couple_id), couple):
+                continue
+            for member in (couple.inviter_id, couple.joiner_id):
+                note = views.check_not_started()
+                await outbox.add(tx, member, "agreement", note, now, couple_id=couple_id)
+            noted += 1
+    return noted
 
 
 async def _start_agreed(tx: Tx, couple: Couple, now: datetime) -> list[tuple[Topic, datetime]]:

@@ -220,6 +220,25 @@ async def answer_consent(
     )
 
 
+async def note_due(tx: Tx, asked_before: datetime, limit: int) -> list[int]:
+    """Couples whose check was asked before ``asked_before`` and whose week's note is still
+    to be decided (the index holds only those rows)."""
+    cursor = await tx.conn.execute(
+        "SELECT DISTINCT couple_id FROM consents WHERE noted_at IS NULL AND asked_at <= ? LIMIT ?",
+        (to_ts(asked_before), limit),
+    )
+    return [row["couple_id"] for row in await cursor.fetchall()]
+
+
+async def mark_noted(tx: Tx, couple_id: int, now: datetime) -> bool:
+    """The week's note is sent (or no longer needed); False if it was already."""
+    cursor = await tx.conn.execute(
+        "UPDATE consents SET noted_at = ? WHERE couple_id = ? AND noted_at IS NULL",
+        (to_ts(now), couple_id),
+    )
+    return cursor.rowcount > 0
+
+
 # --- /delete ---------------------------------------------------------------------------------
 
 
@@ -231,3 +250,14 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     )
     await tx.conn.execute("DELETE FROM consents WHERE user_id = ?", (user_id,))
     await tx.conn.execute("DELETE FROM renewals WHERE user_id = ?", (user_id,))
+
+
+async def bring_back(tx: Tx, old_couple_id: int, new_couple_id: int) -> None:
+    """The same two paired again and want their history back: the earlier agreement's topics
+    (all ended with that pairing) join the new couple's history. The private check is not
+    carried over: a new pairing answers it afresh."""
+    await tx.conn.execute(
+        "UPDATE topics SET couple_id = ? WHERE couple_id = ? AND status NOT IN "
+        "('draft', 'proposed', 'agreed', 'active')",
+        (new_couple_id, old_couple_id),
+    )

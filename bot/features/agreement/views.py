@@ -48,9 +48,15 @@ AGREEMENT_IN_FORCE = "<b>In force</b>"
 AGREEMENT_ACTIVE_LINE = "• {title}: proposed by {who}, agreed {agreed}, review on {review}"
 AGREEMENT_WAITING = "<b>Agreed, not started yet</b>"
 AGREEMENT_WAITING_LINE = "• {title}: proposed by {who}, {period}"
+# What a reader sees of the private check depends only on their own answer, never on the
+# partner's.
 AGREEMENT_CHECK_PENDING = (
     "Before the first topic starts, I ask each of you one private question. It starts once "
-    "you've both answered."
+    "you've both said Yes, and you'll both be told then."
+)
+AGREEMENT_CHECK_YES = (
+    "You've answered your private question. It starts once you've both said Yes, and you'll "
+    "both be told then."
 )
 AGREEMENT_CHECK_NOT_NOW = "Not now: disclosures are off for the moment."
 AGREEMENT_PROPOSED = "<b>Proposed</b>"
@@ -130,16 +136,20 @@ OWN_PROPOSAL = "That's your own proposal; {name} answers it."
 CHECK_QUESTION = (
     "<b>A private question, just for you</b>\n"
     "Before your agreement starts: are you agreeing to it freely, without feeling pressured?\n"
-    "Your answer is never shown to {name}. If it's anything but Yes, disclosures stay off and "
-    "{name} only sees “not now”."
+    "Your answer is never shown to {name}, and nothing you answer changes what {name} hears "
+    "or when: if it's anything but Yes, disclosures simply stay off."
 )
 BUTTON_CHECK_YES = "Yes"
 BUTTON_CHECK_UNSURE = "I'm not sure"
 BUTTON_CHECK_NO = "No"
-CHECK_YES_WAITING = "Thank you. It starts once {name} has answered their own private question."
+CHECK_YES_WAITING = (
+    "Thank you. It starts once you've both said Yes to your own private question, and you'll "
+    "both be told then."
+)
 CHECK_YES_STARTS = "Thank you. Your agreement is now in force."
 CHECK_HESITANT = (
-    "Thank you for saying so. Disclosures stay off, and {name} only sees “not now”.\n"
+    "Thank you for saying so. Disclosures stay off, and {name} isn't told anything about "
+    "your answer.\n"
     "You can change your answer later from /agreement, or withdraw any topic there."
 )
 CHECK_ALREADY = "You've answered this already. /agreement shows where things stand."
@@ -147,9 +157,12 @@ AGREEMENT_STARTED = (
     "<b>Your disclosure agreement is in force</b>\n{topics}\n"
     "/disclose shares something under it; /agreement shows it."
 )
-PARTNER_NOT_NOW = (
-    "Not now: your disclosure agreement with {name} isn't starting for the moment. There's "
-    "nothing you need to do."
+# The same note to both, at the same moment, a week after the question without two Yeses.
+CHECK_NOT_STARTED = (
+    "<b>About your disclosure agreement</b>\n"
+    "It hasn't started: it starts only once you've each said Yes to your own private "
+    "question, and until then disclosures stay off. Nothing more is needed from you. "
+    "/agreement shows where things stand."
 )
 SUPPORT_TITLE = "<b>Some support, privately</b>"
 
@@ -241,7 +254,13 @@ def overview(result: Overview) -> Outgoing:
             )
             for t in waiting
         ]
-        lines.append(AGREEMENT_CHECK_NOT_NOW if result.hesitant else AGREEMENT_CHECK_PENDING)
+        mine = result.my_check
+        if mine is None:
+            lines.append(AGREEMENT_CHECK_PENDING)
+        else:
+            lines.append(
+                AGREEMENT_CHECK_YES if mine == CheckAnswer.YES else AGREEMENT_CHECK_NOT_NOW
+            )
         parts.append("\n".join(lines))
     if result.consent.get(me.id) not in (None, CheckAnswer.YES):
         rows.append([(BUTTON_ANSWER_CHECK, b.CheckAgain().pack())])
@@ -437,8 +456,9 @@ def check_question(result: CheckQuestion) -> Outgoing:
     )
 
 
-def partner_not_now(hesitant: User) -> Outgoing:
-    return Outgoing(PARTNER_NOT_NOW.format(name=escape(hesitant.first_name)))
+def check_not_started() -> Outgoing:
+    """The week's note, the same for both partners whatever either answered."""
+    return Outgoing(CHECK_NOT_STARTED)
 
 
 def _listing(started: list[tuple[Topic, datetime]], reader: User) -> str:

@@ -44,6 +44,7 @@ FEATURE = Feature(
         service.DISCLOSE_INPUT: TextInput(_disclosure_words, voice=True),
         service.ACK_INPUT: TextInput(_ack_note),
     },
+    bring_back=store.bring_back,
     export=service.export,
     erase=store.erase_user,
 )

@@ -210,3 +210,14 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     ]
     for sql, params in statements:
         await tx.conn.execute(sql, params)
+
+
+async def bring_back(tx: Tx, old_couple_id: int, new_couple_id: int) -> None:
+    """The same two paired again and want their history back: the disclosures delivered
+    between them join the new couple's log (drafts, and one whose delivery the unpairing
+    cancelled, stay behind)."""
+    await tx.conn.execute(
+        "UPDATE disclosures SET couple_id = ? WHERE couple_id = ? AND status = 'sent' "
+        "AND (outbox_id IS NULL OR outbox_id IN (SELECT id FROM outbox WHERE status = 'sent'))",
+        (new_couple_id, old_couple_id),
+    )

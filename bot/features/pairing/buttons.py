@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Annotated
 
 from bot.kernel.buttons import CallbackData, Chars
@@ -35,3 +36,16 @@ class ConfirmUnpair(CallbackData, prefix="uy"):
 @dataclass(frozen=True)
 class KeepPaired(CallbackData, prefix="un"):
     """No, keep the pairing."""
+
+
+class HistoryAnswer(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class BringBack(CallbackData, prefix="rh"):
+    """Bring back our shared history? ``rh:<new couple id>:<yes | no>``."""
+
+    couple_id: int
+    answer: HistoryAnswer

@@ -5,7 +5,14 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import texts
 from bot.features.pairing import service, views
-from bot.features.pairing.buttons import ConfirmUnpair, Decline, Join, KeepPaired
+from bot.features.pairing.buttons import (
+    BringBack,
+    ConfirmUnpair,
+    Decline,
+    HistoryAnswer,
+    Join,
+    KeepPaired,
+)
 from bot.kernel.context import MendContext
 from bot.kernel.errors import Stale
 from bot.kernel.handlers import answer_button, edit, pressed, reply, user_of
@@ -71,6 +78,15 @@ async def keep_pairing(update: Update, context: MendContext) -> None:
     await edit(update, context, views.kept_paired())
 
 
+async def bring_back(update: Update, context: MendContext) -> None:
+    """Bring back our shared history? The answer noted, or the history back, or a fresh start."""
+    button = await pressed(update, BringBack)
+    user_id, _ = user_of(update)
+    yes = button.answer is HistoryAnswer.YES
+    result = await service.answer_history(context.mend, user_id, button.couple_id, yes)
+    await edit(update, context, views.history_answered(result))
+
+
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CommandHandler("start", start),
     CommandHandler("pair", pair),
@@ -79,4 +95,5 @@ HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CallbackQueryHandler(decline, pattern=Decline.pattern()),
     CallbackQueryHandler(confirm_unpair, pattern=ConfirmUnpair.pattern()),
     CallbackQueryHandler(keep_pairing, pattern=KeepPaired.pattern()),
+    CallbackQueryHandler(bring_back, pattern=BringBack.pattern()),
 ]

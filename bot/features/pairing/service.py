@@ -1,4 +1,11 @@
-"""Pairing two partners with a single-use invite, and leaving alone."""
+"""Pairing two partners with a single-use invite, and leaving alone.
+
+When the same two people pair again, both are asked whether to bring back their shared
+history (kept, out of sight, since they unpaired). It returns only if both say yes: then each
+feature that declared ``bring_back`` moves its rows of the earlier pairings to the new one, so
+pairing names no feature. A no from either closes the question; the new couple starts fresh.
+After either used /delete, that history is never offered back.
+"""
 
 import hashlib
 import secrets
@@ -7,6 +14,8 @@ from datetime import datetime, timedelta
 from bot.features.pairing import store, views
 from bot.features.pairing.models import (
     Greeting,
+    HistoryAnswered,
+    HistoryOutcome,
     InviteMade,
     InvitePreview,
     Joined,
@@ -17,7 +26,7 @@ from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.mend import Mend
-from bot.kernel.people import partner_name
+from bot.kernel.people import partner_name, require_user
 from bot.storage import couples, users
 from bot.storage.models import Couple
 
@@ -101,7 +110,45 @@ async def join(mend: Mend, user_id: int, first_name: str, code: str) -> Joined:
             now,
             couple_id=couple.id,
         )
+        if await store.earlier_couples(tx, couple):
+            await store.ask_history(tx, couple, now)
+            for member, other in ((invite.inviter_id, joiner.first_name), (user_id, inviter_name)):
+                question = views.history_question(couple.id, other)
+                await outbox.add(tx, member, "history", question, now, couple_id=couple.id)
     return Joined(inviter_name, joiner.timezone is not None)
+
+
+async def answer_history(mend: Mend, user_id: int, couple_id: int, yes: bool) -> HistoryAnswered:
+    """Bring back our shared history? Yes from both brings it back; a no from either closes
+    the question, and the partner hears that they are starting fresh."""
+    now = mend.clock.now()
+    async with mend.db.transaction() as tx:
+        await require_user(tx, user_id)
+        couple = await couples.active_for(tx, user_id)
+        if couple is None or couple.id != couple_id:
+            raise Stale(views.HISTORY_CLOSED)  # an earlier pairing's question
+        answers = await store.history_answers(tx, couple.id)
+        partner_id = couple.partner_of(user_id)
+        name = await partner_name(tx, couple, user_id) or ""
+        if user_id not in answers:
+            raise Stale(views.HISTORY_CLOSED)
+        if "no" in answers.values():
+            raise Stale(views.HISTORY_FRESH_ALREADY)
+        if not await store.answer_history(tx, couple.id, user_id, "yes" if yes else "no", now):
+            raise Stale(views.HISTORY_ANSWERED)
+        if not yes:
+            notice = views.history_fresh_notice(await partner_name(tx, couple, partner_id) or "")
+            await outbox.add(tx, partner_id, "history", notice, now, couple_id=couple.id)
+            return HistoryAnswered(HistoryOutcome.FRESH, name)
+        if answers.get(partner_id) != "yes":
+            return HistoryAnswered(HistoryOutcome.WAITING, name)
+        for earlier in await store.earlier_couples(tx, couple):
+            for feature in mend.features:
+                if feature.bring_back is not None:
+                    await feature.bring_back(tx, earlier, couple.id)
+        notice = views.history_back(await partner_name(tx, couple, partner_id) or "")
+        await outbox.add(tx, partner_id, "history", notice, now, couple_id=couple.id)
+    return HistoryAnswered(HistoryOutcome.BROUGHT_BACK, name)
 
 
 async def ask_unpair(mend: Mend, user_id: int) -> UnpairQuestion:

@@ -1,8 +1,17 @@
 """What pairing says: the greeting, invites, joining and unpairing."""
 
-from bot.features.pairing.buttons import ConfirmUnpair, Decline, Join, KeepPaired
+from bot.features.pairing.buttons import (
+    BringBack,
+    ConfirmUnpair,
+    Decline,
+    HistoryAnswer,
+    Join,
+    KeepPaired,
+)
 from bot.features.pairing.models import (
     Greeting,
+    HistoryAnswered,
+    HistoryOutcome,
     InviteMade,
     InvitePreview,
     Joined,
@@ -56,12 +65,39 @@ INVITER_PAIRED = "{name} is already paired, so this invite can't be used."
 NOT_PAIRED = "You're not paired with anyone right now. /pair makes an invite."
 UNPAIR_CONFIRM = (
     "End your pairing with {name}? They'll get a short notice that it ended, nothing more. "
-    "Your own entries stay yours, and anything not yet delivered between you is dropped."
+    "Your own entries stay yours, and anything not yet delivered between you is dropped.\n"
+    "What you shared (your agreement's history, disclosures, wins, repair plan and promises) "
+    "is kept for both of you but out of sight; /export still includes it. If you two pair "
+    "again, it can come back if you both agree."
 )
 BUTTON_UNPAIR = "Yes, end the pairing"
 BUTTON_KEEP_PAIRED = "No, keep it"
 KEPT_PAIRED = "Nothing has changed. You're still paired."
 UNPAIRED = "The pairing has ended. Your own entries are still yours. /pair makes a new invite."
+HISTORY_QUESTION = (
+    "<b>You and {name} were paired on Mend before</b>\n"
+    "Would you like your shared history back: your agreement's history, disclosures, wins, "
+    "repair plan and promises? It comes back only if you both say yes. Until then you start "
+    "fresh, and a no from either of you keeps it out of sight."
+)
+BUTTON_HISTORY_YES = "Yes, bring it back"
+BUTTON_HISTORY_NO = "No, start fresh"
+HISTORY_WAITING = "Noted. It comes back only if {name} says yes too, and I'll tell you if so."
+HISTORY_BACK = (
+    "Your shared history with {name} is back: /agreement, /disclosures, /wins, /repair and "
+    "/promises show it again."
+)
+HISTORY_FRESH = (
+    "All right, you two start fresh. Your earlier history stays kept, out of sight, and "
+    "nothing of it is shown."
+)
+HISTORY_FRESH_NOTICE = (
+    "You and {name} are starting fresh: your earlier shared history stays kept, out of sight. "
+    "What you build from here counts just the same."
+)
+HISTORY_FRESH_ALREADY = "This question has closed: you two are starting fresh."
+HISTORY_ANSWERED = "You've answered this already."
+HISTORY_CLOSED = "That question was about an earlier pairing, and it has closed."
 PARTNER_UNPAIRED = "Your pairing on Mend has ended. Your own entries are still yours."
 
 
@@ -134,3 +170,34 @@ def kept_paired() -> Outgoing:
 def partner_unpaired() -> Outgoing:
     """The neutral notice the partner gets (through the outbox)."""
     return Outgoing(PARTNER_UNPAIRED)
+
+
+def history_question(couple_id: int, partner_name: str) -> Outgoing:
+    """Asked of both when the same two pair again."""
+    return Outgoing(
+        HISTORY_QUESTION.format(name=escape(partner_name)),
+        buttons(
+            [(BUTTON_HISTORY_YES, BringBack(couple_id, HistoryAnswer.YES).pack())],
+            [(BUTTON_HISTORY_NO, BringBack(couple_id, HistoryAnswer.NO).pack())],
+        ),
+    )
+
+
+def history_answered(result: HistoryAnswered) -> Outgoing:
+    """The presser's question, answered."""
+    name = escape(result.partner_name)
+    if result.outcome is HistoryOutcome.WAITING:
+        return Outgoing(HISTORY_WAITING.format(name=name))
+    if result.outcome is HistoryOutcome.BROUGHT_BACK:
+        return Outgoing(HISTORY_BACK.format(name=name))
+    return Outgoing(HISTORY_FRESH)
+
+
+def history_back(partner_name: str) -> Outgoing:
+    """To the one who said yes first, once the other said yes too."""
+    return Outgoing(HISTORY_BACK.format(name=escape(partner_name)))
+
+
+def history_fresh_notice(partner_name: str) -> Outgoing:
+    """To the other, when one said no: kindly, and without a reason."""
+    return Outgoing(HISTORY_FRESH_NOTICE.format(name=escape(partner_name)))

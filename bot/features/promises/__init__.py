@@ -14,6 +14,7 @@ FEATURE = Feature(
     reminder_kinds={"checkin": service.at_checkin_reminders},
     jobs=(service.ask_due,),
     on_couple_end=cancel_open,
+    bring_back=store.bring_back,
     export=service.export,
     erase=store.erase_user,
 )

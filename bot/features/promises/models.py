@@ -10,8 +10,9 @@ from bot.storage.models import User
 class Status(StrEnum):
     OPEN = "open"
     ASKING = "asking"  # both were asked; waiting for both answers
-    KEPT = "kept"
-    NOT_KEPT = "not_kept"
+    KEPT = "kept"  # both said Kept
+    NOT_KEPT = "not_kept"  # neither said Kept
+    DIFFER = "differ"  # one said Kept, the other not: no verdict either way
     CANCELLED = "cancelled"  # the pairing ended first
 
 
@@ -55,28 +56,25 @@ class Answered:
 
 @dataclass(frozen=True, slots=True)
 class Settled:
-    """Both answered: kept only if both said so."""
+    """Both answered: both answers are shown to both; ``status`` says whether they agree."""
 
     promise: Promise
     author: User
     other: User
-    kept: bool
+    status: Status  # KEPT, NOT_KEPT or DIFFER
+    reader: User  # who this result is shown to
+    can_talk: bool  # "Let's talk" was answered and a "talk" screen exists to find a time
 
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One partner's promises settled in the last 7 and 30 days, and how many were kept."""
-
-    person: User
-    week_kept: int
-    week_total: int
-    month_kept: int
-    month_total: int
+    @property
+    def talk_wanted(self) -> bool:
+        return self.promise.partner_says == Answer.TALK
 
 
 @dataclass(frozen=True, slots=True)
 class Overview:
+    """/promises: the open ones, and how many the couple agreed were kept, together."""
+
     me: User
     partner: User
     open: list[Promise]
-    records: list[Record]
+    kept_month: int  # promises both called kept, settled in the last 30 days

@@ -13,6 +13,11 @@ MAX_PROMISE_CHARS = 300
 # A promise "by <day>" is asked about that evening.
 DAY_END = (20, 0)
 MAX_PROMISE_DAYS = 90
+# A promise made without a time is asked about at the author's check-in once this long has
+# passed: a promise made just before (or after) tonight's check-in is asked about at
+# tomorrow's, not two hours later. 20 hours, not 24, so that a check-in that moved a little
+# earlier tomorrow still counts as "tomorrow's".
+UNDATED_WAIT = timedelta(hours=20)
 
 _BY = re.compile(r"\s+by\s+(?=\S)", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")

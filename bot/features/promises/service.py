@@ -2,7 +2,9 @@
 
 The author answers Kept / Not this time; the partner answers Kept / Let's talk. Each sees the
 other's answer only once both answered (as with the check-in), and a promise counts as kept
-only when both say so.
+only when both say so. When the two answers differ, Mend records no verdict either way: both
+see both answers, and "Let's talk" offers a time to talk (the "talk" screen, when a feature
+declares one) instead of counting against anyone. Nothing is ever counted per person.
 """
 
 from collections.abc import Sequence
@@ -18,17 +20,22 @@ from bot.features.promises.models import (
     Made,
     Overview,
     Promise,
-    Record,
     Settled,
     Status,
 )
-from bot.features.promises.rules import MAX_PROMISE_CHARS, parse_due, split_promise
+from bot.features.promises.rules import (
+    MAX_PROMISE_CHARS,
+    UNDATED_WAIT,
+    parse_due,
+    split_promise,
+)
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, Stale
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.people import paired
+from bot.kernel.screens import find
 from bot.storage import couples, users
 from bot.storage.models import Reminder
 
@@ -86,9 +93,10 @@ async def ask_due(mend: Mend) -> int:
 
 
 async def ask_undated(tx: Tx, author_ids: list[int], now: datetime) -> int:
-    """At a check-in: ask about the authors' promises made without a time."""
+    """At a check-in: ask about the authors' promises made without a time, once
+    :data:`UNDATED_WAIT` has passed since each was made (the check-in a day or so later)."""
     asked = 0
-    for promise in await store.undated(tx, author_ids, now - timedelta(minutes=1)):
+    for promise in await store.undated(tx, author_ids, now - UNDATED_WAIT):
         asked += await _ask(tx, promise, now)
     return asked
 
@@ -118,37 +126,34 @@ async def answer(
         promise = await store.answer(tx, promise.id, by_author, value)
         if promise.author_says is None or promise.partner_says is None:
             return Answered(promise, value, partner)
-        kept = promise.author_says == Answer.KEPT and promise.partner_says == Answer.KEPT
-        await store.settle(tx, promise.id, Status.KEPT if kept else Status.NOT_KEPT, now)
+        status = _agreed(promise)
+        await store.settle(tx, promise.id, status, now)
         author, other = (me, partner) if by_author else (partner, me)
-        settled = Settled(promise, author, other, kept)
-        told = views.outcome(settled)
+        talk = promise.partner_says == Answer.TALK and find(mend.features, "talk") is not None
+        told = views.outcome(Settled(promise, author, other, status, partner, talk))
         await outbox.add(tx, partner.id, "promise", told, now, couple_id=couple.id)
-    return settled
+    return Settled(promise, author, other, status, me, talk)
+
+
+def _agreed(promise: Promise) -> Status:
+    """Kept only when both say so; not kept only when neither does; otherwise the two see it
+    differently, and that is recorded as it is, with no verdict either way."""
+    kept = [promise.author_says == Answer.KEPT, promise.partner_says == Answer.KEPT]
+    if all(kept):
+        return Status.KEPT
+    return Status.DIFFER if any(kept) else Status.NOT_KEPT
 
 
 async def overview(mend: Mend, user_id: int) -> Overview:
-    """/promises: open promises and the track record, the same view for both partners."""
+    """/promises: open promises, and the promises the two agreed were kept, counted together
+    (never one partner against the other)."""
     now = mend.clock.now()
     async with mend.db.read() as tx:
         couple, me, partner = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
         open_ = await store.of_couple(tx, couple.id, (Status.OPEN, Status.ASKING))
         month = await store.settled_since(tx, couple.id, now - timedelta(days=30))
-    week = [p for p in month if p.settled_at and p.settled_at >= now - timedelta(days=7)]
-    records = []
-    for person in (me, partner):
-        in_week = [p for p in week if p.author_id == person.id]
-        in_month = [p for p in month if p.author_id == person.id]
-        records.append(
-            Record(
-                person,
-                week_kept=sum(p.status == Status.KEPT for p in in_week),
-                week_total=len(in_week),
-                month_kept=sum(p.status == Status.KEPT for p in in_month),
-                month_total=len(in_month),
-            )
-        )
-    return Overview(me, partner, open_, records)
+    kept = sum(p.status == Status.KEPT for p in month)
+    return Overview(me, partner, open_, kept_month=kept)
 
 
 async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:

@@ -83,9 +83,10 @@ async def of_couple(tx: Tx, couple_id: int, statuses: tuple[Status, ...]) -> lis
 
 
 async def settled_since(tx: Tx, couple_id: int, since: datetime) -> list[Promise]:
+    """The couple's promises both answered about, settled since ``since``."""
     return await _many(
         tx,
-        "SELECT * FROM promises WHERE couple_id = ? AND status IN ('kept', 'not_kept') "
+        "SELECT * FROM promises WHERE couple_id = ? AND status IN ('kept', 'not_kept', 'differ') "
         "AND settled_at >= ? ORDER BY settled_at",
         (couple_id, to_ts(since)),
     )
@@ -136,3 +137,13 @@ async def cancel_open(tx: Tx, couple_id: int, now: datetime) -> None:
 async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     """/delete: the promises the user made go."""
     await tx.conn.execute("DELETE FROM promises WHERE author_id = ?", (user_id,))
+
+
+async def bring_back(tx: Tx, old_couple_id: int, new_couple_id: int) -> None:
+    """The same two paired again and want their history back: their earlier promises (all
+    settled, or cancelled when that pairing ended) return to the record."""
+    await tx.conn.execute(
+        "UPDATE promises SET couple_id = ? WHERE couple_id = ? AND status NOT IN "
+        "('open', 'asking')",
+        (new_couple_id, old_couple_id),
+    )

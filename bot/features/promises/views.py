@@ -5,6 +5,7 @@ from bot.domain import schedule
 from bot.features.promises.buttons import AuthorAnswer, AuthorSays, PartnerAnswer, PartnerSays
 from bot.features.promises.models import Answer, Answered, Made, Overview, Promise, Settled, Status
 from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.screens import Open
 from bot.storage.models import User
 
 PROMISE_USAGE = (
@@ -21,64 +22,87 @@ PROMISE_PAST = (
     "That time has already passed. Pick a time still ahead, like <code>by tomorrow</code>."
 )
 PROMISE_TOO_FAR = "A promise can be up to {days} days ahead. Something sooner works best."
-PROMISE_NO_TIME = "I'll ask how it went at your next check-in"
-PROMISE_BY = "by {when}"
-PROMISE_MADE = "Promise noted: <b>{what}</b>, {when}. {name} has been told."
-PROMISE_TOLD = "{name} made you a promise: <b>{what}</b>, {when}."
-PROMISE_ASK_AUTHOR = "<b>How did it go?</b>\nYou promised: {what}"
+PROMISE_MADE = "Promise noted: <b>{what}</b>. {name} has been told.\n{when}"
+PROMISE_WHEN_MINE = "I'll ask you both how it went on {when}."
+PROMISE_UNDATED_MINE = "I'll ask you both how it went at your check-in, a day or so from now."
+# To the one the promise was made to: the promiser's own words, quoted as theirs.
+PROMISE_TOLD = "<b>{name} made you a promise</b>, in their own words:\n“{what}”\n{when}"
+PROMISE_WHEN_THEIRS = "I'll ask you both how it went on {when}."
+PROMISE_UNDATED_THEIRS = (
+    "I'll ask you both how it went at {name}'s check-in, a day or so from now."
+)
+PROMISE_ASK_AUTHOR = "<b>How did it go?</b>\nYou promised: “{what}”"
 PROMISE_ASK_PARTNER = (
-    "<b>{name} promised: {what}</b>\nWas it kept? {name} sees your answer once you've both "
-    "answered."
+    "<b>{name} promised you</b>, in their own words:\n“{what}”\nWas it kept? {name} sees your "
+    "answer once you've both answered."
 )
 BUTTON_KEPT = "Kept"
 BUTTON_NOT_THIS_TIME = "Not this time"
 BUTTON_LETS_TALK = "Let's talk"
+BUTTON_FIND_TIME = "Find a time to talk"
 PROMISE_ANSWERS = {Answer.KEPT: "Kept", Answer.NOT: "Not this time", Answer.TALK: "Let's talk"}
 PROMISE_NOTED = (
     "Noted: <b>{answer}</b> for “{what}”. You'll see {name}'s answer once they've answered too."
 )
 PROMISE_ANSWERED = "You've already answered about this promise."
-PROMISE_OUTCOME = "<b>{what}</b>\n{author}: {author_says}\n{other}: {other_says}\n{verdict}"
+PROMISE_OUTCOME = "<b>“{what}”</b>\n{author}: {author_says}\n{other}: {other_says}\n{agreed}"
 PROMISE_KEPT = "You both say it was kept."
-PROMISE_NOT_KEPT = "Not counted as kept this time. It may be worth a calm talk."
+PROMISE_NOT_KEPT = (
+    "Not kept this time. That isn't held against anyone; the next promise is a fresh start."
+)
+PROMISE_DIFFER = (
+    "You see this one differently, and that's all right. Mend records no verdict either way."
+)
+PROMISE_TALK_MINE = "You'd like to talk about it; {name} sees that too."
+PROMISE_TALK_THEIRS = "{name} would like to talk about it, calmly, when you're both ready."
 PROMISES_TITLE = "<b>Promises</b>"
 PROMISES_OPEN = "<b>Open</b>"
 PROMISES_NONE_OPEN = (
     "No open promises. <code>/promise call if I'm running late by 18:00</code> makes one."
 )
-PROMISE_LINE = "• {who}: {what} ({state})"
+PROMISE_LINE = "• {who}: “{what}” ({state})"
 PROMISE_WAITING = "waiting for both answers"
-PROMISES_RECORD = "<b>Kept, as both of you said</b>"
-PROMISES_COUNT = "{kept} of {total}"
-PROMISES_RECORD_LINE = "• {who}: {week} in the last 7 days, {month} in the last 30"
+PROMISE_STATE_BY = "by {when}"
+PROMISE_STATE_UNDATED = "asked about at a check-in"
+# Counted together, never per person; left out when there is nothing to count.
+PROMISES_KEPT_TOGETHER = "Promises you both called kept in the last 30 days: {count}"
 
 
-def _when(promise: Promise, reader: User) -> str:
+def _state(promise: Promise, reader: User) -> str:
     if promise.due_at is None:
-        return PROMISE_NO_TIME
-    return PROMISE_BY.format(when=schedule.format_moment(promise.due_at, reader.tz))
+        return PROMISE_STATE_UNDATED
+    return PROMISE_STATE_BY.format(when=schedule.format_moment(promise.due_at, reader.tz))
 
 
 def made(result: Made) -> Outgoing:
     """The author's confirmation."""
+    promise = result.promise
+    when = (
+        PROMISE_UNDATED_MINE
+        if promise.due_at is None
+        else PROMISE_WHEN_MINE.format(when=schedule.format_moment(promise.due_at, result.me.tz))
+    )
     return Outgoing(
         PROMISE_MADE.format(
-            what=texts.escape(result.promise.body),
-            when=_when(result.promise, result.me),
+            what=texts.escape(promise.body),
             name=texts.escape(result.partner.first_name),
+            when=when,
         )
     )
 
 
 def told(result: Made) -> Outgoing:
-    """The partner is told about the promise."""
-    return Outgoing(
-        PROMISE_TOLD.format(
-            name=texts.escape(result.me.first_name),
-            what=texts.escape(result.promise.body),
-            when=_when(result.promise, result.partner),
+    """The partner is told about the promise: the author's words quoted as theirs, and the
+    rest addressed to the reader."""
+    promise, name = result.promise, texts.escape(result.me.first_name)
+    when = (
+        PROMISE_UNDATED_THEIRS.format(name=name)
+        if promise.due_at is None
+        else PROMISE_WHEN_THEIRS.format(
+            when=schedule.format_moment(promise.due_at, result.partner.tz)
         )
     )
+    return Outgoing(PROMISE_TOLD.format(name=name, what=texts.escape(promise.body), when=when))
 
 
 def ask_author(promise: Promise) -> Outgoing:
@@ -123,23 +147,36 @@ def answered(result: Answered | Settled) -> Outgoing:
 
 
 def outcome(result: Settled) -> Outgoing:
-    """Both answers, and whether it counts as kept (both partners see it)."""
+    """Both answers, shown alike to both; kept only when both said so, and no verdict when
+    the two differ. "Let's talk" offers to find a time, when Mend can (``can_talk``)."""
     promise = result.promise
     assert promise.author_says is not None and promise.partner_says is not None
-    return Outgoing(
+    agreed = {Status.KEPT: PROMISE_KEPT, Status.DIFFER: PROMISE_DIFFER}.get(
+        result.status, PROMISE_NOT_KEPT
+    )
+    lines = [
         PROMISE_OUTCOME.format(
             what=texts.escape(promise.body),
             author=texts.escape(result.author.first_name),
             author_says=PROMISE_ANSWERS[promise.author_says],
             other=texts.escape(result.other.first_name),
             other_says=PROMISE_ANSWERS[promise.partner_says],
-            verdict=PROMISE_KEPT if result.kept else PROMISE_NOT_KEPT,
+            agreed=agreed,
         )
-    )
+    ]
+    rows = []
+    if result.talk_wanted:
+        if result.reader.id == result.other.id:
+            lines.append(PROMISE_TALK_MINE.format(name=texts.escape(result.author.first_name)))
+        else:
+            lines.append(PROMISE_TALK_THEIRS.format(name=texts.escape(result.other.first_name)))
+        if result.can_talk:
+            rows.append([(BUTTON_FIND_TIME, Open("talk").pack())])
+    return Outgoing("\n".join(lines), buttons(*rows))
 
 
 def overview(result: Overview) -> Outgoing:
-    """/promises: open promises and each partner's record."""
+    """/promises: open promises, and what the two agreed was kept, counted together."""
     people = {result.me.id: result.me, result.partner.id: result.partner}
     lines = [PROMISES_TITLE]
     if result.open:
@@ -147,7 +184,7 @@ def overview(result: Overview) -> Outgoing:
         for promise in result.open:
             who = people[promise.author_id]
             waiting = promise.status == Status.ASKING
-            state = PROMISE_WAITING if waiting else _when(promise, result.me)
+            state = PROMISE_WAITING if waiting else _state(promise, result.me)
             lines.append(
                 PROMISE_LINE.format(
                     who=texts.escape(who.first_name), what=texts.escape(promise.body), state=state
@@ -155,13 +192,6 @@ def overview(result: Overview) -> Outgoing:
             )
     else:
         lines.append(PROMISES_NONE_OPEN)
-    lines.append(PROMISES_RECORD)
-    for record in result.records:
-        lines.append(
-            PROMISES_RECORD_LINE.format(
-                who=texts.escape(record.person.first_name),
-                week=PROMISES_COUNT.format(kept=record.week_kept, total=record.week_total),
-                month=PROMISES_COUNT.format(kept=record.month_kept, total=record.month_total),
-            )
-        )
+    if result.kept_month:
+        lines.append(PROMISES_KEPT_TOGETHER.format(count=result.kept_month))
     return Outgoing("\n".join(lines))

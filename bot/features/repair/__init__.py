@@ -8,6 +8,7 @@ __all__ = ["FEATURE"]
 FEATURE = Feature(
     name="repair",
     handlers=handlers.HANDLERS,
+    bring_back=store.bring_back,
     export=service.export,
     erase=store.erase_user,
 )

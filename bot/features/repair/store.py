@@ -124,3 +124,27 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     """/delete: the steps the user wrote and the changes they proposed go."""
     await tx.conn.execute("DELETE FROM repair_steps WHERE author_id = ?", (user_id,))
     await tx.conn.execute("DELETE FROM repair_changes WHERE author_id = ?", (user_id,))
+
+
+async def bring_back(tx: Tx, old_couple_id: int, new_couple_id: int) -> None:
+    """The same two paired again and want their history back: their agreed plan returns, in
+    place of the new couple's, unless the two already changed the new one together (then
+    theirs stands, and the earlier plan stays where it was). Decided changes come along as
+    its history; one still waiting from the earlier pairing is closed."""
+    if not await has_plan(tx, old_couple_id):
+        return
+    if any(author is not None for author in await authors(tx, new_couple_id)):
+        return
+    await tx.conn.execute("DELETE FROM repair_steps WHERE couple_id = ?", (new_couple_id,))
+    await tx.conn.execute(
+        "UPDATE repair_steps SET couple_id = ? WHERE couple_id = ?", (new_couple_id, old_couple_id)
+    )
+    await tx.conn.execute(
+        "UPDATE repair_changes SET status = 'withdrawn' "
+        "WHERE couple_id = ? AND status = 'pending'",
+        (old_couple_id,),
+    )
+    await tx.conn.execute(
+        "UPDATE repair_changes SET couple_id = ? WHERE couple_id = ?",
+        (new_couple_id, old_couple_id),
+    )

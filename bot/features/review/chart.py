@@ -1,5 +1,11 @@
 """The weekly review's chart: both partners' check-in scores by day, as PNG bytes.
 
+Fair to both readers: each person has one colour and marker whoever looks at the chart (the
+one who made the invite first, in blue; the one who joined, in orange), never "me in blue".
+Honest about what it joins: partners answer the same question each day, but the question
+changes from day to day, so a line joins two days only when they asked the same question;
+otherwise the days stand as separate points, and the caption says so.
+
 A pure function of its data. It uses matplotlib's object-oriented API with the Agg canvas
 (never pyplot), so no display is needed, no figure is registered anywhere and nothing global
 changes; it is safe to call from a worker thread (``asyncio.to_thread``). matplotlib is
@@ -15,7 +21,8 @@ from functools import cache
 
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 9.0, 4.8, 110  # 990 x 528 pixels
 MAX_NAME_CHARS = 24
-# Calm, distinct colours (blue, orange) with different markers, readable without colour too.
+# Calm, distinct colours (blue, orange) with different markers, readable without colour too;
+# the first of each for the inviter, the second for the joiner.
 COLOURS = ("#3b6ea5", "#d9822b")
 MARKERS = ("o", "s")
 _DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -26,17 +33,19 @@ _DRAWING = threading.Lock()
 
 @dataclass(frozen=True, slots=True)
 class DayScores:
-    """One day both partners answered a 1-10 check-in: the reader's score, then the other's."""
+    """One day both partners answered a 1-10 check-in: the inviter's score, then the joiner's,
+    and which question it was (the same for both on a day)."""
 
     day: date
-    mine: int
-    theirs: int
+    first: int
+    second: int
+    question: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ScoreChart:
-    """What the chart shows: the days of the period, the two names (the reader first) and the
-    scores of the days both answered with a number."""
+    """What the chart shows: the days of the period, the two names (the inviter first, for
+    every reader) and the scores of the days both answered with a number."""
 
     first_day: date
     last_day: date
@@ -44,7 +53,7 @@ class ScoreChart:
     days: Sequence[DayScores]
     title: str
     y_label: str
-    fallback_names: tuple[str, str] = ("You", "Your partner")  # for names the font can't draw
+    fallback_names: tuple[str, str] = ("One of you", "The other")  # names the font can't draw
 
 
 @cache
@@ -66,6 +75,33 @@ def drawable(text: str, fallback: str, limit: int = MAX_NAME_CHARS) -> str:
     return kept.replace("$", r"\$") if kept else fallback
 
 
+def series(chart: ScoreChart, index: int) -> tuple[list[float], list[float]]:
+    """The points of one person's line (0: the inviter, 1: the joiner), one per day; NaN
+    breaks the line where a day was not answered by both, and between two days that asked
+    different questions (so no line joins answers to different questions)."""
+    by_day = {entry.day: entry for entry in chart.days}
+    xs: list[float] = []
+    ys: list[float] = []
+    previous: DayScores | None = None
+    for offset in range((chart.last_day - chart.first_day).days + 1):
+        entry = by_day.get(chart.first_day + timedelta(days=offset))
+        if entry is None:
+            # A day not both answered: a gap in the line, never a guess.
+            xs.append(float(offset))
+            ys.append(float("nan"))
+            previous = None
+            continue
+        if previous is not None and previous.question != entry.question:
+            xs.append(offset - 0.5)
+            ys.append(float("nan"))
+        previous = entry
+        # The same score twice would hide one marker: nudge the two apart a little.
+        nudge = 0.15 if entry.first == entry.second else 0.0
+        xs.append(offset + (-nudge if index == 0 else nudge))
+        ys.append(float(entry.first if index == 0 else entry.second))
+    return xs, ys
+
+
 def render(chart: ScoreChart) -> bytes:
     """The chart as a PNG (blocking: call it in a worker thread from async code)."""
     with _DRAWING:
@@ -82,25 +118,12 @@ def _draw(chart: ScoreChart) -> bytes:
     figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI, layout="constrained")
     canvas = FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    by_day = {entry.day: entry for entry in chart.days}
     names = [
         drawable(name, fallback)
         for name, fallback in zip(chart.names, chart.fallback_names, strict=True)
     ]
     for index, (name, colour, marker) in enumerate(zip(names, COLOURS, MARKERS, strict=True)):
-        xs: list[float] = []
-        ys: list[float] = []
-        for offset in range(span):
-            entry = by_day.get(chart.first_day + timedelta(days=offset))
-            if entry is None:
-                # A day not both answered: a gap in the line, never a guess.
-                xs.append(float(offset))
-                ys.append(float("nan"))
-                continue
-            # The same score twice would hide one marker: nudge the two apart a little.
-            nudge = 0.15 if entry.mine == entry.theirs else 0.0
-            xs.append(offset + (-nudge if index == 0 else nudge))
-            ys.append(float(entry.mine if index == 0 else entry.theirs))
+        xs, ys = series(chart, index)
         axes.plot(
             xs,
             ys,

@@ -24,14 +24,7 @@ class Period:
     last_day: date
     since: datetime
     until: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Shared:
-    """Something both partners can do, counted for each: the reader's, then the partner's."""
-
-    mine: int
-    theirs: int
+    since_pairing: bool = False  # the weeks asked for began before the couple paired
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,15 +33,17 @@ class Review:
 
     period: Period
     weeks: int
-    my_name: str
     partner_name: str
+    names: tuple[str, str]  # the inviter's, then the joiner's (the chart's order for both)
+    reader_first: bool  # the reader is the inviter
     days_both: int  # days both checked in, in the period
     streak: int  # days in a row both checked in, up to now
-    gratitude: Shared  # appreciations sent: by the reader, to the reader
-    disclosures: Shared | None  # None: none shared in the period
-    promises_kept: Shared | None  # None: none kept in the period
+    # What the couple did, counted together: never one partner against the other.
+    gratitude: int  # appreciations sent between them
+    disclosures: int  # shared under their agreement
+    promises_kept: int  # promises both called kept
     wins: int
-    scores: tuple[DayScores, ...]  # days both answered a 1-10 check-in
+    scores: tuple[DayScores, ...]  # days both answered a 1-10 check-in, inviter first
 
     @property
     def empty(self) -> bool:
@@ -56,8 +51,7 @@ class Review:
         return not (
             self.days_both
             or self.streak
-            or self.gratitude.mine
-            or self.gratitude.theirs
+            or self.gratitude
             or self.disclosures
             or self.promises_kept
             or self.wins

@@ -8,8 +8,9 @@ the outbox delivers. Nothing is lost and nothing is written twice.
 
 On demand (``/review``, ``/review 4w``): the same review, sent as a direct reply.
 
-A review counts; it never judges. Lines with nothing to count are left out, and a week with
-nothing at all gets one gentle line.
+A review counts; it never judges. It counts what the couple did together, never one partner
+against the other; lines with nothing to count are left out, and a week with nothing at all
+gets one gentle line. It covers only time since the two paired.
 """
 
 import asyncio
@@ -22,7 +23,7 @@ from datetime import date, datetime, timedelta
 from bot.domain.prompting import LATE_LIMIT
 from bot.domain.schedule import local_instant
 from bot.features.review import chart, store, views
-from bot.features.review.models import REMINDER_KIND, MessageKind, Period, Review, Shared
+from bot.features.review.models import REMINDER_KIND, MessageKind, Period, Review
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed
@@ -55,13 +56,17 @@ def parse_weeks(args: list[str]) -> int:
     return weeks
 
 
-def period_for(until: datetime, user: User, weeks: int) -> Period:
+def period_for(until: datetime, user: User, weeks: int, paired_at: datetime) -> Period:
     """The ``weeks`` * 7 local days that end with the day of ``until`` (the instant itself not
-    included), in the user's own timezone."""
+    included), in the user's own timezone; from the day they paired, if that came later."""
     assert user.tz is not None
     last_day = (until - timedelta(seconds=1)).astimezone(user.tz).date()
     first_day = last_day - timedelta(days=7 * weeks - 1)
-    return Period(first_day, last_day, local_instant(first_day, 0, 0, user.tz), until)
+    since = local_instant(first_day, 0, 0, user.tz)
+    if since >= paired_at:
+        return Period(first_day, last_day, since, until)
+    paired_day = min(paired_at.astimezone(user.tz).date(), last_day)
+    return Period(paired_day, last_day, paired_at, until, since_pairing=paired_day > first_day)
 
 
 def _streak(days: list[str], last_day: date) -> int:
@@ -76,40 +81,36 @@ def _streak(days: list[str], last_day: date) -> int:
     return count
 
 
-def _shared(counts: dict[int, int], me: User, partner: User) -> Shared | None:
-    return Shared(counts.get(me.id, 0), counts.get(partner.id, 0)) if counts else None
-
-
 async def gather(
     tx: Tx, me: User, partner: User, couple: Couple, weeks: int, until: datetime
 ) -> Review:
     """Read the review of ``weeks`` weeks before ``until`` for ``me``."""
-    period = period_for(until, me, weeks)
+    period = period_for(until, me, weeks, couple.created_at)
     first, last = period.first_day.isoformat(), period.last_day.isoformat()
-    since = max(period.since, couple.created_at)
+    since = period.since
     scores = await store.score_days(tx, couple.id, me.id, partner.id, first, last)
     both = await store.both_days(tx, couple.id, me.id, last, 7 * MAX_WEEKS, first)
     recent = await store.both_days(tx, couple.id, me.id, last, STREAK_LOOKBACK)
-    sent = await store.gratitude_sent(tx, me.id, since, until)
-    received = await store.gratitude_sent(tx, partner.id, since, until)
-    disclosed = await store.disclosures_shared(tx, couple.id, since, until)
-    kept = await store.promises_kept(tx, couple.id, since, until)
-    wins = await store.wins_shared(tx, couple.id, since, until)
+    reader_first = couple.inviter_id == me.id
+    inviter, joiner = (me, partner) if reader_first else (partner, me)
+
+    def day_scores(day: str, mine: int, theirs: int, question: str) -> chart.DayScores:
+        first, second = (mine, theirs) if reader_first else (theirs, mine)
+        return chart.DayScores(date.fromisoformat(day), first, second, question)
+
     return Review(
         period=period,
         weeks=weeks,
-        my_name=me.first_name,
         partner_name=partner.first_name,
+        names=(inviter.first_name, joiner.first_name),
+        reader_first=reader_first,
         days_both=len(both),
         streak=_streak(recent, period.last_day),
-        gratitude=Shared(sent, received),
-        disclosures=_shared(disclosed, me, partner),
-        promises_kept=_shared(kept, me, partner),
-        wins=wins,
-        scores=tuple(
-            chart.DayScores(date.fromisoformat(day), mine, theirs)
-            for day, (mine, theirs) in scores.items()
-        ),
+        gratitude=await store.gratitude_sent(tx, (me.id, partner.id), since, until),
+        disclosures=await store.disclosures_shared(tx, couple.id, since, until),
+        promises_kept=await store.promises_kept(tx, couple.id, since, until),
+        wins=await store.wins_shared(tx, couple.id, since, until),
+        scores=tuple(day_scores(day, *values) for day, values in scores.items()),
     )
 
 

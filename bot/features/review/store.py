@@ -85,11 +85,12 @@ async def retry_request_later(tx: Tx, request_id: int, at: datetime) -> None:
 
 async def score_days(
     tx: Tx, couple_id: int, user_id: int, partner_id: int, first_day: str, last_day: str
-) -> dict[str, tuple[int, int]]:
-    """Local day -> (the user's score, the partner's) for days both answered a 1-10 check-in
-    and both answers were revealed (as in the reveal: the partner's ask of the same day)."""
+) -> dict[str, tuple[int, int, str]]:
+    """Local day -> (the user's score, the partner's, the user's question) for days both
+    answered a 1-10 check-in and both answers were revealed (as in the reveal: the partner's
+    ask of the same day)."""
     cursor = await tx.conn.execute(
-        "SELECT a.day, a.value AS mine, b.value AS theirs FROM asks a JOIN asks b "
+        "SELECT a.day, a.value AS mine, b.value AS theirs, a.prompt_id FROM asks a JOIN asks b "
         "ON b.couple_id = a.couple_id AND b.kind = 'checkin' AND b.day = a.day "
         "AND b.user_id = ? AND b.revealed_at IS NOT NULL "
         "WHERE a.couple_id = ? AND a.kind = 'checkin' AND a.day BETWEEN ? AND ? "
@@ -98,7 +99,10 @@ async def score_days(
         "AND a.value IS NOT NULL AND b.value IS NOT NULL ORDER BY a.day, a.id",
         (partner_id, couple_id, first_day, last_day, user_id),
     )
-    return {row["day"]: (row["mine"], row["theirs"]) for row in await cursor.fetchall()}
+    return {
+        row["day"]: (row["mine"], row["theirs"], row["prompt_id"])
+        for row in await cursor.fetchall()
+    }
 
 
 async def both_days(
@@ -114,42 +118,40 @@ async def both_days(
     return [row["day"] for row in await cursor.fetchall()]
 
 
-async def gratitude_sent(tx: Tx, user_id: int, since: datetime, until: datetime) -> int:
-    cursor = await tx.conn.execute(
-        "SELECT COUNT(*) FROM asks WHERE user_id = ? AND kind = 'gratitude' AND status = 'sent' "
-        "AND shared_at >= ? AND shared_at < ?",
-        (user_id, to_ts(since), to_ts(until)),
-    )
+async def _count(tx: Tx, sql: str, params: tuple[object, ...]) -> int:
+    cursor = await tx.conn.execute(sql, params)
     row = await cursor.fetchone()
     return int(row[0]) if row else 0
 
 
-async def _by_author(tx: Tx, sql: str, params: tuple[object, ...]) -> dict[int, int]:
-    cursor = await tx.conn.execute(sql, params)
-    return {row[0]: int(row[1]) for row in await cursor.fetchall()}
-
-
-async def disclosures_shared(
-    tx: Tx, couple_id: int, since: datetime, until: datetime
-) -> dict[int, int]:
-    """Author -> disclosures sent under the agreement (past their undo window) in the period."""
-    return await _by_author(
+async def gratitude_sent(
+    tx: Tx, user_ids: Collection[int], since: datetime, until: datetime
+) -> int:
+    """Appreciations these users sent in the period (the two partners': counted together)."""
+    return await _count(
         tx,
-        "SELECT author_id, COUNT(*) FROM disclosures WHERE couple_id = ? "
-        "AND kind = 'disclosure' AND status = 'sent' AND deliver_at >= ? AND deliver_at < ? "
-        "GROUP BY author_id",
+        f"SELECT COUNT(*) FROM asks WHERE user_id IN ({_marks(user_ids)}) AND kind = 'gratitude' "
+        "AND status = 'sent' AND shared_at >= ? AND shared_at < ?",
+        (*user_ids, to_ts(since), to_ts(until)),
+    )
+
+
+async def disclosures_shared(tx: Tx, couple_id: int, since: datetime, until: datetime) -> int:
+    """Disclosures sent under the agreement (past their undo window) in the period."""
+    return await _count(
+        tx,
+        "SELECT COUNT(*) FROM disclosures WHERE couple_id = ? "
+        "AND kind = 'disclosure' AND status = 'sent' AND deliver_at >= ? AND deliver_at < ?",
         (couple_id, to_ts(since), to_ts(until)),
     )
 
 
-async def promises_kept(
-    tx: Tx, couple_id: int, since: datetime, until: datetime
-) -> dict[int, int]:
-    """Author -> promises both agreed were kept, settled in the period."""
-    return await _by_author(
+async def promises_kept(tx: Tx, couple_id: int, since: datetime, until: datetime) -> int:
+    """Promises both agreed were kept, settled in the period."""
+    return await _count(
         tx,
-        "SELECT author_id, COUNT(*) FROM promises WHERE couple_id = ? AND status = 'kept' "
-        "AND settled_at >= ? AND settled_at < ? GROUP BY author_id",
+        "SELECT COUNT(*) FROM promises WHERE couple_id = ? AND status = 'kept' "
+        "AND settled_at >= ? AND settled_at < ?",
         (couple_id, to_ts(since), to_ts(until)),
     )
 

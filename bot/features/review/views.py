@@ -25,17 +25,20 @@ NOTHING_YET = (
 )
 TITLE_WEEK = "<b>Your week with {name}</b>"
 TITLE_WEEKS = "<b>Your last {weeks} weeks with {name}</b>"
+TITLE_SINCE_PAIRING = "<b>Your time with {name} since you paired</b>"
 PERIOD = "{first} to {last}"
 CHART_TITLE = "Check-in scores, {period}"
 CHART_AXIS = "Score, 1 to 10"
 CHART_CAPTION = (
-    "Your check-in scores, {period}. Only days you both answered with a number are shown."
+    "Your check-in scores, {period}. Only days you both answered with a number are shown. "
+    "Each day has its own question: a line joins two days only when they asked the same one."
 )
 DAYS_BOTH = "Days you both checked in: {count}"
 STREAK = "Days in a row you've both checked in, up to now: {count}"
-GRATITUDE = "Appreciations: you sent {sent}, {name} sent you {received}"
-DISCLOSURES = "Shared under your agreement: {mine} by you, {theirs} by {name}"
-PROMISES = "Promises kept: {mine} of yours, {theirs} of {name}'s"
+# What the two did together, counted together: never one partner against the other.
+GRATITUDE = "Appreciations sent between you: {count}"
+DISCLOSURES = "Shared under your agreement: {count}"
+PROMISES = "Promises you both called kept: {count}"
 WINS = "Wins shared: {count}"
 QUIET = (
     "A quiet stretch here. Nothing needs catching up; the next check-in is simply the next one."
@@ -75,45 +78,40 @@ def chart_of(review: Review) -> ScoreChart | None:
     if not review.scores:
         return None
     period = review.period
+    fallback = (
+        (DEFAULT_NAME, PARTNER_NAME) if review.reader_first else (PARTNER_NAME, DEFAULT_NAME)
+    )
     return ScoreChart(
         first_day=period.first_day,
         last_day=period.last_day,
-        names=(review.my_name, review.partner_name),
+        names=review.names,  # the inviter first: one colour per person, for both readers
         days=list(review.scores),
         title=CHART_TITLE.format(period=period_label(period)),
         y_label=CHART_AXIS,
-        fallback_names=(DEFAULT_NAME, PARTNER_NAME),
+        fallback_names=fallback,
     )
 
 
 def _text(review: Review) -> str:
     """The counts, a line each; lines with nothing to count are left out."""
     name = texts.escape(review.partner_name)
-    title = (
-        TITLE_WEEK.format(name=name)
-        if review.weeks == 1
-        else TITLE_WEEKS.format(weeks=review.weeks, name=name)
-    )
+    if review.period.since_pairing:
+        title = TITLE_SINCE_PAIRING.format(name=name)
+    elif review.weeks == 1:
+        title = TITLE_WEEK.format(name=name)
+    else:
+        title = TITLE_WEEKS.format(weeks=review.weeks, name=name)
     lines: list[str] = []
     if review.days_both:
         lines.append(DAYS_BOTH.format(count=review.days_both))
     if review.streak:
         lines.append(STREAK.format(count=review.streak))
-    sent, received = review.gratitude.mine, review.gratitude.theirs
-    if sent or received:
-        lines.append(GRATITUDE.format(sent=sent, received=received, name=name))
+    if review.gratitude:
+        lines.append(GRATITUDE.format(count=review.gratitude))
     if review.disclosures:
-        lines.append(
-            DISCLOSURES.format(
-                mine=review.disclosures.mine, theirs=review.disclosures.theirs, name=name
-            )
-        )
+        lines.append(DISCLOSURES.format(count=review.disclosures))
     if review.promises_kept:
-        lines.append(
-            PROMISES.format(
-                mine=review.promises_kept.mine, theirs=review.promises_kept.theirs, name=name
-            )
-        )
+        lines.append(PROMISES.format(count=review.promises_kept))
     if review.wins:
         lines.append(WINS.format(count=review.wins))
     if not lines:

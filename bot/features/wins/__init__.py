@@ -9,6 +9,7 @@ __all__ = ["FEATURE", "offer_on_low_score"]
 FEATURE = Feature(
     name="wins",
     handlers=handlers.HANDLERS,
+    bring_back=store.bring_back,
     export=service.export,
     erase=store.erase_user,
 )

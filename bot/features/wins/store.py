@@ -92,3 +92,11 @@ async def in_couples(tx: Tx, couple_ids: Collection[int]) -> list[Win]:
 async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     """/delete: the wins the user wrote go."""
     await tx.conn.execute("DELETE FROM wins WHERE author_id = ?", (user_id,))
+
+
+async def bring_back(tx: Tx, old_couple_id: int, new_couple_id: int) -> None:
+    """The same two paired again and want their history back: the wins they shared return."""
+    await tx.conn.execute(
+        "UPDATE wins SET couple_id = ? WHERE couple_id = ? AND status = 'shared'",
+        (new_couple_id, old_couple_id),
+    )
