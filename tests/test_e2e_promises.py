@@ -8,8 +8,8 @@ from bot.features.promises import views
 from bot.kernel.feature import Feature
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, couple, expect
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 # 18:00 in Berlin, on the test's first day.
 DUE = datetime(2026, 3, 2, 17, 0, 5, tzinfo=UTC)
