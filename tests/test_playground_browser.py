@@ -28,7 +28,6 @@ from bot.features.checkin import views as checkin_views
 from bot.features.gratitude import views as gratitude_views
 from bot.features.help import views as help_views
 from bot.features.pairing import views as pairing_views
-from bot.features.review import views as review_views
 from bot.playground.run import Playground, start, stop
 from tests.conftest import library, words
 
@@ -259,7 +258,6 @@ async def test_two_phones_pair_check_in_thank_and_review_in_a_real_browser(
         await expect(chart).to_be_visible()
         width = await chart.evaluate("image => image.complete && image.naturalWidth")
         assert width and width > 100, width
-        await anna.see(words(review_views.TITLE_WEEK))
         if os.environ.get("MEND_README_SCREENSHOT"):
             await readme_screenshot(page, anna, ben)
 
