@@ -102,7 +102,11 @@ async def browser_page(url: str, tmp_path: Path) -> AsyncIterator["Page"]:
     async with async_playwright() as driver:
         browser = await driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
-            page = await browser.new_page(viewport=VIEWPORT)
+            # The partners' own time zone (both set Berlin below), so the clock reads as
+            # their reminders do.
+            page = await browser.new_page(
+                viewport=VIEWPORT, timezone_id="Europe/Berlin", locale="en-GB"
+            )
             page.set_default_timeout(WAIT_MS)
             page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
             page.on(

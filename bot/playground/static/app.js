@@ -427,7 +427,8 @@ function safeUrl(url) {
 
 // ---- the clock ----------------------------------------------------------------------------
 
-const WHEN = { weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" };
+const WHEN = { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || "your time zone";
 
 function showClock(data) {
   clock = { mend: new Date(data.now), at: performance.now(), next: data.next ? new Date(data.next) : null };
@@ -441,7 +442,7 @@ function mendNow() {
 function drawClock() {
   if (!clock.mend) return;
   const now = mendNow();
-  document.getElementById("clock-now").textContent = now.toLocaleString(undefined, WHEN);
+  document.getElementById("clock-now").textContent = `${now.toLocaleString(undefined, WHEN)} (${ZONE})`;
   const next = document.getElementById("clock-next");
   if (!clock.next) {
     next.textContent = "none yet";
