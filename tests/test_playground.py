@@ -480,3 +480,13 @@ def test_a_bad_setting_is_one_clear_line(tmp_path: Path, setting: str, value: st
     assert result.returncode == 2
     assert result.stderr.startswith(f"mend: {setting.upper()}: ")
     assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_the_real_database_is_refused(tmp_path: Path) -> None:
+    real = tmp_path / "live.sqlite3"
+    env = clean_env(bot_database=str(real))
+    for database in (str(real), "data/mend.sqlite3"):
+        result = run("playground", "--database", database, cwd=tmp_path, env=env)
+        assert result.returncode == 2
+        assert "is the real database" in result.stderr and "Traceback" not in result.stderr
+    assert not real.exists() and not (tmp_path / "data").exists()

@@ -32,7 +32,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.app import build_application
 from bot.kernel import logs
-from bot.kernel.config import Settings
+from bot.kernel.config import Settings, StorageSettings
 from bot.kernel.context import MendApplication
 from bot.kernel.crypto import DataKeyError, generate_key, key_file_for
 from bot.kernel.db import SchemaTooNewError
@@ -259,10 +259,17 @@ async def stop(playground: Playground) -> None:
         log.error("The embedded Bot API server failed: %s", error)
 
 
+def _is_real(database: Path) -> bool:
+    """Whether ``database`` is Mend's real database: what it delivers to the embedded server
+    would count as sent, and never reach the people it was meant for."""
+    real = StorageSettings().bot_database
+    return database.name == "mend.sqlite3" or database.resolve() == real.resolve()
+
+
 def forget(database: Path) -> list[Path]:
     """``--fresh``: remove the playground's database, its key and its state; returns what was
     removed. Refuses (ValueError) a path that looks like the real database."""
-    if database.name == "mend.sqlite3":
+    if _is_real(database):
         raise ValueError(f"{database} looks like the real database; not removing it")
     removed = []
     for path in (
@@ -282,11 +289,19 @@ def main(port: int | None = None, database: Path | None = None, fresh: bool = Fa
     """Run the playground until Ctrl+C or SIGTERM; returns the exit code."""
     try:
         config = PlaygroundSettings()
+        port = config.playground_port if port is None else port
+        database = database or config.playground_database
+        real = _is_real(database)
     except ValidationError as error:
         print(f"mend: {_problems(error)}", file=sys.stderr)
         return 2
-    port = config.playground_port if port is None else port
-    database = database or config.playground_database
+    if real:
+        print(
+            f"mend: {database} is the real database; the playground keeps its own "
+            "(PLAYGROUND_DATABASE, default data/playground.sqlite3)",
+            file=sys.stderr,
+        )
+        return 2
     if fresh:
         try:
             forget(database)
