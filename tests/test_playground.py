@@ -21,8 +21,8 @@ from bot.features.pairing import views as pairing_views
 from bot.playground.clock import MovableClock
 from bot.playground.page import MAX_TEXT
 from bot.playground.run import Playground, forget, start, state_file_for, stop
-from bot.playground.telegram_server import SentMessage
-from tests.conftest import words
+from bot.playground.telegram_server import FakeTelegram, SentMessage
+from tests.conftest import Bot, set_up, words
 from tests.test_cli import clean_env, run
 
 
@@ -490,3 +490,34 @@ def test_the_real_database_is_refused(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert "is the real database" in result.stderr and "Traceback" not in result.stderr
     assert not real.exists() and not (tmp_path / "data").exists()
+
+
+# -- the kernel's answer to "when is the next thing?" ------------------------------------------
+
+
+async def test_next_scheduled_is_the_earliest_reminder_or_waiting_message(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from bot.kernel import outbox
+    from bot.kernel.outgoing import Outgoing
+    from bot.kernel.scheduler import next_scheduled
+
+    assert await next_scheduled(bot.mend) is None
+    anna = tg.user(1001, "Anna")
+    await set_up(anna)
+    await anna.send("/remind checkin 21:00")
+    await anna.wait_message("21:00")
+    nine_pm = datetime(2026, 3, 2, 21, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert await next_scheduled(bot.mend) == nine_pm
+
+    # A message waiting in the outbox for an earlier time comes first; a due one does not.
+    now = bot.clock.now()
+    async with bot.mend.db.transaction() as tx:
+        await outbox.add(
+            tx, anna.id, "test", Outgoing("Later"), now, due_at=now + timedelta(hours=2)
+        )
+    assert await next_scheduled(bot.mend) == now + timedelta(hours=2)
+    bot.clock.set(now + timedelta(hours=2))
+    assert await next_scheduled(bot.mend) == nine_pm
