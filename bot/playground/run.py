@@ -350,7 +350,8 @@ async def _main(database: Path, port: int) -> int:
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stopping.set)
+        with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C still stops it
+            loop.add_signal_handler(signum, stopping.set)
     try:
         await stopping.wait()
     finally:
