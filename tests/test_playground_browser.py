@@ -26,7 +26,6 @@ import pytest
 from bot import texts
 from bot.features.checkin import views as checkin_views
 from bot.features.gratitude import views as gratitude_views
-from bot.features.help import views as help_views
 from bot.features.pairing import views as pairing_views
 from bot.playground.run import Playground, start, stop
 from tests.conftest import library, words
@@ -275,9 +274,11 @@ async def test_two_phones_pair_check_in_thank_and_review_in_a_real_browser(
             "url => fetch(url).then(r => [r.status, r.headers.get('content-type')])", source
         )
         assert fetched == [200, "audio/wav"], fetched
+        before = await ben.bot_messages.count()
         await ben.root.get_by_role("button", name="Commands menu").click()
         await ben.root.locator(".menu").get_by_role("button", name="/help").click()
-        await ben.see(words(help_views.HELP))
+        await expect(ben.root.locator(".msg.user .text").last).to_have_text("/help")
+        await expect(ben.bot_messages.nth(before)).to_be_attached()  # Mend's answer
 
         await assert_no_errors(page, playground)
 
