@@ -11,8 +11,8 @@ async def test_a_screen_opens_anew_or_in_place(bot: Bot, tg: FakeTelegram) -> No
     await set_up(anna)
     await anna.send("/pair")
     invite = await anna.wait_message("Here is your invite")
-    await anna.send("/reminders")
-    listed = await anna.wait_message()
+    await anna.send("/settings")
+    listed = await anna.wait_message("Settings")
 
     await anna.press_data(invite, Open("settings").pack())
     shown = await anna.wait_message()

@@ -1,5 +1,6 @@
 """Tests for finding the time zone a user means in bot.features.settings.timezones."""
 
+import time
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
@@ -11,14 +12,15 @@ from hypothesis import strategies as st
 from bot.features.settings import timezones
 from bot.features.settings.timezones import TimezoneMatch, find_timezones, is_valid_timezone
 
+# Largest first: by the people living in each zone.
 INDIANA = (
     "America/Indiana/Indianapolis",
+    "America/Indiana/Vincennes",
     "America/Indiana/Knox",
     "America/Indiana/Marengo",
     "America/Indiana/Petersburg",
     "America/Indiana/Tell_City",
     "America/Indiana/Vevay",
-    "America/Indiana/Vincennes",
     "America/Indiana/Winamac",
 )
 
@@ -40,7 +42,6 @@ INDIANA = (
         ("zürich", ("Europe/Zurich",)),
         ("kolkata", ("Asia/Kolkata",)),
         ("port au prince", ("America/Port-au-Prince",)),
-        ("st. john's", ("America/St_Johns",)),
         ("lord howe", ("Australia/Lord_Howe",)),
         ("argentina/cordoba", ("America/Argentina/Cordoba",)),
         ("US/Eastern", ("US/Eastern",)),
@@ -51,7 +52,7 @@ INDIANA = (
         ("GMT", ("UTC",)),
         ("Etc/UTC", ("Etc/UTC",)),
         ("indiana", INDIANA),
-        ("ber", ("Atlantic/Bermuda", "Europe/Berlin")),  # start of a name
+        ("ber", ("Europe/Berlin",)),  # the start of a name: Berlin is far the largest
         ("aulo", ("America/Sao_Paulo",)),  # anywhere in a name
         ("samoa", ("Pacific/Apia", "Pacific/Pago_Pago")),
     ],
@@ -81,8 +82,9 @@ def test_too_many_matches_are_cut_and_flagged() -> None:
     found = find_timezones("a")
     assert found.more
     assert len(found.zones) == 8
-    assert list(found.zones) == sorted(found.zones)
-    assert found.zones[0] == "Africa/Abidjan"
+    people = timezones._zone_people()
+    assert list(found.zones) == sorted(found.zones, key=lambda zone: -people[zone])
+    assert found.zones[0] == "Asia/Shanghai"
 
 
 def test_limit_is_respected() -> None:
@@ -98,18 +100,18 @@ def test_no_match(query: str) -> None:
 
 
 def test_search_skips_etc_and_legacy_areas() -> None:
-    # 'GMT+5' is only an Etc/ zone, and a reversed-sign one at that.
-    assert find_timezones("gmt+5").zones == ()
+    # 'GMT+5' is read as an offset, not as the reversed-sign zone Etc/GMT+5.
+    assert "Etc/GMT+5" not in find_timezones("gmt+5").zones
     assert find_timezones("eastern").zones == ("America/New_York",)  # an alias, not US/Eastern
     assert "Asia/Nicosia" not in find_timezones("europe", limit=100).zones
 
 
 @settings(deadline=None)
 @given(st.text(max_size=12), st.integers(1, 20))
-def test_every_answer_is_a_real_sorted_zone(query: str, limit: int) -> None:
+def test_every_answer_is_a_real_zone_offered_once(query: str, limit: int) -> None:
     found = find_timezones(query, limit)
     assert len(found.zones) <= limit
-    assert list(found.zones) == sorted(set(found.zones))
+    assert len(set(found.zones)) == len(found.zones)
     assert all(is_valid_timezone(zone) for zone in found.zones)
     if found.more:
         assert len(found.zones) == limit
@@ -180,3 +182,89 @@ def test_is_valid_timezone(name: str, valid: bool) -> None:
 )
 def test_us_abbreviations_mean_places_with_their_dst(query: str, zones: tuple[str, ...]) -> None:
     assert find_timezones(query).zones == zones
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Berlin", "Europe/Berlin"),
+        ("Munich", "Europe/Berlin"),
+        ("München", "Europe/Berlin"),
+        ("NYC", "America/New_York"),
+        ("Germany", "Europe/Berlin"),
+        ("Deutschland", "Europe/Berlin"),  # a country's name in another locale (CLDR)
+        ("CET", "Europe/Berlin"),
+        ("Tokyo", "Asia/Tokyo"),
+        ("Київ", "Europe/Kyiv"),
+        ("Москва", "Europe/Moscow"),
+        ("st. john's", "America/St_Johns"),
+        ("UTC+1", "Africa/Lagos"),
+        ("GMT-5", "America/New_York"),
+        ("+05:30", "Asia/Kolkata"),
+        ("utc +5:30", "Asia/Kolkata"),
+    ],
+)
+def test_places_and_offsets_people_type(query: str, first: str) -> None:
+    assert find_timezones(query).zones[0] == first
+
+
+@pytest.mark.parametrize("query", ["Berlin", "Munich", "Germany", "London", "Paris", "NYC"])
+def test_a_place_far_larger_than_its_namesakes_is_taken_alone(query: str) -> None:
+    assert len(find_timezones(query).zones) == 1
+
+
+def test_a_shared_city_name_offers_each_place_largest_first() -> None:
+    found = find_timezones("Birmingham")
+    assert found.zones[:2] == ("Europe/London", "America/Chicago")
+    assert found.places[0] == timezones.Place("Birmingham", "GB")
+    assert found.places[1] == timezones.Place("Birmingham", "US")
+
+
+def test_a_country_with_several_zones_offers_them_largest_first() -> None:
+    found = find_timezones("Canada")
+    assert found.zones[0] == "America/Toronto"
+    assert "America/Vancouver" in found.zones
+    assert found.more  # more zones than buttons: a city narrows it down
+
+
+def test_an_offset_offers_places_living_by_it_and_the_fixed_offset() -> None:
+    plus_one = find_timezones("UTC+1").zones
+    assert "Europe/Berlin" in plus_one and "Etc/GMT-1" in plus_one  # Etc/ signs are reversed
+    minus_five = find_timezones("GMT-5").zones
+    assert "Etc/GMT+5" in minus_five
+    assert find_timezones("+05:30").zones == ("Asia/Kolkata", "Asia/Colombo")
+    assert find_timezones("UTC+15").zones == ()  # no such offset
+    assert find_timezones("utc+0").zones[0] == "UTC"
+
+
+@pytest.mark.parametrize("query", ["x" * 81, "Berlin " * 40, "zzqx", "!!!", "+", "UTC+"])
+def test_unknown_or_huge_finds_nothing(query: str) -> None:
+    assert find_timezones(query).zones == ()
+
+
+def test_once_built_a_lookup_is_quick() -> None:
+    find_timezones("Berlin")
+    started = time.perf_counter()
+    for query in ("Munich", "Canada", "UTC+1", "Birmingham", "ber", "aulo"):
+        find_timezones(query)
+    assert time.perf_counter() - started < 2.0  # a shared, busy machine: far above the usual
+
+
+def test_country_names_come_in_every_indexed_language() -> None:
+    assert timezones.country_name("DE") == "Germany"
+    assert timezones.country_name("DE", "de") == "Deutschland"
+    for name in ("Alemania", "Alemanha", "Германия", "Німеччина"):
+        assert find_timezones(name).zones == ("Europe/Berlin",), name
+
+
+async def test_the_settings_face_resolves_and_offers_buttons() -> None:
+    from bot.features import settings as face
+    from bot.kernel.errors import InvalidInput
+
+    match = await face.resolve_timezone("Birmingham")
+    offered = face.zone_choices(match)
+    labels = [button.text for row in offered.buttons for button in row]
+    assert labels[:2] == ["Birmingham, United Kingdom", "Birmingham, United States"]
+    assert offered.buttons[0][0].data == "tz:Europe/London"
+    with pytest.raises(InvalidInput):
+        await face.resolve_timezone("Narnia")

@@ -79,6 +79,7 @@ class Switch:
     usage: str  # the answer to anything but on or off
     status_on: str  # its line in /reminders
     status_off: str
+    label: str = ""  # its name on a /settings button ("Monthly reflection")
 
 
 Screen = Callable[[Mend, int], Awaitable[Outgoing]]

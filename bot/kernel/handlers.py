@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from bot import texts
+from bot.kernel import outbox
 from bot.kernel.buttons import CallbackData
 from bot.kernel.context import MendContext
 from bot.kernel.db import COMMITTED
@@ -174,6 +175,9 @@ async def private_only(update: Update, context: MendContext) -> None:
     # Updates are handled one after another in one task: start each with clean marks.
     _ANSWERED.set(False)
     COMMITTED.set(False)
+    # Whose action this is: what it sends anyone else is their partner's doing, and the
+    # outbox keeps to that person's quiet hours.
+    outbox.ACTOR.set(update.effective_user.id if update.effective_user else None)
     if update.edited_message is not None:
         raise ApplicationHandlerStop
     chat = update.effective_chat

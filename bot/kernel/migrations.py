@@ -277,4 +277,16 @@ MIGRATIONS: tuple[str, ...] = (
     -- Set on every couple of someone who used /delete: its history is never offered back.
     ALTER TABLE couples ADD COLUMN history_forgotten_at INTEGER;
     """,
+    # (settings) quiet hours: each person's window of local time in which what their
+    # partner's actions send them arrives silently or waits (bot/domain/quiet.py); an outbox
+    # row caused by a partner's action inside it is sent with disable_notification.
+    """
+    CREATE TABLE quiet_hours (
+        user_id INTEGER PRIMARY KEY REFERENCES users(id),
+        start_minute INTEGER NOT NULL,    -- minutes after local midnight
+        end_minute INTEGER NOT NULL,
+        mode TEXT NOT NULL                -- silent | wait | off
+    );
+    ALTER TABLE outbox ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
+    """,
 )

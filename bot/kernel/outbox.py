@@ -1,13 +1,40 @@
-"""The outbox: every message Mend has promised to send, until it is sent."""
+"""The outbox: every message Mend has promised to send, until it is sent.
+
+Quiet hours are decided here, once for every feature: a row for someone other than the
+person whose update is being handled (``ACTOR``) is caused by their partner's action; if it
+comes due inside the receiver's quiet hours, it is marked silent (sent without a sound) or
+its due time moves to the end of those hours, as the receiver chose. The decision is stored
+on the row in the same insert, so it survives a crash and a restart.
+"""
 
 from collections.abc import Collection, Mapping, Sequence
+from contextvars import ContextVar
 from datetime import datetime
 
 import aiosqlite
 
+from bot.domain.quiet import QuietMode, is_quiet, quiet_ends
 from bot.kernel.db import Tx, from_ts, to_ts
 from bot.kernel.outgoing import Outgoing
-from bot.storage.models import OutboxItem
+from bot.storage import quiet
+from bot.storage.models import OutboxItem, zone
+
+ACTOR: ContextVar[int | None] = ContextVar("actor", default=None)
+"""The user whose update is being handled (set by the kernel as each update starts); None in
+the tick and the sender, whose rows are scheduled, not caused by a partner."""
+
+
+async def _quiet(tx: Tx, chat_id: int, due: datetime, timely: bool) -> tuple[datetime, bool]:
+    """When a row caused by the partner's action goes, and whether silently."""
+    name, hours = await quiet.receiver(tx, chat_id)
+    if name is None:
+        return due, False
+    tz = zone(name)
+    if not is_quiet(hours, due, tz):
+        return due, False
+    if hours.mode is QuietMode.WAIT and not timely:
+        return quiet_ends(hours, due, tz), False
+    return due, True
 
 
 async def add(
@@ -21,25 +48,41 @@ async def add(
     couple_id: int | None = None,
     author_id: int | None = None,
     ask_id: int | None = None,
+    timely: bool = False,
 ) -> int:
-    """Promise a message, in the same transaction as the fact that causes it."""
+    """Promise a message, in the same transaction as the fact that causes it. A ``timely``
+    message means something only now (a timeout's notice, "checked in today"): in the
+    receiver's quiet hours it goes silently, but never waits for them to end."""
+    due, silent = due_at or now, False
+    actor = ACTOR.get()
+    if actor is not None and actor != chat_id:  # the partner's action: their quiet hours
+        due, silent = await _quiet(tx, chat_id, due, timely)
     cursor = await tx.conn.execute(
         "INSERT INTO outbox (chat_id, kind, body, due_at, couple_id, author_id, ask_id, "
-        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_at, silent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             chat_id,
             kind,
             tx.seal(message.to_json()),
-            to_ts(due_at or now),
+            to_ts(due),
             couple_id,
             author_id,
             ask_id,
             to_ts(now),
+            int(silent),
         ),
     )
     tx.wrote_outbox = True
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+async def due_of(tx: Tx, item_id: int) -> datetime:
+    """When a row is due: later than asked when the receiver's quiet hours made it wait."""
+    cursor = await tx.conn.execute("SELECT due_at FROM outbox WHERE id = ?", (item_id,))
+    row = await cursor.fetchone()
+    assert row is not None
+    return from_ts(row["due_at"])
 
 
 def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
@@ -53,6 +96,7 @@ def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
         couple_id=row["couple_id"],
         author_id=row["author_id"],
         ask_id=row["ask_id"],
+        silent=bool(row["silent"]),
     )
 
 

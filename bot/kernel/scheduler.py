@@ -32,6 +32,15 @@ KERNEL_JOBS: tuple[Job, ...] = (clean_inbox,)  # the kernel's own work, before t
 
 async def tick(mend: Mend) -> int:
     """Handle everything due now; returns how many messages were queued."""
+    # What the tick queues is scheduled, nobody's action: no partner's quiet hours apply.
+    token = outbox.ACTOR.set(None)
+    try:
+        return await _tick(mend)
+    finally:
+        outbox.ACTOR.reset(token)
+
+
+async def _tick(mend: Mend) -> int:
     now = mend.clock.now()
     queued = 0
     heartbeat = heartbeat_due(mend.tick_recorded_at, now)

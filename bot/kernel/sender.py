@@ -49,16 +49,27 @@ def markup(message: Outgoing) -> InlineKeyboardMarkup | None:
     )
 
 
-async def send(bot: Bot, chat_id: int, message: Outgoing) -> int:
-    """Send one message as Mend sends every message; returns Telegram's message id."""
+async def send(bot: Bot, chat_id: int, message: Outgoing, *, silent: bool = False) -> int:
+    """Send one message as Mend sends every message (``silent``: without a notification
+    sound, in the receiver's quiet hours); returns Telegram's message id."""
     keyboard = markup(message)
     if message.photo is not None:
         sent = await bot.send_photo(
-            chat_id, message.photo, caption=message.text, parse_mode=HTML, reply_markup=keyboard
+            chat_id,
+            message.photo,
+            caption=message.text,
+            parse_mode=HTML,
+            reply_markup=keyboard,
+            disable_notification=silent,
         )
     elif message.voice is not None:
         sent = await bot.send_voice(
-            chat_id, message.voice, caption=message.text, parse_mode=HTML, reply_markup=keyboard
+            chat_id,
+            message.voice,
+            caption=message.text,
+            parse_mode=HTML,
+            reply_markup=keyboard,
+            disable_notification=silent,
         )
     else:
         sent = await bot.send_message(
@@ -67,6 +78,7 @@ async def send(bot: Bot, chat_id: int, message: Outgoing) -> int:
             parse_mode=HTML,
             reply_markup=keyboard,
             link_preview_options=NO_PREVIEW,
+            disable_notification=silent,
         )
     return sent.message_id
 
@@ -255,7 +267,7 @@ class Sender:
         """Send one row; True when it is now waiting to be marked sent."""
         db = self._mend.db
         try:
-            message_id = await send(self._bot, item.chat_id, item.message)
+            message_id = await send(self._bot, item.chat_id, item.message, silent=item.silent)
         except Forbidden:
             log.info("Outbox row %d: chat %d has blocked the bot", item.id, item.chat_id)
             await self._undeliverable(item, "blocked")

@@ -235,6 +235,7 @@ class SentMessage:
     reply_to_message_id: int | None = None
     edit_count: int = 0
     deleted: bool = False
+    silent: bool = False  # sent with disable_notification: it arrived without a sound
 
     @property
     def buttons(self) -> list[list[tuple[str, str | None]]]:
@@ -1318,6 +1319,7 @@ class FakeTelegram:
             reply_markup=markup,
             date=int(time.time()),
             reply_to_message_id=reply_to,
+            silent=_flag(params.get("disable_notification")),
         )
         chat.messages.append(message)
         self._emit(Change("message", chat.id, message.message_id))
@@ -1399,6 +1401,7 @@ class FakeTelegram:
             date=int(time.time()),
             file=sent,
             reply_to_message_id=reply_to,
+            silent=_flag(params.get("disable_notification")),
         )
         chat.messages.append(message)
         self._emit(Change("message", chat.id, message.message_id))
@@ -1846,6 +1849,11 @@ def _voice_mime_type(content_type: str | None) -> str:
     if content_type and content_type.startswith("audio/"):
         return content_type
     return "audio/ogg"
+
+
+def _flag(value: object) -> bool:
+    """A Boolean parameter as Telegram reads it (true, or the string "true")."""
+    return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
 def _parse_mode(params: dict[str, Any]) -> str | None:

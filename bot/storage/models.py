@@ -59,3 +59,4 @@ class OutboxItem:
     couple_id: int | None
     author_id: int | None
     ask_id: int | None
+    silent: bool = False  # the partner's action, in the receiver's quiet hours

@@ -29,9 +29,20 @@ __all__ = [
     "TopicStatus",
     "get_topic",
     "in_force",
+    "set_tells_nothing",
     "topics_in",
     "topics_of",
 ]
+
+
+async def set_tells_nothing(mend: Mend, user_id: int, on: bool) -> bool:
+    """Tell the partner (or not) when the user has nothing to share today, as the toggle in
+    /agreement does; returns how it stands now. Refuses kindly when the user is not paired."""
+    async with mend.db.read() as tx:
+        already = await users.shares_nothing(tx, user_id)
+    if already == on:
+        return on
+    return (await service.toggle_nothing(mend, user_id)).on
 
 
 def _text(text: str | None) -> str:

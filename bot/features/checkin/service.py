@@ -137,7 +137,8 @@ async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> C
         answered = partner_ask is not None and partner_ask.status == AskStatus.DONE
         if not answered and await store.add_nudge(tx, partner.id, partner_day):
             nudge = views.partner_checked_in(user.first_name)
-            await outbox.add(tx, partner.id, "nudge", nudge, now, couple_id=couple.id)
+            # "Checked in today" is true only today: never held until the quiet hours end.
+            await outbox.add(tx, partner.id, "nudge", nudge, now, couple_id=couple.id, timely=True)
     return Completed(ask, Saved.WAITING, partner.first_name)
 
 

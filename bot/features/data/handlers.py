@@ -2,14 +2,15 @@
 
 from telegram import Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.ext import BaseHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import texts
 from bot.features.data import service, views
+from bot.features.data.buttons import ExportNow
 from bot.kernel.context import MendContext
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
-from bot.kernel.handlers import reply, user_of
+from bot.kernel.handlers import pressed, reply, user_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage.models import User
@@ -27,6 +28,12 @@ async def export(update: Update, context: MendContext) -> None:
         caption=views.EXPORT_CAPTION,
         parse_mode=ParseMode.HTML,
     )
+
+
+async def export_now(update: Update, context: MendContext) -> None:
+    """Export my data (a button in /settings): the same file /export sends."""
+    await pressed(update, ExportNow)
+    await export(update, context)
 
 
 async def delete(update: Update, context: MendContext) -> None:
@@ -49,5 +56,6 @@ async def delete_words(
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CommandHandler("export", export),
+    CallbackQueryHandler(export_now, pattern=ExportNow.pattern()),
     CommandHandler("delete", delete),
 ]

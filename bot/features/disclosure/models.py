@@ -70,6 +70,8 @@ class Sending:
     disclosure: Disclosure
     topic: Topic
     partner: User
+    waits_until: datetime | None = None  # later, for the partner's quiet hours
+    me: User | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,8 +156,10 @@ async def send(mend: Mend, user_id: int, disclosure_id: int) -> Sending:
             couple_id=couple.id,
             author_id=me.id,
         )
-        await store.mark_sent(tx, disclosure.id, deliver_at, outbox_id)
-    return Sending(disclosure, topic, partner)
+        # The partner's quiet hours may hold it longer: Undo works, and the log says, until then.
+        waits = await outbox.due_of(tx, outbox_id)
+        await store.mark_sent(tx, disclosure.id, waits, outbox_id)
+    return Sending(disclosure, topic, partner, waits if waits > deliver_at else None, me)
 
 
 async def undo(mend: Mend, user_id: int, disclosure_id: int) -> Preview:

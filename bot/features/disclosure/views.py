@@ -52,6 +52,10 @@ BUTTON_EDIT = "Edit"
 BUTTON_CANCEL = "Cancel"
 BUTTON_UNDO = "Undo"
 DISCLOSE_SENDING = "Sending to {name} in 30 seconds. Changed your mind? Press Undo."
+DISCLOSE_SENDING_QUIET = (
+    "Sending to {name} at {when}, when their quiet hours end. Changed your mind? "
+    "Press Undo until then."
+)
 DISCLOSE_UNDONE = "Undone. Nothing was sent. It's still here as a draft:"
 DISCLOSE_TOO_LATE = "It has already reached {name}, so it can't be undone."
 DISCLOSE_CANCELLED = "Cancelled. Nothing was sent, and what you wrote is erased."
@@ -166,10 +170,14 @@ def preview(draft: Preview) -> Outgoing:
 
 
 def sending(sent: Sending) -> Outgoing:
+    name = escape(sent.partner.first_name)
+    if sent.waits_until is None:
+        when = DISCLOSE_SENDING.format(name=name)
+    else:
+        moment = schedule.format_moment(sent.waits_until, sent.me.tz if sent.me else None)
+        when = DISCLOSE_SENDING_QUIET.format(name=name, when=moment)
     return Outgoing(
-        _shown(sent.disclosure, sent.topic)
-        + "\n\n"
-        + DISCLOSE_SENDING.format(name=escape(sent.partner.first_name)),
+        _shown(sent.disclosure, sent.topic) + "\n\n" + when,
         buttons([(BUTTON_UNDO, Undo(sent.disclosure.id).pack())]),
     )
 

@@ -3,6 +3,7 @@
 HELP = (
     "<b>What I can do</b>\n"
     "/start: how Mend works\n"
+    "/settings: timezone, reminders, pause, quiet hours and the rest, all by buttons\n"
     "/timezone Berlin: set your timezone (city or zone name)\n"
     "/pair: make a one-time invite link for your partner\n"
     "/unpair: end the pairing (you can always do this alone)\n"
@@ -81,6 +82,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (  # the menu: (command, description)
     ("timeout", "A calm pause: /timeout 20"),
     ("repair", "Your repair plan"),
     ("journal", "A private note, for you alone"),
+    ("settings", "Timezone, reminders, quiet hours and more"),
     ("reminders", "Your reminder times"),
     ("remind", "Set a reminder: /remind checkin 21:00"),
     ("timezone", "Set your timezone: /timezone Berlin"),

@@ -46,6 +46,7 @@ FEATURE = Feature(
             usage=views.SWITCH_USAGE,
             status_on=views.STATUS_ON,
             status_off=views.STATUS_OFF,
+            label=views.SWITCH_LABEL,
         )
     },
     export=service.export,

@@ -28,6 +28,7 @@ SWITCH_USAGE = (
 )
 STATUS_ON = "monthly reflection: on, at your check-in time on the day of the month you paired"
 STATUS_OFF = "monthly reflection: off"
+SWITCH_LABEL = "Monthly reflection"
 
 
 def face(ask: Ask, prompt: Prompt | None, partner_name: str | None) -> PromptFace:

@@ -1,24 +1,88 @@
-"""Settings: /timezone, /remind, /reminders, /pause and /resume."""
+"""Settings: /settings (every setting by buttons, edited in place), /timezone, /remind,
+/reminders, /pause and /resume, and each person's quiet hours.
 
-from bot.features.settings import service, store, views
+Published for other features: ``ReminderKind``, ``reschedule_all``, and the place resolver
+that /timezone uses: ``find_timezones`` (with ``TimezoneMatch``), ``resolve_timezone`` (the
+same off the event loop, refusing kindly when nothing matches) and ``zone_choices`` (the
+buttons, largest first, that set a zone when pressed).
+"""
+
+from bot import texts
+from bot.features.settings import screens, service, store, views
 from bot.features.settings.handlers import HANDLERS
-from bot.features.settings.models import ReminderKind
+from bot.features.settings.models import ReminderKind, TimezoneChoices
 from bot.features.settings.service import reschedule_all
-from bot.kernel.feature import Feature
+from bot.features.settings.timezones import TimezoneMatch, find_timezones
+from bot.kernel.db import Tx
+from bot.kernel.errors import NotAllowed
+from bot.kernel.feature import Feature, TextInput
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
+from bot.storage.models import User
 
-__all__ = ["FEATURE", "ReminderKind", "reschedule_all"]
+__all__ = [
+    "FEATURE",
+    "ReminderKind",
+    "TimezoneMatch",
+    "find_timezones",
+    "reschedule_all",
+    "resolve_timezone",
+    "zone_choices",
+]
+
+
+async def resolve_timezone(query: str) -> TimezoneMatch:
+    """The zones a typed place, abbreviation or offset names, largest first; raises
+    ``InvalidInput`` with kind words when none does. Runs off the event loop."""
+    return await service.resolve(query)
+
+
+def zone_choices(match: TimezoneMatch) -> Outgoing:
+    """A "which one is yours?" message: a button per zone (pressed, it sets that zone)."""
+    return views.timezone_choices(TimezoneChoices(match.zones, match.places, match.more))
 
 
 async def screen(mend: Mend, user_id: int) -> Outgoing:
-    """The settings screen: for now, each reminder and when it next comes."""
-    return views.reminder_list(await service.list_reminders(mend, user_id))
+    """The settings screen, which other places open by name ("settings")."""
+    return await screens.home(mend, user_id)
+
+
+def _words(text: str | None) -> str:
+    if text is None:
+        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
+    return text
+
+
+async def _zone_words(
+    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
+) -> Outgoing:
+    """The place typed on the timezone page."""
+    return views.zone_typed(await service.take_zone(tx, mend, user, _words(text)))
+
+
+async def _time_words(
+    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
+) -> Outgoing:
+    """The time typed after a reminder's "Another time"."""
+    return views.reminder_page(await service.take_time(tx, mend, user, ident, _words(text)))
+
+
+async def _quiet_words(
+    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
+) -> Outgoing:
+    """The start or end typed after the quiet hours' "another time"."""
+    page = await service.take_quiet(tx, mend, user, ident, _words(text))
+    return views.quiet_page(page, service.QUIET_MODES)
 
 
 FEATURE = Feature(
     name="settings",
     handlers=HANDLERS,
+    text_inputs={
+        service.ZONE_INPUT: TextInput(_zone_words),
+        service.TIME_INPUT: TextInput(_time_words),
+        service.QUIET_INPUT: TextInput(_quiet_words),
+    },
     screens={"settings": screen},
     export=service.export,
     erase=store.erase_user,

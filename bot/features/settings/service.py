@@ -1,32 +1,52 @@
-"""A user's own settings: timezone, reminder times (/remind, /reminders), pause and resume."""
+"""A user's own settings: timezone, reminder times (/remind, /reminders), pause and resume,
+quiet hours, and the /settings screens that change them by buttons."""
 
+import asyncio
+import contextlib
 from datetime import datetime
 from typing import Any
 
 from bot import texts
 from bot.domain import schedule
-from bot.features import review
-from bot.features.settings import views
+from bot.domain.quiet import QuietHours, QuietMode
+from bot.features import agreement, review, wins
+from bot.features.settings import timezones, views
 from bot.features.settings.models import (
+    NothingPage,
+    Overview,
     Paused,
+    PausePage,
+    QuietPage,
     ReminderKind,
     ReminderLine,
     ReminderList,
     ReminderOff,
+    ReminderPage,
     ReminderSet,
+    RemindersPage,
     Resumed,
+    ResumedResult,
     Switched,
+    SwitchState,
     TimezoneChoices,
     TimezoneSet,
+    WinsPage,
 )
-from bot.features.settings.timezones import find_timezones, is_valid_timezone
+from bot.features.settings.timezones import TimezoneMatch, find_timezones, is_valid_timezone
 from bot.kernel.db import Tx
-from bot.kernel.errors import InvalidInput, Stale
+from bot.kernel.errors import InvalidInput, NotAllowed, Stale
 from bot.kernel.feature import ExportScope, Switch
 from bot.kernel.mend import Mend
-from bot.kernel.people import require_timezone, require_user
-from bot.storage import reminders, users
+from bot.kernel.people import is_paused, partner_name, require_timezone, require_user
+from bot.storage import couples, quiet, reminders, users
 from bot.storage.models import User
+
+# The words a /settings button asks for next (``users.awaiting``): a place, or a time.
+ZONE_INPUT = "settz"
+TIME_INPUT = "settime"  # settime:<reminder kind>
+QUIET_INPUT = "setquiet"  # setquiet:start | setquiet:end
+QUIET_MODES = (QuietMode.SILENT, QuietMode.WAIT, QuietMode.OFF)  # a button's value: the index
+MINUTES_A_DAY = 24 * 60
 
 _KIND_ALIASES = {
     "check-in": ReminderKind.CHECKIN,
@@ -52,14 +72,32 @@ async def set_timezone(
     """/timezone <zone or city>: set it if exactly one zone matches, else offer the matches."""
     if not query.strip():
         raise InvalidInput(views.TIMEZONE_USAGE)
-    match = find_timezones(query)
+    match = await resolve(query)
+    if len(match.zones) > 1:
+        return TimezoneChoices(match.zones, match.places, match.more)
+    return await _apply_timezone(mend, user_id, first_name, match.zones[0])
+
+
+_warming: set[asyncio.Task[None]] = set()
+
+
+def warm_places() -> None:
+    """A page asks for a place: build the place index in the background meanwhile, so the
+    answer (taken inside a transaction) does not wait for it."""
+    if _warming or timezones.is_warm():
+        return
+    task = asyncio.create_task(asyncio.to_thread(timezones.warm), name="mend-places")
+    _warming.add(task)
+    task.add_done_callback(_warming.discard)
+
+
+async def resolve(query: str) -> TimezoneMatch:
+    """The zones a place, abbreviation or offset names; refuses kindly when none does. The
+    first look-up builds the place index (a second or two), so it runs off the event loop."""
+    match = await asyncio.to_thread(find_timezones, query)
     if not match.zones:
         raise InvalidInput(views.timezone_unknown(query))
-    if match.more:
-        raise InvalidInput(views.timezone_too_many(query))
-    if len(match.zones) > 1:
-        return TimezoneChoices(match.zones)
-    return await _apply_timezone(mend, user_id, first_name, match.zones[0])
+    return match
 
 
 async def choose_timezone(mend: Mend, user_id: int, first_name: str, zone: str) -> TimezoneSet:
@@ -73,13 +111,26 @@ async def _apply_timezone(mend: Mend, user_id: int, first_name: str, zone: str) 
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         await users.upsert(tx, user_id, first_name, now)
-        await users.set_timezone(tx, user_id, zone)
-        user = await users.get(tx, user_id)
-        assert user is not None
-        await reschedule_all(tx, user, now)
-        has_reminders = bool(await reminders.for_user(tx, user_id))
-    assert user.tz is not None
+        return await _put_timezone(tx, user_id, zone, now)
+
+
+async def _put_timezone(tx: Tx, user_id: int, zone: str, now: datetime) -> TimezoneSet:
+    await users.set_timezone(tx, user_id, zone)
+    user = await users.get(tx, user_id)
+    assert user is not None and user.tz is not None
+    await reschedule_all(tx, user, now)
+    has_reminders = bool(await reminders.for_user(tx, user_id))
     return TimezoneSet(zone, now.astimezone(user.tz), has_reminders)
+
+
+async def take_zone(tx: Tx, mend: Mend, user: User, text: str) -> TimezoneSet | TimezoneChoices:
+    """The place typed after /settings' Timezone: set it, or offer the zones it could mean
+    (the question stays open, so a more precise place can still be typed)."""
+    match = await resolve(text)
+    if len(match.zones) > 1:
+        return TimezoneChoices(match.zones, match.places, match.more)
+    await users.set_awaiting(tx, user.id, None, mend.clock.now())
+    return await _put_timezone(tx, user.id, match.zones[0], mend.clock.now())
 
 
 async def reschedule_all(tx: Tx, user: User, now: datetime) -> None:
@@ -111,13 +162,33 @@ async def pause(mend: Mend, user_id: int, args: str) -> Paused:
     return Paused(until.astimezone(user.tz))
 
 
-async def resume(mend: Mend, user_id: int) -> Resumed:
-    """/resume: prompts start again at the next reminder time."""
+async def resume(mend: Mend, user_id: int) -> ResumedResult:
+    """/resume: prompts start again at the next reminder time (said, if there is one)."""
+    now = mend.clock.now()
     async with mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
-        was_paused = user.paused_until is not None and user.paused_until > mend.clock.now()
+        was_paused = is_paused(user, now)
         await users.set_paused_until(tx, user_id, None)
-    return Resumed.RESUMED if was_paused else Resumed.NOT_PAUSED
+        rows = await reminders.for_user(tx, user_id)
+    status = Resumed.RESUMED if was_paused else Resumed.NOT_PAUSED
+    if user.tz is None or not rows:
+        return ResumedResult(status)
+    upcoming = min(
+        (_upcoming(row.next_due_at, now, user, row.hour, row.minute, row.days), row.kind)
+        for row in rows
+    )
+    return ResumedResult(
+        status, upcoming[1], upcoming[0].astimezone(user.tz), now.astimezone(user.tz)
+    )
+
+
+def _upcoming(
+    due: datetime, now: datetime, user: User, hour: int, minute: int, days: int
+) -> datetime:
+    """When a reminder comes next: a row the tick has not reached yet (just started, or due
+    this second) is shown with the time it will move to."""
+    assert user.tz is not None
+    return due if due > now else schedule.next_due(now, user.tz, hour, minute, days)
 
 
 # --- Reminders -------------------------------------------------------------------------------
@@ -200,17 +271,11 @@ async def set_reminder(
         days = REVIEW_DAYS
     else:
         days = schedule.parse_days(day_words)
-    default_review = False
     async with mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
         require_timezone(user)
         assert user.tz is not None
-        next_due_at = schedule.next_due(now, user.tz, hour, minute, days)
-        await reminders.put(tx, user_id, kind, hour, minute, days, next_due_at)
-        if kind is ReminderKind.REVIEW:
-            await review.set_review_off(tx, user_id, False)
-        elif kind is ReminderKind.CHECKIN:
-            default_review = await _add_default_review(tx, user, hour, minute, now)
+        next_due_at, default_review = await _put_reminder(tx, user, kind, hour, minute, days, now)
     return ReminderSet(
         kind,
         hour,
@@ -220,6 +285,22 @@ async def set_reminder(
         now.astimezone(user.tz),
         default_review,
     )
+
+
+async def _put_reminder(
+    tx: Tx, user: User, kind: ReminderKind, hour: int, minute: int, days: int, now: datetime
+) -> tuple[datetime, bool]:
+    """Set a reminder; returns when it next comes, and whether the weekly review came with a
+    first check-in time."""
+    assert user.tz is not None
+    next_due_at = schedule.next_due(now, user.tz, hour, minute, days)
+    await reminders.put(tx, user.id, kind, hour, minute, days, next_due_at)
+    default_review = False
+    if kind is ReminderKind.REVIEW:
+        await review.set_review_off(tx, user.id, False)
+    elif kind is ReminderKind.CHECKIN:
+        default_review = await _add_default_review(tx, user, hour, minute, now)
+    return next_due_at, default_review
 
 
 async def _add_default_review(tx: Tx, user: User, hour: int, minute: int, now: datetime) -> bool:
@@ -247,25 +328,300 @@ async def list_reminders(mend: Mend, user_id: int) -> ReminderList:
         ]
     require_timezone(user)
     assert user.tz is not None
-    lines = []
-    for row in sorted(rows, key=lambda row: row.kind):
-        # A row the tick has not reached yet (just started, or due this second) is shown
-        # with the time it will move to.
-        upcoming = row.next_due_at
-        if upcoming <= now:
-            upcoming = schedule.next_due(now, user.tz, row.hour, row.minute, row.days)
-        lines.append(
-            ReminderLine(row.kind, row.hour, row.minute, row.days, upcoming.astimezone(user.tz))
-        )
+    lines = _lines(user, rows, now)
     paused = user.paused_until is not None and user.paused_until > now
-    return ReminderList(tuple(lines), paused, now.astimezone(user.tz), tuple(switches))
+    return ReminderList(lines, paused, now.astimezone(user.tz), tuple(switches))
+
+
+def _lines(user: User, rows: list[Any], now: datetime) -> tuple[ReminderLine, ...]:
+    """Each reminder with when it next comes, in the user's own time, sorted by kind."""
+    assert user.tz is not None
+    return tuple(
+        ReminderLine(
+            row.kind,
+            row.hour,
+            row.minute,
+            row.days,
+            _upcoming(row.next_due_at, now, user, row.hour, row.minute, row.days).astimezone(
+                user.tz
+            ),
+        )
+        for row in sorted(rows, key=lambda row: row.kind)
+    )
+
+
+# --- /settings -------------------------------------------------------------------------------
+
+
+async def overview(mend: Mend, user_id: int) -> Overview:
+    """The /settings screen: where each setting stands."""
+    now = mend.clock.now()
+    async with mend.db.read() as tx:
+        user = await require_user(tx, user_id)
+        rows = await reminders.for_user(tx, user_id)
+        hours = await quiet.get(tx, user_id)
+        partner = await partner_name(tx, await couples.active_for(tx, user_id), user_id)
+    if user.tz is None:
+        return Overview(None, None, (), None, hours, partner)
+    paused = (
+        user.paused_until.astimezone(user.tz)
+        if user.paused_until and is_paused(user, now)
+        else None
+    )
+    return Overview(
+        user.timezone, now.astimezone(user.tz), _lines(user, rows, now), paused, hours, partner
+    )
+
+
+async def ask_words(mend: Mend, user_id: int, what: str | None) -> None:
+    """Expect the user's next words to be ``what`` (a place, a time), or nothing."""
+    async with mend.db.transaction() as tx:
+        await require_user(tx, user_id)
+        await users.set_awaiting(tx, user_id, what, mend.clock.now())
+
+
+async def forget_words(mend: Mend, user_id: int, *, everything: bool = False) -> None:
+    """Leaving a page that asked for words: stop expecting them (only the settings' own,
+    unless ``everything``)."""
+    async with mend.db.transaction() as tx:
+        awaited = await users.awaiting(tx, user_id)
+        kind = awaited[0].partition(":")[0] if awaited else None
+        if kind in (ZONE_INPUT, TIME_INPUT, QUIET_INPUT) or (everything and kind is not None):
+            await users.set_awaiting(tx, user_id, None, mend.clock.now())
+
+
+async def _timed_user(tx: Tx, user_id: int) -> User:
+    user = await require_user(tx, user_id)
+    require_timezone(user)
+    return user
+
+
+async def reminders_page(mend: Mend, user_id: int, note: str = "") -> RemindersPage:
+    """Every reminder, and the other features' on/off switches."""
+    now = mend.clock.now()
+    async with mend.db.read() as tx:
+        user = await _timed_user(tx, user_id)
+        rows = await reminders.for_user(tx, user_id)
+        states = [
+            SwitchState(name, switch.label or name, await switch.is_on(tx, user_id))
+            for feature in mend.features
+            for name, switch in feature.switches.items()
+        ]
+    assert user.tz is not None
+    return RemindersPage(_lines(user, rows, now), tuple(states), now.astimezone(user.tz), note)
+
+
+async def reminder_page(mend: Mend, user_id: int, kind: ReminderKind) -> ReminderPage:
+    now = mend.clock.now()
+    async with mend.db.read() as tx:
+        user = await _timed_user(tx, user_id)
+        return _page(user, kind, await reminders.for_user(tx, user_id), now)
+
+
+def _page(
+    user: User, kind: ReminderKind, rows: list[Any], now: datetime, note: str = ""
+) -> ReminderPage:
+    assert user.tz is not None
+    line = next((line for line in _lines(user, rows, now) if line.kind == kind), None)
+    return ReminderPage(kind, line, now.astimezone(user.tz), note)
+
+
+async def set_reminder_time(
+    mend: Mend, user_id: int, kind: ReminderKind, minutes: int
+) -> ReminderPage:
+    """A time button: the reminder comes then, on the days it had (every day, or Sundays for
+    the weekly review, when it was off)."""
+    if not 0 <= minutes < MINUTES_A_DAY:
+        raise Stale(texts.STALE_BUTTON)
+    async with mend.db.transaction() as tx:
+        return await _set_time(tx, mend, await _timed_user(tx, user_id), kind, minutes)
+
+
+async def _set_time(
+    tx: Tx, mend: Mend, user: User, kind: ReminderKind, minutes: int
+) -> ReminderPage:
+    now = mend.clock.now()
+    rows = await reminders.for_user(tx, user.id)
+    current = next((row for row in rows if row.kind == kind), None)
+    days = (
+        current.days
+        if current
+        else REVIEW_DAYS
+        if kind is ReminderKind.REVIEW
+        else schedule.ALL_DAYS
+    )
+    hour, minute = divmod(minutes, 60)
+    _, default_review = await _put_reminder(tx, user, kind, hour, minute, days, now)
+    note = views.review_default_note(hour, minute) if default_review else ""
+    return _page(user, kind, await reminders.for_user(tx, user.id), now, note)
+
+
+async def take_time(tx: Tx, mend: Mend, user: User, kind: str, text: str) -> ReminderPage:
+    """The time typed after "Another time", in any form Mend reads ("9pm", "21:30")."""
+    try:
+        reminder = ReminderKind(kind)
+    except ValueError:
+        raise Stale(texts.STALE_BUTTON) from None
+    require_timezone(user)
+    hour, minute = schedule.parse_time(text)
+    await users.set_awaiting(tx, user.id, None, mend.clock.now())
+    return await _set_time(tx, mend, user, reminder, hour * 60 + minute)
+
+
+async def set_reminder_days(
+    mend: Mend, user_id: int, kind: ReminderKind, days: int
+) -> ReminderPage:
+    """A day button: the reminder comes on these days (at least one; Off turns it off)."""
+    if not 0 < days <= schedule.ALL_DAYS:
+        raise Stale(texts.STALE_BUTTON)
+    now = mend.clock.now()
+    async with mend.db.transaction() as tx:
+        user = await _timed_user(tx, user_id)
+        rows = await reminders.for_user(tx, user_id)
+        current = next((row for row in rows if row.kind == kind), None)
+        if current is None:  # turned off since the message was shown
+            raise Stale(texts.STALE_BUTTON)
+        await _put_reminder(tx, user, kind, current.hour, current.minute, days, now)
+        return _page(user, kind, await reminders.for_user(tx, user_id), now)
+
+
+async def turn_reminder_off(mend: Mend, user_id: int, kind: ReminderKind) -> ReminderPage:
+    now = mend.clock.now()
+    async with mend.db.transaction() as tx:
+        user = await _timed_user(tx, user_id)
+        await reminders.delete(tx, user_id, kind)
+        if kind is ReminderKind.REVIEW:
+            await review.set_review_off(tx, user_id, True)
+        return _page(user, kind, await reminders.for_user(tx, user_id), now)
+
+
+async def flip(mend: Mend, user_id: int, name: str, on: bool) -> RemindersPage:
+    """Another feature's switch: its own words say what changed, above the reminders."""
+    switch = _switch(mend, name)
+    if switch is None:
+        raise Stale(texts.STALE_BUTTON)
+    said = await switch.turn(mend, user_id, on)
+    return await reminders_page(mend, user_id, said.text)
+
+
+async def pause_page(mend: Mend, user_id: int) -> PausePage:
+    now = mend.clock.now()
+    async with mend.db.read() as tx:
+        user = await _timed_user(tx, user_id)
+    assert user.tz is not None
+    paused = (
+        user.paused_until.astimezone(user.tz)
+        if user.paused_until and is_paused(user, now)
+        else None
+    )
+    return PausePage(paused)
+
+
+async def pause_for(mend: Mend, user_id: int, days: int) -> PausePage:
+    """A pause button: no prompts for that many days (0: resume now)."""
+    if days > schedule.MAX_PAUSE_DAYS:
+        raise Stale(texts.STALE_BUTTON)
+    if days == 0:
+        await resume(mend, user_id)
+    else:
+        await pause(mend, user_id, f"{days}d")
+    return await pause_page(mend, user_id)
+
+
+async def quiet_page(mend: Mend, user_id: int) -> QuietPage:
+    async with mend.db.read() as tx:
+        await require_user(tx, user_id)
+        hours = await quiet.get(tx, user_id)
+        partner = await partner_name(tx, await couples.active_for(tx, user_id), user_id)
+    return QuietPage(hours, partner)
+
+
+async def set_quiet(
+    mend: Mend,
+    user_id: int,
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    mode: QuietMode | None = None,
+) -> QuietPage:
+    """Change when the quiet hours start or end, or what happens in them."""
+    async with mend.db.transaction() as tx:
+        await require_user(tx, user_id)
+        await _put_quiet(tx, user_id, start, end, mode)
+    return await quiet_page(mend, user_id)
+
+
+async def _put_quiet(
+    tx: Tx, user_id: int, start: int | None, end: int | None, mode: QuietMode | None
+) -> None:
+    for minutes in (start, end):
+        if minutes is not None and not 0 <= minutes < MINUTES_A_DAY:
+            raise Stale(texts.STALE_BUTTON)
+    hours = await quiet.get(tx, user_id)
+    new = QuietHours(
+        hours.start if start is None else start,
+        hours.end if end is None else end,
+        hours.mode if mode is None else mode,
+    )
+    if new.start == new.end:
+        raise InvalidInput(views.QUIET_SAME)
+    await quiet.put(tx, user_id, new)
+
+
+async def take_quiet(tx: Tx, mend: Mend, user: User, which: str, text: str) -> QuietPage:
+    """A start or end time typed after "Another time"."""
+    if which not in ("start", "end"):
+        raise Stale(texts.STALE_BUTTON)
+    hour, minute = schedule.parse_time(text)
+    minutes = hour * 60 + minute
+    if which == "start":
+        await _put_quiet(tx, user.id, minutes, None, None)
+    else:
+        await _put_quiet(tx, user.id, None, minutes, None)
+    await users.set_awaiting(tx, user.id, None, mend.clock.now())
+    couple = await couples.active_for(tx, user.id)
+    return QuietPage(await quiet.get(tx, user.id), await partner_name(tx, couple, user.id))
+
+
+async def wins_page(mend: Mend, user_id: int) -> WinsPage:
+    return WinsPage(await wins.threshold_of(mend, user_id))
+
+
+async def set_wins(mend: Mend, user_id: int, value: int) -> WinsPage:
+    """The wins feature decides (1 to 9, or 0 for never) and keeps it for the couple."""
+    try:
+        await wins.set_threshold(mend, user_id, str(value))
+    except InvalidInput:
+        raise Stale(texts.STALE_BUTTON) from None
+    return await wins_page(mend, user_id)
+
+
+async def nothing_page(mend: Mend, user_id: int) -> NothingPage:
+    async with mend.db.read() as tx:
+        await require_user(tx, user_id)
+        partner = await partner_name(tx, await couples.active_for(tx, user_id), user_id)
+        on = await users.shares_nothing(tx, user_id)
+    return NothingPage(partner, on)
+
+
+async def set_nothing(mend: Mend, user_id: int, on: bool) -> NothingPage:
+    """Whether the partner is told on a day with nothing to share: the agreement's toggle."""
+    with contextlib.suppress(NotAllowed):  # unpaired since: the page says so now
+        await agreement.set_tells_nothing(mend, user_id, on)
+    return await nothing_page(mend, user_id)
+
+
+async def is_paired(mend: Mend, user_id: int) -> bool:
+    async with mend.db.read() as tx:
+        return await couples.active_for(tx, user_id) is not None
 
 
 # --- Export ----------------------------------------------------------------------------------
 
 
 async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
-    """/export: the user's reminder times."""
+    """/export: the user's reminder times and quiet hours."""
+    hours = await quiet.get(tx, scope.me.id)
     return {
         "you": {
             "reminders": [
@@ -275,6 +631,11 @@ async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
                     "days": schedule.describe_days(r.days),
                 }
                 for r in await reminders.for_user(tx, scope.me.id)
-            ]
+            ],
+            "quiet_hours": {
+                "start": schedule.format_time(*hours.start_time),
+                "end": schedule.format_time(*hours.end_time),
+                "partner_messages": hours.mode.value,
+            },
         }
     }

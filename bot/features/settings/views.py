@@ -1,36 +1,62 @@
-"""What the settings say: timezone, reminders, pause and resume."""
+"""What the settings say: timezone, reminders, pause and resume, quiet hours, and the
+/settings screens."""
 
 from datetime import datetime
 
 from bot.domain import schedule
-from bot.features.settings.buttons import ChooseZone
+from bot.domain.quiet import QuietHours, QuietMode
+from bot.features.settings import timezones
+from bot.features.settings.buttons import (
+    ChooseZone,
+    Flip,
+    Go,
+    PauseFor,
+    Quiet,
+    Remind,
+    TellNothing,
+    WinsAt,
+)
 from bot.features.settings.models import (
+    NothingPage,
+    Overview,
+    Page,
     Paused,
+    PausePage,
+    QuietAction,
+    QuietPage,
+    RemindAction,
     ReminderKind,
     ReminderList,
     ReminderOff,
+    ReminderPage,
     ReminderSet,
+    RemindersPage,
     Resumed,
+    ResumedResult,
     TimezoneChoices,
     TimezoneSet,
+    WinsPage,
 )
-from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.texts import escape
 
 # --- Timezone --------------------------------------------------------------------------------
 
 TIMEZONE_USAGE = (
-    "Tell me your city or timezone, for example <code>/timezone Berlin</code>, "
-    "<code>/timezone new york</code> or <code>/timezone Europe/Lisbon</code>."
+    "Tell me your city, country or timezone, for example <code>/timezone Berlin</code>, "
+    "<code>/timezone Germany</code>, <code>/timezone NYC</code> or "
+    "<code>/timezone UTC+1</code>. /settings has it too."
 )
 TIMEZONE_UNKNOWN = (
-    "I couldn't find a timezone for “{given}”. Try a nearby big city, or a zone name like "
-    "<code>Europe/Berlin</code>."
-)
-TIMEZONE_TOO_MANY = (
-    "“{given}” matches many timezones. Could you be more specific, for example with a city?"
+    "I couldn't find a timezone for “{given}”. Try a nearby big city, your country, or your "
+    "offset from UTC, like UTC+1."
 )
 TIMEZONE_PICK = "A few timezones match. Which one is yours?"
+TIMEZONE_PICK_MORE = (
+    "These are the places with the most people. If yours isn't here, tell me your city."
+)
+ZONE_CITY = "{place}, {country}"
+ZONE_FIXED = "{offset}, no summer time"
 TIMEZONE_SET = "Your timezone is now {zone}. It's {time} there."
 TIMEZONE_NEXT = "Now choose when I ask, for example <code>/remind checkin 21:00</code>."
 
@@ -80,28 +106,175 @@ PAUSE_USAGE = (
     "<code>/pause until 2026-12-01</code>."
 )
 PAUSED = "Prompts are paused until {when}. /resume starts them sooner."
-RESUMED = "Prompts are back on. The next one comes at your usual time."
+RESUMED_NEXT = "Prompts are back on. Next: your {kind} reminder, {when}."
+RESUMED_NONE = (
+    "Prompts are back on, but you have no reminders set, so none will come on their own. "
+    "/settings sets a time."
+)
 NOT_PAUSED = "Prompts weren't paused, so nothing changed."
+
+# --- /settings -------------------------------------------------------------------------------
+
+SETTINGS_TITLE = "<b>Settings</b>"
+SETTINGS_ZONE = "Timezone: {zone}, where it's {time} now."
+SETTINGS_NO_ZONE = "Timezone: not set yet. I need it to ask at your own times."
+SETTINGS_REMINDERS = "Reminders:"
+SETTINGS_REMINDER = "• {kind}: {time}, {days}"
+SETTINGS_NO_REMINDERS = "Reminders: none yet."
+SETTINGS_PAUSED = "Prompts are paused until {when}."
+SETTINGS_QUIET_SILENT = "Quiet hours: {start} to {end}, what {name} sends arrives silently."
+SETTINGS_QUIET_WAIT = "Quiet hours: {start} to {end}, what {name} sends waits until {end}."
+SETTINGS_QUIET_OFF = "Quiet hours: off."
+YOUR_PARTNER = "your partner"
+
+BUTTON_TIMEZONE = "Timezone"
+BUTTON_REMINDERS = "Reminders"
+BUTTON_QUIET = "Quiet hours"
+BUTTON_PAUSE = "Pause"
+BUTTON_PAUSED = "Pause or resume"
+BUTTON_WINS = "Past wins"
+BUTTON_NOTHING = "Nothing to share"
+BUTTON_PRIVACY = "Privacy"
+BUTTON_EXPORT = "Export my data"
+BUTTON_DELETE = "Delete my data"
+BUTTON_UNPAIR = "Unpair"
+BUTTON_BACK = "« Back"
+BUTTON_SETTINGS = "« Settings"
+BUTTON_ANOTHER_TIME = "Another time"
+BUTTON_TURN_OFF = "Turn off"
+BUTTON_EVERY_DAY = "Every day"
+BUTTON_WEEKDAYS = "Weekdays"
+BUTTON_KIND_ON = "{kind}: {time}"
+BUTTON_KIND_OFF = "{kind}: off"
+BUTTON_SWITCH_ON = "{label}: on"
+BUTTON_SWITCH_OFF = "{label}: off"
+CHOSEN = "✓ {label}"
+
+ZONE_PAGE = (
+    "<b>Timezone</b>\nYours is {zone}, where it's {time} now.\n\n"
+    "To change it, write your city, country or UTC offset, for example Berlin, Germany, NYC "
+    "or UTC+1."
+)
+ZONE_PAGE_NONE = (
+    "<b>Timezone</b>\nWrite your city, country or UTC offset, for example Berlin, Germany, NYC "
+    "or UTC+1."
+)
+
+REMINDERS_PAGE = "<b>Reminders</b>\nTap one to change its time or days, or to turn it on or off."
+KIND_TITLES: dict[str, str] = {
+    ReminderKind.CHECKIN: "Check-in",
+    ReminderKind.GRATITUDE: "Gratitude",
+    ReminderKind.DISCLOSURE: "“Anything to share?”",
+    ReminderKind.REVIEW: "Weekly review",
+}
+REMINDER_PAGE_ON = (
+    "<b>{kind}</b>\n{time}, {days}. Next: {next}.\n\n"
+    "Choose another time, or tap the days to change them."
+)
+REMINDER_PAGE_OFF = "<b>{kind}</b>\nOff. Choose a time to turn it on."
+REVIEW_DEFAULT_NOTE = (
+    "Your weekly review comes on Sundays at {time} too: a look back at your week together."
+)
+DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+TIME_ASKED = (
+    "What time should your {kind} reminder come? Write it however you like, for example "
+    "21:00, 9pm or 7.30 am."
+)
+
+QUIET_TITLE = "<b>Quiet hours</b>"
+QUIET_SILENT = (
+    "From {start} to {end} your time, what {name} sends you arrives without a sound. "
+    "Your own reminders ring as usual."
+)
+QUIET_WAIT = (
+    "From {start} to {end} your time, what {name} sends you waits until {end}; only what "
+    "can't wait (a timeout, or that {name} checked in today) comes then, silently. "
+    "Your own reminders ring as usual."
+)
+QUIET_OFF = "Off: what {name} sends you arrives with a sound at any hour."
+QUIET_SAME = (
+    "Quiet hours need a start and an end that differ. To have none, choose Off in "
+    "/settings, Quiet hours."
+)
+BUTTON_QUIET_FROM = "From {time}"
+BUTTON_QUIET_UNTIL = "Until {time}"
+BUTTON_QUIET_FROM_OTHER = "From another time"
+BUTTON_QUIET_UNTIL_OTHER = "Until another time"
+BUTTON_QUIET_SILENT = "Silently"
+BUTTON_QUIET_WAIT = "Wait until they end"
+BUTTON_QUIET_OFF = "Off"
+QUIET_START_ASKED = "When should your quiet hours start? For example 22:30 or 10.30 pm."
+QUIET_END_ASKED = "When should your quiet hours end? For example 7:30 or 7.30 am."
+
+PAUSE_PAGE_ON = "<b>Pause</b>\nPrompts are on. For how long should I pause them?"
+PAUSE_PAGE_PAUSED = (
+    "<b>Pause</b>\nPrompts are paused until {when}. Resume them now, or pause for longer."
+)
+BUTTON_PAUSE_DAYS = {1: "1 day", 3: "3 days", 7: "1 week", 14: "2 weeks"}
+BUTTON_RESUME = "Resume now"
+
+WINS_PAGE_ON = (
+    "<b>Past wins</b>\nAfter a check-in of {threshold} or less, I offer you one of your "
+    "shared wins to reread, privately. Change the score, or turn it off:"
+)
+WINS_PAGE_OFF = (
+    "<b>Past wins</b>\nPast wins aren't offered after hard check-ins. Choose a score to turn "
+    "it on: after a check-in of that or less, I offer you a shared win to reread, privately."
+)
+WINS_NOT_PAIRED = (
+    "<b>Past wins</b>\nOnce you're paired and have shared a win, I can offer it back to you "
+    "after a hard check-in."
+)
+BUTTON_WINS_NEVER = "Never"
+BUTTON_WINS_AT = "{threshold} or less"
+
+NOTHING_ON = (
+    "<b>Nothing to share</b>\nWhen you say you have nothing to share under your agreement "
+    "today, {name} is told so."
+)
+NOTHING_OFF = (
+    "<b>Nothing to share</b>\nWhen you say you have nothing to share under your agreement "
+    "today, {name} isn't told; it stays with you."
+)
+NOTHING_NOT_PAIRED = (
+    "<b>Nothing to share</b>\nThis is part of a disclosure agreement, once you're paired."
+)
+BUTTON_TELL = "Tell {name}"
+BUTTON_DONT_TELL = "Don't tell"
 
 
 def timezone_unknown(given: str) -> str:
     return TIMEZONE_UNKNOWN.format(given=escape(given.strip()[:64]))
 
 
-def timezone_too_many(given: str) -> str:
-    return TIMEZONE_TOO_MANY.format(given=escape(given.strip()[:64]))
+def zone_label(zone: str, place: timezones.Place | None = None) -> str:
+    """A zone on a button: the place it was found by ("Birmingham, United Kingdom"), a fixed
+    offset ("UTC+1, no summer time"), or the zone's own name."""
+    if place is not None:
+        country = timezones.country_name(place.country)
+        return ZONE_CITY.format(place=place.name, country=country)
+    if zone.startswith("Etc/GMT") and len(zone) > 7:
+        sign = "-" if zone[7] == "+" else "+"  # Etc/ signs are reversed
+        return ZONE_FIXED.format(offset=f"UTC{sign}{zone[8:]}")
+    return zone.replace("_", " ")
 
 
-def timezone_choices(result: TimezoneChoices) -> Outgoing:
-    rows = [[(zone.replace("_", " "), ChooseZone(zone).pack())] for zone in result.zones]
-    return Outgoing(TIMEZONE_PICK, buttons(*rows))
+def timezone_choices(result: TimezoneChoices, *, back: bool = False) -> Outgoing:
+    places = result.places or (None,) * len(result.zones)
+    rows = [
+        [(zone_label(zone, place), ChooseZone(zone).pack())]
+        for zone, place in zip(result.zones, places, strict=True)
+    ]
+    if back:
+        rows.append([(BUTTON_SETTINGS, Go(Page.HOME).pack())])
+    text = TIMEZONE_PICK + ("\n\n" + TIMEZONE_PICK_MORE if result.more else "")
+    return Outgoing(text, buttons(*rows))
 
 
 def timezone_set(result: TimezoneSet) -> Outgoing:
     local = result.local_now
-    text = TIMEZONE_SET.format(
-        zone=result.zone, time=schedule.format_time(local.hour, local.minute)
-    )
+    zone = zone_label(result.zone) if result.zone.startswith("Etc/") else result.zone
+    text = TIMEZONE_SET.format(zone=zone, time=schedule.format_time(local.hour, local.minute))
     return Outgoing(text + ("" if result.has_reminders else "\n\n" + TIMEZONE_NEXT))
 
 
@@ -150,8 +323,13 @@ def paused(result: Paused) -> Outgoing:
     return Outgoing(PAUSED.format(when=when))
 
 
-def resumed(result: Resumed) -> Outgoing:
-    return Outgoing(RESUMED if result is Resumed.RESUMED else NOT_PAUSED)
+def resumed(result: ResumedResult) -> Outgoing:
+    if result.status is Resumed.NOT_PAUSED:
+        return Outgoing(NOT_PAUSED)
+    if result.next_kind is None or result.next_due is None or result.today is None:
+        return Outgoing(RESUMED_NONE)
+    kind = KIND_LABELS.get(result.next_kind, result.next_kind)
+    return Outgoing(RESUMED_NEXT.format(kind=kind, when=_when(result.next_due, result.today)))
 
 
 def _when(local: datetime, today: datetime) -> str:
@@ -163,3 +341,291 @@ def _when(local: datetime, today: datetime) -> str:
     if days == 1:
         return f"tomorrow at {clock}"
     return f"{local:%a} {local.day} {local:%b} at {clock}"
+
+
+# --- /settings -------------------------------------------------------------------------------
+
+
+def _until(local: datetime) -> str:
+    """'Mon 9 Mar at 13:00', in the user's own time."""
+    return (
+        f"{schedule.format_date(local, None)} at {schedule.format_time(local.hour, local.minute)}"
+    )
+
+
+def _back(page: Page = Page.HOME) -> list[tuple[str, str]]:
+    return [(BUTTON_BACK, Go(page).pack())]
+
+
+def _partner(name: str | None) -> str:
+    return escape(name) if name else YOUR_PARTNER
+
+
+def _chosen(label: str, chosen: bool) -> str:
+    return CHOSEN.format(label=label) if chosen else label
+
+
+def _hhmm(minutes: int) -> str:
+    return schedule.format_time(*divmod(minutes, 60))
+
+
+def _quiet_line(hours: QuietHours, partner: str | None) -> str:
+    start, end, name = _hhmm(hours.start), _hhmm(hours.end), _partner(partner)
+    if hours.mode is QuietMode.OFF:
+        return SETTINGS_QUIET_OFF
+    template = SETTINGS_QUIET_WAIT if hours.mode is QuietMode.WAIT else SETTINGS_QUIET_SILENT
+    return template.format(start=start, end=end, name=name)
+
+
+def settings_home(result: Overview, *, export: str) -> Outgoing:
+    """The /settings screen; ``export`` is the data feature's export button."""
+    lines = [SETTINGS_TITLE]
+    if result.zone is None or result.local_now is None:
+        lines.append(SETTINGS_NO_ZONE)
+    else:
+        now = result.local_now
+        time = schedule.format_time(now.hour, now.minute)
+        lines.append(SETTINGS_ZONE.format(zone=result.zone, time=time))
+        if result.reminders:
+            lines.append(SETTINGS_REMINDERS)
+            lines += [
+                SETTINGS_REMINDER.format(
+                    kind=KIND_TITLES.get(line.kind, line.kind),
+                    time=schedule.format_time(line.hour, line.minute),
+                    days=schedule.describe_days(line.days),
+                )
+                for line in result.reminders
+            ]
+        else:
+            lines.append(SETTINGS_NO_REMINDERS)
+    if result.paused_until is not None:
+        until = result.paused_until
+        when = _until(until)
+        lines.append(SETTINGS_PAUSED.format(when=when))
+    lines.append(_quiet_line(result.quiet, result.partner))
+    pause = BUTTON_PAUSED if result.paused_until is not None else BUTTON_PAUSE
+    rows = [
+        [
+            (BUTTON_TIMEZONE, Go(Page.TIMEZONE).pack()),
+            (BUTTON_REMINDERS, Go(Page.REMINDERS).pack()),
+        ],
+        [(BUTTON_QUIET, Go(Page.QUIET).pack()), (pause, Go(Page.PAUSE).pack())],
+        [(BUTTON_WINS, Go(Page.WINS).pack()), (BUTTON_NOTHING, Go(Page.NOTHING).pack())],
+        [(BUTTON_PRIVACY, Go(Page.PRIVACY).pack()), (BUTTON_EXPORT, export)],
+        [(BUTTON_DELETE, Go(Page.DELETE).pack())],
+    ]
+    if result.partner is not None:
+        rows[-1].append((BUTTON_UNPAIR, Go(Page.UNPAIR).pack()))
+    return Outgoing("\n".join(lines), buttons(*rows))
+
+
+def zone_page(result: Overview) -> Outgoing:
+    if result.zone is None or result.local_now is None:
+        return Outgoing(ZONE_PAGE_NONE, buttons(_back()))
+    now = result.local_now
+    time = schedule.format_time(now.hour, now.minute)
+    return Outgoing(ZONE_PAGE.format(zone=result.zone, time=time), buttons(_back()))
+
+
+def zone_typed(result: TimezoneSet | TimezoneChoices) -> Outgoing:
+    """The place typed on the timezone page: set, or the zones it could mean."""
+    if isinstance(result, TimezoneChoices):
+        return timezone_choices(result, back=True)
+    shown = timezone_set(result)
+    return Outgoing(shown.text, buttons([(BUTTON_SETTINGS, Go(Page.HOME).pack())]))
+
+
+def reminders_page(result: RemindersPage) -> Outgoing:
+    by_kind = {line.kind: line for line in result.lines}
+    rows: list[list[tuple[str, str]]] = []
+    for kind in ReminderKind:
+        line = by_kind.get(kind)
+        title = KIND_TITLES[kind]
+        label = (
+            BUTTON_KIND_ON.format(kind=title, time=schedule.format_time(line.hour, line.minute))
+            if line
+            else BUTTON_KIND_OFF.format(kind=title)
+        )
+        rows.append([(label, Remind(kind, RemindAction.OPEN).pack())])
+    for switch in result.switches:
+        template = BUTTON_SWITCH_ON if switch.on else BUTTON_SWITCH_OFF
+        rows.append(
+            [(template.format(label=switch.label), Flip(switch.name, int(not switch.on)).pack())]
+        )
+    rows.append(_back())
+    text = REMINDERS_PAGE if not result.note else result.note + "\n\n" + REMINDERS_PAGE
+    return Outgoing(text, buttons(*rows))
+
+
+REMINDER_TIMES = ((7, 8, 9), (12, 18, 19), (20, 21, 22))
+
+
+def reminder_page(result: ReminderPage) -> Outgoing:
+    kind, line = result.kind, result.line
+    title = KIND_TITLES[kind]
+    current = None if line is None else line.hour * 60 + line.minute
+    rows = [
+        [
+            (
+                _chosen(_hhmm(hour * 60), current == hour * 60),
+                Remind(kind, RemindAction.TIME, hour * 60).pack(),
+            )
+            for hour in row
+        ]
+        for row in REMINDER_TIMES
+    ]
+    rows.append([(BUTTON_ANOTHER_TIME, Remind(kind, RemindAction.TYPE).pack())])
+    if line is None:
+        text = REMINDER_PAGE_OFF.format(kind=title)
+    else:
+        text = REMINDER_PAGE_ON.format(
+            kind=title,
+            time=schedule.format_time(line.hour, line.minute),
+            days=schedule.describe_days(line.days),
+            next=_when(line.next_due, result.today),
+        )
+        days = [
+            (
+                _chosen(DAY_LABELS[day], bool(line.days >> day & 1)),
+                # Each day button carries the days it leaves: never none (Turn off is for that).
+                Remind(kind, RemindAction.DAYS, line.days ^ (1 << day) or line.days).pack(),
+            )
+            for day in range(7)
+        ]
+        rows += [days[:4], days[4:]]
+        rows.append(
+            [
+                (
+                    _chosen(BUTTON_EVERY_DAY, line.days == schedule.ALL_DAYS),
+                    Remind(kind, RemindAction.DAYS, schedule.ALL_DAYS).pack(),
+                ),
+                (
+                    _chosen(BUTTON_WEEKDAYS, line.days == schedule.WEEKDAYS),
+                    Remind(kind, RemindAction.DAYS, schedule.WEEKDAYS).pack(),
+                ),
+            ]
+        )
+        rows.append([(BUTTON_TURN_OFF, Remind(kind, RemindAction.OFF).pack())])
+    rows.append(_back(Page.REMINDERS))
+    if result.note:
+        text += "\n\n" + result.note
+    return Outgoing(text, buttons(*rows))
+
+
+def review_default_note(hour: int, minute: int) -> str:
+    return REVIEW_DEFAULT_NOTE.format(time=schedule.format_time(hour, minute))
+
+
+def time_asked(kind: ReminderKind) -> Outgoing:
+    text = TIME_ASKED.format(kind=KIND_LABELS[kind])
+    return Outgoing(text, buttons([(BUTTON_BACK, Remind(kind, RemindAction.OPEN).pack())]))
+
+
+QUIET_STARTS = (21 * 60, 22 * 60, 23 * 60)
+QUIET_ENDS = (6 * 60, 7 * 60, 8 * 60)
+QUIET_MODE_BUTTONS = (
+    (QuietMode.SILENT, BUTTON_QUIET_SILENT),
+    (QuietMode.WAIT, BUTTON_QUIET_WAIT),
+    (QuietMode.OFF, BUTTON_QUIET_OFF),
+)
+
+
+def quiet_page(result: QuietPage, modes: tuple[QuietMode, ...]) -> Outgoing:
+    """``modes``: the order the mode buttons' values index."""
+    hours, name = result.hours, _partner(result.partner)
+    start, end = _hhmm(hours.start), _hhmm(hours.end)
+    if hours.mode is QuietMode.OFF:
+        body = QUIET_OFF.format(name=name)
+    else:
+        template = QUIET_WAIT if hours.mode is QuietMode.WAIT else QUIET_SILENT
+        body = template.format(start=start, end=end, name=name)
+    starts = [
+        (
+            _chosen(BUTTON_QUIET_FROM.format(time=_hhmm(minutes)), minutes == hours.start),
+            Quiet(QuietAction.START, minutes).pack(),
+        )
+        for minutes in QUIET_STARTS
+    ]
+    ends = [
+        (
+            _chosen(BUTTON_QUIET_UNTIL.format(time=_hhmm(minutes)), minutes == hours.end),
+            Quiet(QuietAction.END, minutes).pack(),
+        )
+        for minutes in QUIET_ENDS
+    ]
+    mode_row = [
+        (_chosen(label, hours.mode is mode), Quiet(QuietAction.MODE, modes.index(mode)).pack())
+        for mode, label in QUIET_MODE_BUTTONS
+    ]
+    rows = [
+        starts,
+        ends,
+        [
+            (BUTTON_QUIET_FROM_OTHER, Quiet(QuietAction.TYPE_START).pack()),
+            (BUTTON_QUIET_UNTIL_OTHER, Quiet(QuietAction.TYPE_END).pack()),
+        ],
+        mode_row[:2],
+        [*mode_row[2:], *_back()],
+    ]
+    text = QUIET_TITLE + "\n" + body
+    return Outgoing(text, buttons(*rows))
+
+
+def quiet_time_asked(action: QuietAction) -> Outgoing:
+    text = QUIET_START_ASKED if action is QuietAction.TYPE_START else QUIET_END_ASKED
+    return Outgoing(text, buttons(_back(Page.QUIET)))
+
+
+def pause_page(result: PausePage) -> Outgoing:
+    choices = [(label, PauseFor(days).pack()) for days, label in BUTTON_PAUSE_DAYS.items()]
+    rows = [choices[:2], choices[2:]]
+    if result.paused_until is None:
+        text = PAUSE_PAGE_ON
+    else:
+        until = result.paused_until
+        when = _until(until)
+        text = PAUSE_PAGE_PAUSED.format(when=when)
+        rows.insert(0, [(BUTTON_RESUME, PauseFor(0).pack())])
+    rows.append(_back())
+    return Outgoing(text, buttons(*rows))
+
+
+WINS_CHOICES = (2, 3, 4, 5)
+
+
+def wins_page(result: WinsPage) -> Outgoing:
+    if result.threshold is None:
+        return Outgoing(WINS_NOT_PAIRED, buttons(_back()))
+    threshold = result.threshold
+    text = WINS_PAGE_OFF if threshold == 0 else WINS_PAGE_ON.format(threshold=threshold)
+    choices = [
+        (_chosen(BUTTON_WINS_AT.format(threshold=value), value == threshold), WinsAt(value).pack())
+        for value in WINS_CHOICES
+    ]
+    rows = [
+        choices[:2],
+        choices[2:],
+        [(_chosen(BUTTON_WINS_NEVER, threshold == 0), WinsAt(0).pack()), *_back()],
+    ]
+    return Outgoing(text, buttons(*rows))
+
+
+def nothing_page(result: NothingPage) -> Outgoing:
+    if result.partner is None:
+        return Outgoing(NOTHING_NOT_PAIRED, buttons(_back()))
+    name = escape(result.partner)
+    text = (NOTHING_ON if result.on else NOTHING_OFF).format(name=name)
+    rows = [
+        [
+            (_chosen(BUTTON_TELL.format(name=result.partner), result.on), TellNothing(1).pack()),
+            (_chosen(BUTTON_DONT_TELL, not result.on), TellNothing(0).pack()),
+        ],
+        _back(),
+    ]
+    return Outgoing(text, buttons(*rows))
+
+
+def with_back(shown: Outgoing, page: Page = Page.HOME) -> Outgoing:
+    """Another feature's screen (privacy, delete, unpair), shown here with a way back."""
+    back = tuple(Button(text, data) for text, data in _back(page))
+    return Outgoing(shown.text, (*shown.buttons, back), shown.voice, shown.photo)

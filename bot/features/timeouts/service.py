@@ -53,7 +53,10 @@ async def start(mend: Mend, user_id: int, args: str) -> Paused:
             ends_at = max(running.ends_at, now) + timedelta(minutes=minutes)
             await store.extend(tx, running.id, me.id, ends_at)
         paused = Paused(ends_at, running is not None, me, partner)
-        await outbox.add(tx, partner.id, "timeout", views.told(paused), now, couple_id=couple.id)
+        # A pause in a conversation happening now: never held until the quiet hours end.
+        await outbox.add(
+            tx, partner.id, "timeout", views.told(paused), now, couple_id=couple.id, timely=True
+        )
     return paused
 
 
@@ -94,5 +97,5 @@ async def come_back(mend: Mend, user_id: int, timeout_id: int, choice: Choice) -
             await store.extend(tx, timeout.id, me.id, ends_at)
             result = Paused(ends_at, True, me, partner)
             notice = views.told(result)
-        await outbox.add(tx, partner.id, "timeout", notice, now, couple_id=couple.id)
+        await outbox.add(tx, partner.id, "timeout", notice, now, couple_id=couple.id, timely=True)
     return result

@@ -79,6 +79,13 @@ async def listing(mend: Mend, user_id: int, offset: int = 0) -> Listing:
     return Listing(me, partner, page, offset, total, threshold)
 
 
+async def threshold_of(mend: Mend, user_id: int) -> int | None:
+    """The couple's threshold (0: off), or None when the user is not paired."""
+    async with mend.db.read() as tx:
+        couple = await couples.active_for(tx, user_id)
+        return None if couple is None else await couples.low_threshold(tx, couple.id)
+
+
 async def set_threshold(mend: Mend, user_id: int, value: str) -> int:
     """/wins threshold 4 (or off): when a past win is offered after a check-in."""
     cleaned = value.strip().lower()
