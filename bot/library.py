@@ -1,7 +1,9 @@
 """Load and validate the agreement-topic and support files of the YAML library.
 
 `agreements.yaml` holds the suggested disclosure topics; `support.yaml` holds the private
-support message and resources shown to someone who hesitates. Both are required files of the
+support message and resources shown to someone who hesitates, and the page /support shows
+(its optional ``page``: warm words, what to do in acute distress, and helplines by country;
+without it, /support shows the message's resources). Both are required files of the
 library directory and are checked the way bot.prompts checks the prompt files: every problem
 is collected and reported as "path:line: message", never as a traceback.
 """
@@ -41,12 +43,17 @@ MAX_EXAMPLE_CHARS = 200
 MAX_MESSAGE_CHARS = 600
 MAX_RESOURCE_NAME_CHARS = 80
 MAX_RESOURCE_DETAIL_CHARS = 300
+MAX_COUNTRY_CHARS = 60
+MAX_CONTACT_CHARS = 200
+MAX_LINES = 30  # helplines on the /support page (one Telegram message must hold them all)
 # The repair plan (the template here, and what a couple makes of it in bot/features/repair).
 MAX_STEP_CHARS = 300
 MAX_STEPS = 20
 
 _TOPIC_KEYS = ("id", "title", "description", "example")
-_SUPPORT_KEYS = ("message", "resources")
+_SUPPORT_KEYS = ("message", "resources", "page")
+_PAGE_KEYS = ("message", "urgent", "lines")
+_LINE_KEYS = ("country", "name", "contact")
 _RESOURCE_KEYS = ("name", "detail")
 _REPAIR_KEYS = ("title", "steps")
 
@@ -93,11 +100,31 @@ class SupportResource:
 
 
 @dataclass(frozen=True, slots=True)
+class Helpline:
+    """A well-known place to call or write to, in one country."""
+
+    country: str
+    name: str
+    contact: str
+
+
+@dataclass(frozen=True, slots=True)
+class SupportPage:
+    """What /support shows: a few warm words, what to do in acute distress, helplines."""
+
+    message: str
+    urgent: str
+    lines: tuple[Helpline, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Support:
-    """The private message for someone who is unsure, and the resources listed under it."""
+    """The private message for someone who is unsure, and the resources listed under it; and
+    the /support page, if the file has one."""
 
     message: str
     resources: tuple[SupportResource, ...]
+    page: SupportPage | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +231,48 @@ def _resource(node: Node, report: _Report) -> SupportResource | None:
     return SupportResource(name, detail)
 
 
+def _helpline(node: Node, report: _Report) -> Helpline | None:
+    """One helpline of the /support page, or None after reporting its problems."""
+    if not isinstance(node, MappingNode):
+        report.at(
+            node, f"each line must be a mapping with country, name and contact, {_got(node)}"
+        )
+        return None
+    fields = _fields(node, _LINE_KEYS, "in a line", report)
+    values = {name: value for name, (_, value) in fields.items()}
+    name = _text(values, "name", MAX_RESOURCE_NAME_CHARS, report)
+    label = f"line '{_show(name)}'" if name is not None else "line"
+    _missing(node, values, _LINE_KEYS, label, report)
+    country = _text(values, "country", MAX_COUNTRY_CHARS, report)
+    contact = _text(values, "contact", MAX_CONTACT_CHARS, report)
+    if name is None or country is None or contact is None:
+        return None
+    return Helpline(country, name, contact)
+
+
+def _page(node: Node, report: _Report) -> SupportPage | None:
+    """The /support page, or None after reporting its problems."""
+    if not isinstance(node, MappingNode):
+        report.at(node, f"page must be a mapping with message, urgent and lines, {_got(node)}")
+        return None
+    fields = _fields(node, _PAGE_KEYS, "in the page", report)
+    values = {name: value for name, (_, value) in fields.items()}
+    _missing(node, values, ("message", "urgent"), "the page", report)
+    message = _text(values, "message", MAX_MESSAGE_CHARS, report)
+    urgent = _text(values, "urgent", MAX_MESSAGE_CHARS, report)
+    lines: list[Helpline] = []
+    items = _items(fields, node, "lines", "line", report)
+    for item in items or ():
+        line = _helpline(item, report)
+        if line is not None:
+            lines.append(line)
+    if items is not None and len(items) > MAX_LINES:
+        report.at(fields["lines"][1], f"{len(items)} lines; the limit is {MAX_LINES}")
+    if message is None or urgent is None or items is None:
+        return None
+    return SupportPage(message, urgent, tuple(lines))
+
+
 def _raise_if_any(report: _Report) -> None:
     """Raise PromptLibraryError listing the report's problems, if it has any."""
     problems = report.lines()
@@ -242,6 +311,7 @@ def load_support(directory: Path) -> Support:
     )
     message: str | None = None
     resources: list[SupportResource] = []
+    page: SupportPage | None = None
     if isinstance(root, MappingNode):
         fields = _fields(root, _SUPPORT_KEYS, "at the top level", report)
         values = {name: value for name, (_, value) in fields.items()}
@@ -253,12 +323,14 @@ def load_support(directory: Path) -> Support:
             resource = _resource(item, report)
             if resource is not None:
                 resources.append(resource)
+        if "page" in values:
+            page = _page(values["page"], report)
     elif root is not None:
         report.at(root, f"the file must be {expected}, {_got(root)}")
     _raise_if_any(report)
     if message is None:  # pragma: no cover - a missing or bad message is always reported
         raise AssertionError("support message missing without a reported problem")
-    return Support(message, tuple(resources))
+    return Support(message, tuple(resources), page)
 
 
 def load_repair(directory: Path) -> RepairTemplate:

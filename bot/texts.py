@@ -41,6 +41,8 @@ NEED_TIMEZONE = (
     "Try <code>/timezone Berlin</code> or <code>/timezone America/New_York</code>."
 )
 UNKNOWN_COMMAND = "I don't know that command. /help lists everything I can do."
+DID_YOU_MEAN = "I don't know that command. Did you mean /{command}? Tap it to go there."
+BUTTON_GO_TO_COMMAND = "Go to /{command}"
 UNSUPPORTED_CONTENT = (
     "I can only read text messages, so I couldn't use that. Please type your answer instead."
 )

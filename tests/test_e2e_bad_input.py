@@ -680,7 +680,7 @@ async def test_html_in_a_first_name_arrives_literally(bot: Bot, tg: FakeTelegram
     await set_up(ben)
     await pair(tg, eve, ben)  # the preview and "paired" messages name Eve literally
     prompt = await open_checkin(ben)
-    assert f"{EVE} sees your answer only once" in prompt.text
+    assert f"{EVE} can't see yours before" in prompt.text
     await ben.send("/unpair")
     confirm = await ben.wait_message("End your pairing with")
     assert f"End your pairing with {EVE}?" in confirm.text

@@ -126,9 +126,13 @@ async def test_ask_sends_the_check_once_a_day(bot: Bot, tg: FakeTelegram) -> Non
     assert "Tue 3 Mar" in refused.text
     assert sum("Anything to share today?" in m.text for m in ben.messages) == 1
 
-    # Nothing to share: Ben hasn't chosen to tell Anna, so she isn't told.
+    # Nothing to share: Ben hasn't chosen to tell Anna, so she isn't told that; her /ask
+    # hears back only, neutrally, that it was seen (issue 11: every loop closed).
+    assert "Anna is told only that you've seen the question" in check.text
     await ben.press(check, "Nothing to share today")
-    await tg.wait_for(lambda: "Nothing was sent to Anna" in check.text)
+    await tg.wait_for(lambda: "Anna is told only that you've seen their question" in check.text)
+    seen = await anna.wait_message("Ben has seen your question")
+    assert "nothing to share" not in seen.text.lower()
 
     bot.clock.advance(hours=24, seconds=1)
     await anna.send("/ask")
@@ -285,3 +289,44 @@ async def test_database_holds_no_disclosure_plaintext(bot: Bot, tg: FakeTelegram
         assert plaintext.encode() not in raw
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM disclosures").fetchone()[0] >= 1
+
+
+async def test_the_one_who_asked_hears_back_what_was_passed_on_or_seen(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    anna, ben = await agreed_couple(tg)
+    await ben.send("/agreement")
+    overview = await ben.wait_message("Your disclosure agreement with Anna")
+    await ben.press(overview, "Tell Anna when I've nothing to share")
+    await tg.wait_for(lambda: "Anna will be told" in overview.text)
+
+    # Passed on: "nothing to share", as Ben chose; no "seen" besides it.
+    await anna.send("/ask")
+    await anna.wait_message("I've asked Ben")
+    check = await ben.wait_message("Anything to share today?")
+    await ben.press(check, "Nothing to share today")
+    await anna.wait_message("Ben has nothing to share under your agreement today")
+
+    # Passed on: a disclosure, which is itself the answer.
+    bot.clock.advance(hours=24, seconds=1)
+    await anna.send("/ask")
+    await anna.wait_message("I've asked Ben")
+    check = await ben.wait_message("Anything to share today?")
+    await ben.press(check, "Share something")
+    await tg.wait_for(lambda: "Which topic is this about?" in check.text)
+    await ben.press(check, "Changes of plan")
+    await ben.send("Home late tonight")
+    preview = await ben.wait_message("Your disclosure on")
+    await ben.press(preview, "Send to Anna")
+    await tg.wait_for(lambda: "Sending to Anna" in preview.text)
+    bot.clock.advance(seconds=31)
+    await anna.wait_message("A disclosure from Ben")
+    # The disclosure answered the /ask: nothing is "seen" besides it.
+    await ben.send("/help")
+    await ben.wait_message("What I can do")
+    assert not [m for m in anna.messages if "has seen your question" in m.text]
+    async with bot.mend.db.read() as tx:
+        cursor = await tx.conn.execute(
+            "SELECT COUNT(*) FROM update_requests WHERE answered_at IS NULL"
+        )
+        assert (await cursor.fetchone())[0] == 0

@@ -97,7 +97,7 @@ async def test_a_short_month_has_it_on_its_last_day_and_a_restart_loses_nothing(
     (for_ben,) = await has_reflections(bot, ben, 1)
     # The same question for both, with its footer, and the pipeline's Remind me / Skip.
     assert for_anna.text == for_ben.text.replace("Anna", "Ben")
-    assert "Ben sees your answer only once they've answered too" in for_anna.text
+    assert "once you've both answered, and Ben can't see yours before" in for_anna.text
     assert [b for row in for_anna.buttons for b, _ in row] == [
         prompts_views.BUTTON_SNOOZE,
         prompts_views.BUTTON_SKIP,
@@ -118,6 +118,17 @@ async def test_a_short_month_has_it_on_its_last_day_and_a_restart_loses_nothing(
     assert "You: “We laughed more than I expected.”" in anna_sees.text
     assert "Anna: “We laughed more than I expected.”" in ben_sees.text
     assert anna_sees.text.index("Ben:") < anna_sees.text.index("You:")
+    # Each can answer the other's reflection (issue 11: every loop closed).
+    assert (
+        anna_sees.button_texts
+        == ben_sees.button_texts
+        == ["Thank you", "Let's talk about it", "❤️"]
+    )
+    await anna.press(anna_sees, "❤️")
+    chosen = await anna.wait_message("You chose: ❤️")
+    await anna.press(chosen, "Send as it is")
+    told = await ben.wait_message("Anna answered your monthly reflection")
+    assert "❤️" in told.text
 
     # Once a month: not again on the days after, nor after another restart.
     await bot.restart()

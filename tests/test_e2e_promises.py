@@ -2,12 +2,7 @@
 
 from datetime import UTC, datetime
 
-import pytest
-
 from bot.features.promises import views
-from bot.kernel.feature import Feature
-from bot.kernel.mend import Mend
-from bot.kernel.outgoing import Outgoing
 from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, couple, expect
 
@@ -63,8 +58,8 @@ async def test_two_answers_that_differ_record_no_verdict_and_both_see_both(
     for seen in (theirs, told):
         assert "Ben: Kept" in seen.text and "Anna: Let's talk" in seen.text
         assert "not kept" not in seen.text.lower() and "Not counted" not in seen.text
-        # No screen is declared under "talk" yet: no button that leads nowhere.
-        assert seen.button_texts == []
+        # The talk feature declares the "talk" screen: a way to find a time to talk.
+        assert seen.button_texts == [views.BUTTON_FIND_TIME]
     assert "Anna would like to talk about it" in told.text
     assert "You'd like to talk about it; Ben sees that too." in theirs.text
     assert query(bot, "SELECT status FROM promises") == [("differ",)]
@@ -86,13 +81,9 @@ async def test_two_answers_that_differ_record_no_verdict_and_both_see_both(
 
 
 async def test_lets_talk_offers_a_time_when_a_talk_screen_exists(
-    bot: Bot, tg: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+    bot: Bot, tg: FakeTelegram
 ) -> None:
-    async def talk(mend: Mend, user_id: int) -> Outgoing:
-        return Outgoing("When would suit you both to talk?")
-
-    features = (*bot.mend.features, Feature(name="talk", screens={"talk": talk}))
-    monkeypatch.setattr(bot.mend, "features", features)
+    # The talk feature (bot/features/talk) declares the "talk" screen.
     anna, ben = await couple(tg)
     mine, theirs = await asked(bot, anna, ben)
     await anna.press(theirs, "Let's talk")
@@ -103,7 +94,7 @@ async def test_lets_talk_offers_a_time_when_a_talk_screen_exists(
         assert seen.button_texts == [views.BUTTON_FIND_TIME]
         assert views.PROMISE_NOT_KEPT in seen.text
     await ben.press(mine, views.BUTTON_FIND_TIME)
-    await ben.wait_message("When would suit you both to talk?")
+    await ben.wait_message("When would you like to talk with Anna?")
 
     # Both said Kept: nothing to talk about, no button, and it counts for the two of them.
     await ben.send("/promise put my phone away at dinner by 20:00")

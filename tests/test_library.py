@@ -274,7 +274,7 @@ def test_missing_top_level_keys(lib: Path) -> None:
     ]
     assert support_problems(lib) == [
         "prompts/support.yaml:2: unknown key 'other' at the top level "
-        "(allowed: message, resources)",
+        "(allowed: message, resources, page)",
         "prompts/support.yaml:2: missing required key 'message'",
         "prompts/support.yaml:2: missing required key 'resources'",
     ]

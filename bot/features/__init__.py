@@ -12,9 +12,12 @@ from bot.features import (
     pairing,
     promises,
     prompts,
+    reactions,
     repair,
     review,
     settings,
+    support,
+    talk,
     timeouts,
     wins,
 )
@@ -31,10 +34,13 @@ FEATURES: tuple[Feature, ...] = (
     promises.FEATURE,
     wins.FEATURE,
     timeouts.FEATURE,
+    talk.FEATURE,
+    reactions.FEATURE,
     repair.FEATURE,
     journal.FEATURE,
     review.FEATURE,
     data.FEATURE,
     help.FEATURE,
+    support.FEATURE,
     prompts.FEATURE,  # last: its free-text and voice handlers come after every command
 )

@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import difflib
 import logging
 import math
 from collections.abc import Awaitable, Callable, Coroutine
@@ -15,6 +16,7 @@ from telegram.ext import (
     Application,
     ApplicationHandlerStop,
     CallbackQueryHandler,
+    CommandHandler,
     MessageHandler,
     TypeHandler,
     filters,
@@ -27,7 +29,7 @@ from bot.kernel.context import MendContext
 from bot.kernel.db import COMMITTED
 from bot.kernel.errors import MendError
 from bot.kernel.feature import Feature
-from bot.kernel.outgoing import Outgoing
+from bot.kernel.outgoing import Button, Outgoing
 from bot.kernel.screens import Open, find
 from bot.kernel.sender import markup
 
@@ -194,9 +196,36 @@ async def private_only(update: Update, context: MendContext) -> None:
     raise ApplicationHandlerStop
 
 
+# How alike a typed command and a real one must be (difflib's ratio) to ask "did you mean".
+NEAR_MISS = 0.7
+
+
+def _commands(application: Application) -> list[str]:
+    """Every command a registered CommandHandler answers."""
+    names: set[str] = set()
+    for group in application.handlers.values():
+        for handler in group:
+            if isinstance(handler, CommandHandler):
+                names |= handler.commands
+    return sorted(names)
+
+
 async def unknown_command(update: Update, context: MendContext) -> None:
-    """Any command Mend does not have."""
-    await reply(update, context, Outgoing(texts.UNKNOWN_COMMAND))
+    """Any command Mend does not have: "did you mean /checkin?" when one is close (with a
+    button when a feature has a screen of that name), else a pointer to /help."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    typed = message.text.split(maxsplit=1)[0].removeprefix("/").partition("@")[0].lower()
+    close = difflib.get_close_matches(typed, _commands(context.application), 1, NEAR_MISS)
+    if not close:
+        await reply(update, context, Outgoing(texts.UNKNOWN_COMMAND))
+        return
+    command = close[0]
+    rows: tuple[tuple[Button, ...], ...] = ()
+    if find(context.mend.features, command) is not None:
+        label = texts.BUTTON_GO_TO_COMMAND.format(command=command)
+        rows = ((Button(label, Open(command).pack()),),)
+    await reply(update, context, Outgoing(texts.DID_YOU_MEAN.format(command=command), rows))
 
 
 async def unsupported_content(update: Update, context: MendContext) -> None:

@@ -289,4 +289,64 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE outbox ADD COLUMN silent INTEGER NOT NULL DEFAULT 0;
     """,
+    # Free text Mend did not expect, held briefly (encrypted) so that "Keep it in my journal"
+    # can save exactly those words without putting them in callback data; forgotten after an
+    # hour by the tick, at once when kept, and on /delete.
+    """
+    CREATE TABLE held_words (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        body BLOB NOT NULL,               -- encrypted
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX held_words_created ON held_words(created_at);
+    """,
+    # /ask's loop closed: when the partner answered the request (the asker then hears what
+    # they chose to pass on, or a neutral "seen").
+    """
+    ALTER TABLE update_requests ADD COLUMN answered_at INTEGER;
+    """,
+    # Finding a time to talk (bot/features/talk): one partner proposes, the other accepts or
+    # asks for another time.
+    """
+    CREATE TABLE talks (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        proposer_id INTEGER NOT NULL REFERENCES users(id),
+        slot TEXT NOT NULL,               -- tonight | tomorrow | weekend | typed
+        at INTEGER,                       -- the instant proposed (tonight, tomorrow)
+        words BLOB,                       -- encrypted: a time in the proposer's words (typed)
+        -- writing | draft | proposed | accepted | another | cancelled | ended (unpaired)
+        status TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        answered_at INTEGER
+    );
+    CREATE INDEX talks_couple ON talks(couple_id, status);
+    CREATE TABLE talk_reminders (         -- "Remind me an hour before" an agreed talk
+        talk_id INTEGER NOT NULL REFERENCES talks(id),
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        due_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        PRIMARY KEY (talk_id, user_id)
+    );
+    CREATE INDEX talk_reminders_due ON talk_reminders(due_at) WHERE sent_at IS NULL;
+    """,
+    # Answers to what a partner shared (bot/features/reactions): a reveal, a gratitude, a win
+    # can be answered with Thank you, Let's talk about it or a heart, and a short note.
+    """
+    CREATE TABLE reactions (
+        id INTEGER PRIMARY KEY,
+        couple_id INTEGER NOT NULL REFERENCES couples(id),
+        from_id INTEGER NOT NULL REFERENCES users(id),  -- who may answer (the reader)
+        to_id INTEGER NOT NULL REFERENCES users(id),    -- who shared it (the author)
+        subject TEXT NOT NULL,            -- checkin | monthly | gratitude | win
+        reaction TEXT,                    -- thanks | talk | heart
+        note BLOB,                        -- encrypted
+        status TEXT NOT NULL DEFAULT 'offered',  -- offered | chosen | draft | sent | ended
+        created_at INTEGER NOT NULL,
+        sent_at INTEGER
+    );
+    CREATE INDEX reactions_couple ON reactions(couple_id, status);
+    CREATE INDEX reactions_from ON reactions(from_id);
+    """,
 )

@@ -49,6 +49,9 @@ SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
     "repair_steps": ("body",),
     "repair_changes": ("body",),
     "journal": ("body",),
+    "held_words": ("body",),
+    "talks": ("words",),
+    "reactions": ("note",),
 }
 # Which rows of a table hold sealed text, where not all do (meta also holds the rotation's
 # own plain record).

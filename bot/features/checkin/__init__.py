@@ -2,7 +2,8 @@
 partners answered."""
 
 from bot.features.checkin import handlers, service, store, views
-from bot.features.prompts import Ask, PromptKind, fire_reminders, register_kind
+from bot.features.checkin.models import NoteStillOpen
+from bot.features.prompts import Ask, PromptKind, fire_reminders, register_kind, render_prompt
 from bot.kernel.db import Tx
 from bot.kernel.feature import Feature
 from bot.kernel.mend import Mend
@@ -14,6 +15,19 @@ async def _take_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> Out
     return views.completed(mend, await service.answer_text(tx, mend, user, ask, text))
 
 
+async def _take_choice(tx: Tx, mend: Mend, user: User, ask: Ask, value: int) -> Outgoing:
+    """A typed number or choice: as if its button was tapped."""
+    return views.chosen(mend, await service.choose_in(tx, mend, user.id, ask.id, value))
+
+
+async def _screen(mend: Mend, user_id: int) -> Outgoing:
+    """Today's check-in, as /checkin shows it (the screen "checkin")."""
+    result = await service.checkin_now(mend, user_id)
+    if isinstance(result, NoteStillOpen):
+        return views.note_still_open(result.ask)
+    return render_prompt(mend, result)
+
+
 KIND = register_kind(
     PromptKind(
         name=service.KIND,
@@ -22,6 +36,7 @@ KIND = register_kind(
         is_current=service.is_current,
         expired=views.CHECKIN_DAY_PASSED,
         take_text=_take_text,
+        take_choice=_take_choice,
     )
 )
 
@@ -29,6 +44,7 @@ FEATURE = Feature(
     name="checkin",
     handlers=handlers.HANDLERS,
     reminder_kinds={service.KIND: fire_reminders},
+    screens={"checkin": _screen},
     export=service.export,
     erase=store.erase_user,
 )

@@ -28,3 +28,4 @@ class Completed:
     ask: Ask
     saved: Saved
     partner_name: str | None = None
+    hard_day: bool = False  # a very low score: say, to its author only, where support is

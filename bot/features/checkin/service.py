@@ -23,6 +23,7 @@ from bot.features.prompts import (
     reveal_both,
     set_ask_status,
 )
+from bot.features.reactions import Subject
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
@@ -33,6 +34,8 @@ from bot.storage import couples, users
 from bot.storage.models import User
 
 KIND = "checkin"
+# A score this low or lower gets, in its author's own reply only, gentle words and support.
+HARD_DAY_SCORE = 2
 NOTE_LIMIT = 500
 TEXT_ANSWER_LIMIT = 1000
 
@@ -79,18 +82,23 @@ async def _open_checkin(tx: Tx, mend: Mend, user_id: int, ask_id: int) -> tuple[
 
 async def choose(mend: Mend, user_id: int, ask_id: int, value: int) -> Ask:
     """A scale or choice button: record it; the optional note may follow."""
-    now = mend.clock.now()
     async with mend.db.transaction() as tx:
-        ask, _ = await _open_checkin(tx, mend, user_id, ask_id)
-        prompt = mend.prompts.get(ask.prompt_id)
-        valid = (ask.answer == "scale" and value in SCALE) or (
-            ask.answer == "choice" and prompt is not None and 0 <= value < len(prompt.choices)
-        )
-        open_statuses = {AskStatus.OPEN, AskStatus.NOTING, AskStatus.SKIPPED}
-        if not valid or ask.status not in open_statuses:
-            raise Stale(texts.STALE_BUTTON)
-        ask = await record_answer(tx, ask.id, status=AskStatus.NOTING, value=value, now=now)
-        await outbox.cancel_for_ask(tx, ask.id)
+        return await choose_in(tx, mend, user_id, ask_id, value)
+
+
+async def choose_in(tx: Tx, mend: Mend, user_id: int, ask_id: int, value: int) -> Ask:
+    """A number or a choice, tapped or typed, in the caller's transaction."""
+    now = mend.clock.now()
+    ask, _ = await _open_checkin(tx, mend, user_id, ask_id)
+    prompt = mend.prompts.get(ask.prompt_id)
+    valid = (ask.answer == "scale" and value in SCALE) or (
+        ask.answer == "choice" and prompt is not None and 0 <= value < len(prompt.choices)
+    )
+    open_statuses = {AskStatus.OPEN, AskStatus.NOTING, AskStatus.SKIPPED}
+    if not valid or ask.status not in open_statuses:
+        raise Stale(texts.STALE_BUTTON)
+    ask = await record_answer(tx, ask.id, status=AskStatus.NOTING, value=value, now=now)
+    await outbox.cancel_for_ask(tx, ask.id)
     return ask
 
 
@@ -119,27 +127,32 @@ async def answer_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> Co
 async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> Completed:
     """After an answer is final: reveal both if the partner answered too, else nudge them once.
     A hard day (a score at or below the couple's threshold) is offered a past win, privately."""
+    hard_day = False
     if ask.answer == "scale" and ask.value is not None:
         await wins.offer_on_low_score(tx, user, ask.couple_id, ask.value, now)
+        hard_day = ask.value <= HARD_DAY_SCORE
     couple = await couples.active_for(tx, user.id)
     if couple is None or ask.couple_id != couple.id:
-        return Completed(ask, Saved.SOLO)
+        return Completed(ask, Saved.SOLO, hard_day=hard_day)
     partner = await users.get(tx, couple.partner_of(user.id))
     assert partner is not None
     theirs = await ask_for_day(tx, partner.id, KIND, ask.day)
     if theirs is not None and theirs.status == AskStatus.DONE and theirs.couple_id == couple.id:
         reveal = partial(views.reveal, mend)
-        await reveal_both(tx, couple, ((user, ask), (partner, theirs)), reveal, now)
-        return Completed(ask, Saved.REVEALING)
+        pair = ((user, ask), (partner, theirs))
+        await reveal_both(tx, couple, pair, reveal, now, answerable=Subject.CHECKIN)
+        return Completed(ask, Saved.REVEALING, hard_day=hard_day)
     if partner.tz is not None and not is_paused(partner, now):
         partner_day = local_day(now, partner.tz)
         partner_ask = await ask_for_day(tx, partner.id, KIND, partner_day)
-        answered = partner_ask is not None and partner_ask.status == AskStatus.DONE
+        # Nothing to nudge about once they answered, or chose Skip today.
+        settled = {AskStatus.DONE, AskStatus.SKIPPED}
+        answered = partner_ask is not None and partner_ask.status in settled
         if not answered and await store.add_nudge(tx, partner.id, partner_day):
             nudge = views.partner_checked_in(user.first_name)
             # "Checked in today" is true only today: never held until the quiet hours end.
             await outbox.add(tx, partner.id, "nudge", nudge, now, couple_id=couple.id, timely=True)
-    return Completed(ask, Saved.WAITING, partner.first_name)
+    return Completed(ask, Saved.WAITING, partner.first_name, hard_day)
 
 
 async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from bot.domain.prompting import SCALE
 from bot.features.checkin.buttons import Choose, NoNote
 from bot.features.checkin.models import Completed, Saved
 from bot.features.prompts import Ask, PromptFace, question
+from bot.features.support import support_button
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing
 from bot.prompts import Prompt
@@ -12,7 +13,10 @@ from bot.prompts import Prompt
 CHECKIN_TITLE = "Check-in"
 SCALE_HINT = "Tap a number from 1 to 10."
 TEXT_HINT = "Reply with a few words."
-CHECKIN_PRIVATE_UNTIL = "{name} sees your answer only once they've answered too."
+# True whether or not the partner has answered already (then theirs comes the moment you do).
+CHECKIN_PRIVATE_UNTIL = (
+    "You'll see each other's answers once you've both answered; {name} can't see yours before."
+)
 CHECKIN_PRIVATE_SOLO = "Your answer stays with you."
 BUTTON_NO_NOTE = "No note"
 YOU_ANSWERED = "Your answer: {answer}"
@@ -26,6 +30,10 @@ PARTNER_CHECKED_IN = (
     "/checkin whenever you're ready."
 )
 REVEAL_TITLE = "You've both checked in"
+HARD_DAY = (
+    "Thank you for saying honestly how today was. You don't have to fix anything tonight. "
+    "If it feels like too much, here is where to find support, today."
+)
 ALREADY_CHECKED_IN = "You've already checked in today: {answer}. See you tomorrow."
 CHECKIN_DAY_PASSED = "That check-in was for an earlier day. /checkin opens today's."
 
@@ -89,7 +97,10 @@ def completed(mend: Mend, result: Completed) -> Outgoing:
         status = CHECKIN_SAVED_WAITING.format(name=texts.escape(result.partner_name or ""))
     else:
         status = CHECKIN_SAVED_SOLO
-    return Outgoing(YOU_ANSWERED.format(answer=answer_label(mend, ask)) + "\n\n" + status)
+    text = YOU_ANSWERED.format(answer=answer_label(mend, ask)) + "\n\n" + status
+    if result.hard_day:
+        return Outgoing(text + "\n\n" + HARD_DAY, ((support_button(),),))
+    return Outgoing(text)
 
 
 def partner_checked_in(name: str) -> Outgoing:

@@ -97,6 +97,7 @@ class NothingNoted:
 
     partner: User
     told: bool
+    seen: bool = False  # not told, but their /ask heard that its question was seen
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ class Relay(StrEnum):
     ACK = "ack"
     NOTHING = "nothing"
     CHECK = "check"
+    SEEN = "seen"  # /ask answered with nothing passed on
 
 
 async def _topics_to_disclose(tx: Tx, couple: Couple) -> list[Topic]:
@@ -159,6 +160,8 @@ async def send(mend: Mend, user_id: int, disclosure_id: int) -> Sending:
         # The partner's quiet hours may hold it longer: Undo works, and the log says, until then.
         waits = await outbox.due_of(tx, outbox_id)
         await store.mark_sent(tx, disclosure.id, waits, outbox_id)
+        # What they chose to pass on is the disclosure itself: it answers an open /ask.
+        await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
     return Sending(disclosure, topic, partner, waits if waits > deliver_at else None, me)
 
 
@@ -288,13 +291,26 @@ async def nothing(mend: Mend, user_id: int) -> NothingNoted:
         couple, me, partner = await paired(tx, user_id)
         await _topics_to_disclose(tx, couple)
         if not await users.shares_nothing(tx, me.id):
-            return NothingNoted(partner, told=False)
+            # An open /ask hears back, neutrally, that its question was seen: nothing more.
+            asked = await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
+            if asked:
+                await outbox.add(
+                    tx,
+                    partner.id,
+                    Relay.SEEN,
+                    views.seen_relay(me),
+                    now,
+                    couple_id=couple.id,
+                    author_id=me.id,
+                )
+            return NothingNoted(partner, told=False, seen=asked)
         local_midnight = now
         if me.tz is not None:
             day = local_day(now, me.tz)
             local_midnight = datetime.fromisoformat(day).replace(tzinfo=me.tz)
         if await store.nothing_today(tx, me.id, local_midnight):
             raise Stale(views.nothing_already(partner))
+        await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
         entry = await store.create(tx, couple.id, me.id, None, Kind.NOTHING, Status.DRAFT, now)
         outbox_id = await outbox.add(
             tx,

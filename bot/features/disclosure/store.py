@@ -176,6 +176,18 @@ async def add_request(tx: Tx, couple_id: int, asker_id: int, now: datetime) -> N
     )
 
 
+async def answer_request(
+    tx: Tx, couple_id: int, asker_id: int, since: datetime, now: datetime
+) -> bool:
+    """Mark the asker's unanswered /ask since ``since`` answered; False if there is none."""
+    cursor = await tx.conn.execute(
+        "UPDATE update_requests SET answered_at = ? WHERE couple_id = ? "
+        "AND asker_id = ? AND answered_at IS NULL AND created_at >= ?",
+        (to_ts(now), couple_id, asker_id, to_ts(since)),
+    )
+    return cursor.rowcount > 0
+
+
 # --- /export and /delete ---------------------------------------------------------------------
 
 

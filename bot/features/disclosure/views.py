@@ -29,6 +29,8 @@ from bot.features.disclosure.models import (
     Sending,
     SharedLog,
 )
+from bot.features.support import support_button
+from bot.features.talk import talk_button
 from bot.kernel import pages
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
@@ -90,6 +92,14 @@ BUTTON_ACK_NO_NOTE = "Send without a note"
 ACK_SENT = "You answered: <b>{ack}</b>. {name} has been told."
 ACK_RELAY = "<b>{name} answered your disclosure on {title}</b>\n{ack}"
 ACK_RELAY_NOTE = "\n<i>{note}</i>"
+# Under "I'd like to talk about this", for both: a way to agree when.
+ACK_TALK_TIME = "\n\nIf you like, propose a time to talk, and I'll ask whether it suits."
+# Under "I need some time", for the one who disclosed: a hard thing to read after telling.
+ACK_TIME_HELP = (
+    "\n\nTelling was the right thing, and it may still hurt to wait. Space isn't a verdict; "
+    "it's time to take in what you shared. Look after yourself meanwhile, and if it's heavy, "
+    "here is where to find support."
+)
 ACK_ALREADY = "You've already answered this one."
 ACK_NOT_YOURS = "That button belongs to someone else's message."
 
@@ -98,10 +108,13 @@ CHECK_BODY = "Is there anything under your agreement with {name} to share today?
 CHECK_ASKED = "{name} asked, gently, whether there's anything under your agreement to share."
 CHECK_TELLS = "If there's nothing, {name} will be told that."
 CHECK_KEEPS = "If there's nothing, {name} isn't told (change this in /agreement)."
+CHECK_KEEPS_ASKED = "If there's nothing, {name} is told only that you've seen the question."
 BUTTON_SHARE_SOMETHING = "Share something"
 BUTTON_NOTHING_TODAY = "Nothing to share today"
 NOTHING_NOTED_TOLD = "Noted. {name} has been told there's nothing to share today."
 NOTHING_NOTED = "Noted. Nothing was sent to {name}."
+NOTHING_NOTED_SEEN = "Noted. {name} is told only that you've seen their question."
+SEEN_RELAY = "{name} has seen your question about anything to share today."
 NOTHING_ALREADY = "You've already told {name} there's nothing to share today."
 
 ASK_SENT = "I've asked {name} whether there's anything to share. You can ask again after {when}."
@@ -228,13 +241,18 @@ def ack_relay(reader: User, topic: Topic | None, ack: Ack, note: str | None) -> 
     text = ACK_RELAY.format(name=escape(reader.first_name), title=title, ack=ACK_LABELS[ack])
     if note is not None:
         text += ACK_RELAY_NOTE.format(note=escape(note))
+    if ack == Ack.TIME:
+        return Outgoing(text + ACK_TIME_HELP, ((support_button(),),))
+    if ack == Ack.TALK:
+        return Outgoing(text + ACK_TALK_TIME, ((talk_button(),),))
     return Outgoing(text)
 
 
 def ack_sent(sent: AckSent) -> Outgoing:
-    return Outgoing(
-        ACK_SENT.format(ack=ACK_LABELS[sent.ack], name=escape(sent.partner.first_name))
-    )
+    text = ACK_SENT.format(ack=ACK_LABELS[sent.ack], name=escape(sent.partner.first_name))
+    if sent.ack == Ack.TALK:
+        return Outgoing(text + ACK_TALK_TIME, ((talk_button(),),))
+    return Outgoing(text)
 
 
 # --- "Anything to share today?" --------------------------------------------------------------
@@ -247,7 +265,8 @@ def check(partner: User, tells: bool, asked: bool = False) -> Outgoing:
     if asked:
         lines.append(CHECK_ASKED.format(name=name))
     lines.append(CHECK_BODY.format(name=name))
-    lines.append((CHECK_TELLS if tells else CHECK_KEEPS).format(name=name))
+    keeps = CHECK_KEEPS_ASKED if asked else CHECK_KEEPS
+    lines.append((CHECK_TELLS if tells else keeps).format(name=name))
     return Outgoing(
         "\n".join(lines),
         buttons(
@@ -266,8 +285,16 @@ def nothing_already(partner: User) -> str:
 
 
 def nothing_noted(noted: NothingNoted) -> Outgoing:
-    template = NOTHING_NOTED_TOLD if noted.told else NOTHING_NOTED
+    if noted.told:
+        template = NOTHING_NOTED_TOLD
+    else:
+        template = NOTHING_NOTED_SEEN if noted.seen else NOTHING_NOTED
     return Outgoing(template.format(name=escape(noted.partner.first_name)))
+
+
+def seen_relay(author: User) -> Outgoing:
+    """To the one who used /ask: the question was seen, and nothing more is said."""
+    return Outgoing(SEEN_RELAY.format(name=escape(author.first_name)))
 
 
 def ask_too_soon(me: User, partner: User, last: datetime, again_at: datetime) -> str:

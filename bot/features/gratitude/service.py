@@ -17,6 +17,7 @@ from bot.features.prompts import (
     record_answer,
     set_ask_status,
 )
+from bot.features.reactions import Subject, offer_reactions
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
@@ -81,7 +82,8 @@ async def send(mend: Mend, user_id: int, ask_id: int) -> Sent:
             raise NotAllowed(views.GRATITUDE_NOT_PAIRED)
         partner_id = couple.partner_of(user_id)
         name = await partner_name(tx, couple, user_id) or ""
-        message = views.relay(author.first_name, ask.body or "")
+        rows = await offer_reactions(tx, couple.id, user_id, partner_id, Subject.GRATITUDE, now)
+        message = views.relay(author.first_name, ask.body or "", rows)
         await outbox.add(
             tx, partner_id, "gratitude", message, now, couple_id=couple.id, author_id=user_id
         )

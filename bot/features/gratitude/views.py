@@ -12,7 +12,7 @@ GRATITUDE_HINT = "Write it in your own words. You'll see it again before anythin
 PROMPT_EXPIRED = "That prompt has expired. /gratitude opens a fresh one."
 GRATITUDE_PREVIEW = "You wrote:\n<i>{text}</i>"
 GRATITUDE_ASK_SEND = "Send it to {name}, or keep it private?"
-GRATITUDE_KEPT_UNPAIRED = "Kept for you. Once you're paired (/pair), you can choose to send these."
+GRATITUDE_KEPT_UNPAIRED = "Kept for you, privately. Only you can see it."
 BUTTON_KEEP_PRIVATE = "Keep private"
 GRATITUDE_SENT = "Sent to {name}."
 GRATITUDE_KEPT = "Kept private. Only you can see it."
@@ -57,8 +57,8 @@ def kept(result: Kept) -> Outgoing:
     return Outgoing(_preview(result.text) + "\n\n" + GRATITUDE_KEPT)
 
 
-def relay(author_name: str, text: str) -> Outgoing:
-    """The appreciation as the partner receives it."""
+def relay(author_name: str, text: str, rows: tuple[tuple[Button, ...], ...] = ()) -> Outgoing:
+    """The appreciation as the partner receives it, with the buttons to answer it."""
     return Outgoing(
-        GRATITUDE_RELAY.format(name=texts.escape(author_name), text=texts.escape(text))
+        GRATITUDE_RELAY.format(name=texts.escape(author_name), text=texts.escape(text)), rows
     )

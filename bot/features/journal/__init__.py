@@ -9,7 +9,15 @@ from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage.models import User
 
-__all__ = ["FEATURE"]
+__all__ = ["FEATURE", "MAX_JOURNAL_CHARS", "keep_words"]
+
+MAX_JOURNAL_CHARS = service.MAX_JOURNAL_CHARS
+
+
+async def keep_words(tx: Tx, mend: Mend, user: User, text: str) -> None:
+    """Save ``text`` as one of the user's journal entries, exactly as written (another feature
+    offered to keep it: the free-text router's "Keep it in my journal")."""
+    await service.write(tx, mend, user, text)
 
 
 async def _entry(

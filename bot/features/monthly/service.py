@@ -18,6 +18,7 @@ from bot.features.prompts import (
     record_answer,
     reveal_both,
 )
+from bot.features.reactions import Subject
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
@@ -86,7 +87,8 @@ async def answer_text(tx: Tx, mend: Mend, user: User, ask: Ask, text: str) -> An
     if theirs is None or theirs.status != AskStatus.DONE or theirs.couple_id != couple.id:
         return Answered(ask, Saved.WAITING, partner.first_name)
     reveal = partial(views.reveal, mend)
-    await reveal_both(tx, couple, ((user, ask), (partner, theirs)), reveal, now)
+    pair = ((user, ask), (partner, theirs))
+    await reveal_both(tx, couple, pair, reveal, now, answerable=Subject.MONTHLY)
     return Answered(ask, Saved.REVEALING)
 
 

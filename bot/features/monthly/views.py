@@ -9,8 +9,8 @@ from bot.prompts import Prompt
 
 TITLE = "Monthly reflection"
 FOOTER_PAIRED = (
-    "Once a month, a look back together. Reply in your own words; {name} sees your answer "
-    "only once they've answered too."
+    "Once a month, a look back together. Reply in your own words; you'll see each other's "
+    "answers once you've both answered, and {name} can't see yours before."
 )
 FOOTER_SOLO = "Once a month, a look back. Reply in your own words; it stays with you."
 EXPIRED = "That monthly reflection has closed. The next one comes next month."

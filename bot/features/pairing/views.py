@@ -17,6 +17,7 @@ from bot.features.pairing.models import (
     Joined,
     UnpairQuestion,
 )
+from bot.features.support import support_button
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.texts import escape
 
@@ -98,7 +99,12 @@ HISTORY_FRESH_NOTICE = (
 HISTORY_FRESH_ALREADY = "This question has closed: you two are starting fresh."
 HISTORY_ANSWERED = "You've answered this already."
 HISTORY_CLOSED = "That question was about an earlier pairing, and it has closed."
-PARTNER_UNPAIRED = "Your pairing on Mend has ended. Your own entries are still yours."
+PARTNER_UNPAIRED = (
+    "Your pairing on Mend has ended. Your own entries are still yours.\n\n"
+    "News like this can land hard, even when it was expected. Be gentle with yourself "
+    "tonight, and if you can, reach out to someone you trust. If it would help, here is "
+    "where to find support."
+)
 
 
 def _next_step(has_timezone: bool) -> str:
@@ -168,8 +174,8 @@ def kept_paired() -> Outgoing:
 
 
 def partner_unpaired() -> Outgoing:
-    """The neutral notice the partner gets (through the outbox)."""
-    return Outgoing(PARTNER_UNPAIRED)
+    """The notice the partner gets (through the outbox): kind words, and where support is."""
+    return Outgoing(PARTNER_UNPAIRED, ((support_button(),),))
 
 
 def history_question(couple_id: int, partner_name: str) -> Outgoing:

@@ -6,7 +6,7 @@ messages, and the free-text router. A kind plugs in with a :class:`PromptKind` a
 :func:`register_kind`.
 """
 
-from bot.features.prompts import handlers, service, store
+from bot.features.prompts import handlers, router, service, store
 from bot.features.prompts.handlers import reply_with_prompt
 from bot.features.prompts.kind import PromptFace, PromptKind, register_kind
 from bot.features.prompts.models import Ask, AskStatus, Given
@@ -58,6 +58,6 @@ __all__ = [
 FEATURE = Feature(
     name="prompts",
     handlers=(*handlers.BUTTONS, *handlers.MESSAGES),
-    jobs=(service.fire_snoozed,),
+    jobs=(service.fire_snoozed, router.forget_held),
     erase=store.erase_user,
 )

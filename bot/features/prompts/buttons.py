@@ -1,4 +1,4 @@
-"""The buttons under every prompt."""
+"""The buttons under every prompt, and under an unexpected message."""
 
 from dataclasses import dataclass
 
@@ -17,3 +17,10 @@ class Skip(CallbackData, prefix="sk"):
     """Skip today."""
 
     ask_id: int
+
+
+@dataclass(frozen=True)
+class KeepWords(CallbackData, prefix="kw"):
+    """Keep it in my journal: the words held under ``held_id`` (never the words themselves)."""
+
+    held_id: int

@@ -4,7 +4,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot.features.prompts import router, service, views
-from bot.features.prompts.buttons import Skip, Snooze
+from bot.features.prompts.buttons import KeepWords, Skip, Snooze
 from bot.kernel.context import MendContext
 from bot.kernel.handlers import edit, pressed, reply, user_of
 from bot.kernel.outgoing import Outgoing
@@ -33,6 +33,13 @@ async def skip(update: Update, context: MendContext) -> None:
     await edit(update, context, views.skipped())
 
 
+async def keep_words(update: Update, context: MendContext) -> None:
+    """Keep it in my journal: the words are saved, and the choices give way to "Kept"."""
+    button = await pressed(update, KeepWords)
+    await router.keep_held(context.mend, user_of(update)[0], button.held_id)
+    await edit(update, context, views.kept_words())
+
+
 async def text_answer(update: Update, context: MendContext) -> None:
     """A plain message: the answer to the prompt it replies to, or to the open one."""
     message = update.effective_message
@@ -56,6 +63,7 @@ async def voice(update: Update, context: MendContext) -> None:
 BUTTONS: list[BaseHandler[Update, MendContext, None]] = [
     CallbackQueryHandler(snooze, pattern=Snooze.pattern()),
     CallbackQueryHandler(skip, pattern=Skip.pattern()),
+    CallbackQueryHandler(keep_words, pattern=KeepWords.pattern()),
 ]
 # After every command handler (the prompts feature is last in the registry).
 MESSAGES: list[BaseHandler[Update, MendContext, None]] = [

@@ -46,6 +46,10 @@ class PromptKind:
     take_text: Callable[[Tx, Mend, User, Ask, str], Awaitable[Outgoing]]
     """A typed answer (non-blank, stripped) for an ask waiting for words, in the router's
     transaction; returns the reply."""
+    take_choice: Callable[[Tx, Mend, User, Ask, int], Awaitable[Outgoing]] | None = None
+    """A typed answer to an open ask of buttons (a scale or choices), read as what its button
+    would give: the number, or the choice's index; in the router's transaction. None: the
+    kind's buttons must be tapped."""
     period: Callable[[User, Couple | None, datetime], str | None] | None = None
     """What the kind is given once per, stored as the ask's ``day``: by default the user's
     local day. A kind given less often names its period (the monthly reflection: which month

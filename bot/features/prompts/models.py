@@ -53,3 +53,12 @@ class Snoozed:
 
     hour: int
     minute: int
+
+
+@dataclass(frozen=True, slots=True)
+class FreeText:
+    """Words with nothing open: ``held`` is the id they are held under for "Keep it in my
+    journal" (None: too long for the journal); ``paired`` offers a timeout."""
+
+    held: int | None
+    paired: bool

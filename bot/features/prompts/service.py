@@ -3,6 +3,7 @@ for the tick and for /checkin and /gratitude alike), snoozed prompts, Remind me 
 
 import asyncio
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from bot import texts
@@ -10,6 +11,7 @@ from bot.domain.prompting import SNOOZE, choose_prompt, local_day
 from bot.features.prompts import store, views
 from bot.features.prompts.kind import is_known, kind_of
 from bot.features.prompts.models import Ask, AskStatus, Given, Snoozed
+from bot.features.reactions import Subject, offer_reactions
 from bot.kernel import outbox
 from bot.kernel.db import Tx, from_ts, to_ts
 from bot.kernel.errors import Stale
@@ -195,17 +197,18 @@ async def reveal_both(
     pair: tuple[tuple[User, Ask], tuple[User, Ask]],
     render: Callable[[Ask, Ask, str], Outgoing],
     now: datetime,
+    answerable: Subject | None = None,
 ) -> None:
     """Both partners answered the same prompt: mark both answers revealed and queue each the
     other's, in the caller's transaction. ``render(own, other, other's first name)`` is the
-    kind's view of the reveal."""
+    kind's view of the reveal; with ``answerable``, each reader can answer the other's."""
     (me, mine), (partner, theirs) = pair
     await store.mark_revealed(tx, (mine.id, theirs.id), now)
-    for reader, own, other, other_name in (
-        (me, mine, theirs, partner.first_name),
-        (partner, theirs, mine, me.first_name),
-    ):
-        message = render(own, other, other_name)
+    for reader, author, own, other in ((me, partner, mine, theirs), (partner, me, theirs, mine)):
+        message = render(own, other, author.first_name)
+        if answerable is not None:
+            rows = await offer_reactions(tx, couple.id, author.id, reader.id, answerable, now)
+            message = replace(message, buttons=(*message.buttons, *rows))
         await outbox.add(tx, reader.id, "reveal", message, now, couple_id=couple.id)
 
 

@@ -274,3 +274,54 @@ async def asks_of(tx: Tx, user_id: int) -> list[Ask]:
 async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
     """/delete: the user's asks and answers go."""
     await tx.conn.execute("DELETE FROM asks WHERE user_id = ?", (user_id,))
+    await tx.conn.execute("DELETE FROM held_words WHERE user_id = ?", (user_id,))
+
+
+# --- Words held for "Keep it in my journal" -------------------------------------------------
+
+
+async def latest_open_choice(tx: Tx, user_id: int, since: datetime) -> Ask | None:
+    """The newest open ask since ``since`` answered by a number or a choice (a button)."""
+    return await _one(
+        tx,
+        "SELECT * FROM asks WHERE user_id = ? AND created_at >= ? AND status = 'open' "
+        "AND answer IN ('scale', 'choice') ORDER BY id DESC LIMIT 1",
+        (user_id, to_ts(since)),
+    )
+
+
+async def hold_words(tx: Tx, user_id: int, text: str, now: datetime) -> int:
+    """Hold free text, encrypted, for a button that may keep it; returns its id."""
+    cursor = await tx.conn.execute(
+        "INSERT INTO held_words (user_id, body, created_at) VALUES (?, ?, ?)",
+        (user_id, tx.seal(text), to_ts(now)),
+    )
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
+async def held_words(tx: Tx, user_id: int, held_id: int, since: datetime) -> str | None:
+    """The user's own held words, if held since ``since``."""
+    cursor = await tx.conn.execute(
+        "SELECT body FROM held_words WHERE id = ? AND user_id = ? AND created_at >= ?",
+        (held_id, user_id, to_ts(since)),
+    )
+    row = await cursor.fetchone()
+    return tx.open(row["body"]) if row else None
+
+
+async def forget_words(tx: Tx, held_id: int) -> None:
+    await tx.conn.execute("DELETE FROM held_words WHERE id = ?", (held_id,))
+
+
+async def any_held_before(tx: Tx, before: datetime) -> bool:
+    cursor = await tx.conn.execute(
+        "SELECT 1 FROM held_words WHERE created_at < ? LIMIT 1", (to_ts(before),)
+    )
+    return await cursor.fetchone() is not None
+
+
+async def forget_words_before(tx: Tx, before: datetime) -> int:
+    """Held words older than ``before`` go; returns how many."""
+    cursor = await tx.conn.execute("DELETE FROM held_words WHERE created_at < ?", (to_ts(before),))
+    return cursor.rowcount

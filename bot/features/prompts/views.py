@@ -2,21 +2,39 @@
 
 from bot import texts
 from bot.domain import schedule
-from bot.features.prompts.buttons import Skip, Snooze
+from bot.features.prompts.buttons import KeepWords, Skip, Snooze
 from bot.features.prompts.kind import kind_of
-from bot.features.prompts.models import Ask, Given, Snoozed
+from bot.features.prompts.models import Ask, FreeText, Given, Snoozed
+from bot.features.support import support_button
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing
+from bot.kernel.screens import Open
 from bot.prompts import Prompt
 
 PROMPT_GONE = "(This question is no longer in the library.)"
 BUTTON_SNOOZE = "Remind me in 1 h"
 BUTTON_SKIP = "Skip today"
+# Words with nothing open: still a person talking.
 NOTHING_OPEN = (
-    "I'm not waiting for an answer right now. /checkin or /gratitude start one, "
-    "and /help lists everything else."
+    "I'm here, and I read what you wrote. Nothing was sent to anyone. "
+    "Would you like to keep these words for yourself, or do one of these?"
 )
-USE_BUTTONS = "For this one, please tap one of the buttons on the question."
+NOTHING_OPEN_TOO_LONG = (
+    "I'm here, and I read what you wrote. Nothing was sent to anyone. It's longer than a "
+    "journal entry can hold, so I can't keep it as it is. Would you like to do one of these?"
+)
+BUTTON_KEEP_WORDS = "Keep it in my journal"
+BUTTON_CHECKIN = "Start a check-in"
+BUTTON_TIMEOUT = "Take a timeout"
+KEPT_WORDS = "Kept in your journal, for you alone. <code>/journal list</code> shows it."
+HELD_GONE = (
+    "I don't hold those words any more: I keep them only for an hour unless you keep them. "
+    "/journal lets you write them down again."
+)
+USE_BUTTONS = (
+    "For this one, tap one of the buttons on the question, or type the answer itself: "
+    "a number from 1 to 10, or the words of one of the choices."
+)
 ALREADY_ANSWERED = "You've already answered that one."
 ALREADY_SKIPPED = "You've skipped that one for today. /checkin brings today's back."
 SNOOZED = "I'll ask again at {time}."
@@ -51,6 +69,23 @@ def why_not_waiting(ask: Ask) -> str:
     if ask.status in {"done", "draft", "sent", "kept"}:
         return ALREADY_ANSWERED
     return texts.STALE_BUTTON
+
+
+def unexpected(result: FreeText) -> Outgoing:
+    """The warm answer to words with nothing open, and what they may want to do next."""
+    rows: list[tuple[Button, ...]] = []
+    if result.held is not None:
+        rows.append((Button(BUTTON_KEEP_WORDS, KeepWords(result.held).pack()),))
+    rows.append((Button(BUTTON_CHECKIN, Open("checkin").pack()),))
+    if result.paired:
+        rows.append((Button(BUTTON_TIMEOUT, Open("timeout").pack()),))
+    rows.append((support_button(),))
+    text = NOTHING_OPEN if result.held is not None else NOTHING_OPEN_TOO_LONG
+    return Outgoing(text, tuple(rows))
+
+
+def kept_words() -> Outgoing:
+    return Outgoing(KEPT_WORDS)
 
 
 def snoozed(result: Snoozed) -> Outgoing:

@@ -9,5 +9,6 @@ FEATURE = Feature(
     name="timeouts",
     handlers=handlers.HANDLERS,
     jobs=(service.end_due,),
+    screens={"timeout": handlers.screen},
     on_couple_end=store.end_all,
 )

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Annotated
 
-from bot.kernel.buttons import CallbackData
+from bot.kernel.buttons import CallbackData, Digits
 
 
 class Choice(StrEnum):
@@ -17,3 +18,10 @@ class ComeBack(CallbackData, prefix="to"):
 
     timeout_id: int
     choice: Choice
+
+
+@dataclass(frozen=True)
+class Begin(CallbackData, prefix="tb"):
+    """Start a timeout of this many minutes (the offer the "timeout" screen shows)."""
+
+    minutes: Annotated[int, Digits(3)]

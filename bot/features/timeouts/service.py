@@ -17,6 +17,7 @@ from bot.kernel.errors import InvalidInput, Stale
 from bot.kernel.mend import Mend
 from bot.kernel.people import paired
 from bot.storage import couples, users
+from bot.storage.models import User
 
 BATCH = 200
 TIMEOUT_DEFAULT = 20
@@ -37,6 +38,13 @@ def parse_minutes(text: str) -> int:
     if not low <= minutes <= high:
         raise InvalidInput(views.TIMEOUT_RANGE_TEXT.format(low=low, high=high))
     return minutes
+
+
+async def partner_of(mend: Mend, user_id: int) -> User:
+    """Whom a timeout would tell (the "timeout" screen); refused when not paired."""
+    async with mend.db.read() as tx:
+        _, _, partner = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
+    return partner
 
 
 async def start(mend: Mend, user_id: int, args: str) -> Paused:

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from bot import texts
 from bot.domain.schedule import format_time
-from bot.features.timeouts.buttons import Choice, ComeBack
+from bot.features.timeouts.buttons import Begin, Choice, ComeBack
 from bot.features.timeouts.models import Paused, Ready, Timeout
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
@@ -37,12 +37,27 @@ BUTTON_MORE_TIME = "10 more minutes"
 TIMEOUT_READY = "Good. {name} has been told you're ready to talk again."
 TIMEOUT_READY_TOLD = "{name} is ready to come back to the conversation, whenever you are."
 TIMEOUT_CLOSED = "That timeout has already been answered or is still running."
+TIMEOUT_OFFER = (
+    "<b>A timeout</b> is a calm pause in a hard conversation. {name} gets a short, calm "
+    "message (never your words) saying when you'll come back to it, and I remind you then. "
+    "How long do you need?"
+)
+BUTTON_MINUTES = "{minutes} minutes"
+OFFERED_MINUTES = (20, 45, 90)
 
 
 def _clock(reader: User, moment: datetime) -> str:
     """'21:40' in the reader's own time."""
     local = moment.astimezone(reader.tz) if reader.tz else moment
     return format_time(local.hour, local.minute)
+
+
+def offer(partner: User) -> Outgoing:
+    """What a timeout is, with a few lengths to tap."""
+    return Outgoing(
+        TIMEOUT_OFFER.format(name=texts.escape(partner.first_name)),
+        buttons([(BUTTON_MINUTES.format(minutes=m), Begin(m).pack()) for m in OFFERED_MINUTES]),
+    )
 
 
 def paused(result: Paused) -> Outgoing:

@@ -37,10 +37,10 @@ async def send(update: Update, context: MendContext) -> None:
 
 
 async def drop(update: Update, context: MendContext) -> None:
-    """Don't send: "Not sent, and not kept."."""
+    """Don't send: not sent, and the words erased."""
     button = await pressed(update, Drop)
-    await service.drop(context.mend, user_of(update)[0], button.win_id)
-    await edit(update, context, views.dropped())
+    partner = await service.drop(context.mend, user_of(update)[0], button.win_id)
+    await edit(update, context, views.dropped(partner))
 
 
 async def page(update: Update, context: MendContext) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from bot import texts
 from bot.domain.text import words
+from bot.features.reactions import Subject, offer_reactions
 from bot.features.wins import store, views
 from bot.features.wins.models import Drafted, Listing, Revisit, Sent, Status, Win
 from bot.kernel import outbox, pages
@@ -47,11 +48,12 @@ async def send(mend: Mend, user_id: int, win_id: int) -> Sent:
     async with mend.db.transaction() as tx:
         win, couple, me, partner = await _draft(tx, user_id, win_id)
         await store.share(tx, win.id, now)
+        rows = await offer_reactions(tx, couple.id, me.id, partner.id, Subject.WIN, now)
         await outbox.add(
             tx,
             partner.id,
             "win",
-            views.relay(win, me),
+            views.relay(win, me, rows),
             now,
             couple_id=couple.id,
             author_id=me.id,
@@ -59,11 +61,12 @@ async def send(mend: Mend, user_id: int, win_id: int) -> Sent:
     return Sent(win, partner)
 
 
-async def drop(mend: Mend, user_id: int, win_id: int) -> None:
-    """Don't send: nothing is kept."""
+async def drop(mend: Mend, user_id: int, win_id: int) -> User:
+    """Don't send: nothing is kept; returns the partner it was not sent to."""
     async with mend.db.transaction() as tx:
-        win, _, _, _ = await _draft(tx, user_id, win_id)
+        win, _, _, partner = await _draft(tx, user_id, win_id)
         await store.drop(tx, win.id)
+    return partner
 
 
 async def listing(mend: Mend, user_id: int, offset: int = 0) -> Listing:

@@ -5,7 +5,7 @@ from bot.domain import schedule
 from bot.features.wins.buttons import Drop, Page, Send, ShowOne
 from bot.features.wins.models import Drafted, Listing, Revisit, Sent, Win
 from bot.kernel import pages
-from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.storage.models import User
 
 PAGE = 5
@@ -19,7 +19,10 @@ WIN_PREVIEW = (
 )
 BUTTON_DONT_SEND = "Don't send"
 WIN_SENT = "A win to remember:\n<i>{text}</i>\n\nSent to {name}. /wins shows them all."
-WIN_DROPPED = "Not sent, and not kept."
+WIN_DROPPED = (
+    "Not sent: nothing reached {name}, and these words are erased. "
+    "The moment itself is still yours to remember."
+)
 WIN_CLOSED = "That one has already been sent or dropped."
 WIN_RELAY = "<b>A win to remember, from {name}</b>\n{text}"
 WINS_NONE = (
@@ -70,15 +73,16 @@ def sent(result: Sent) -> Outgoing:
     )
 
 
-def relay(win: Win, author: User) -> Outgoing:
-    """The win, as the partner receives it."""
+def relay(win: Win, author: User, rows: tuple[tuple[Button, ...], ...] = ()) -> Outgoing:
+    """The win, as the partner receives it, with the buttons to answer it."""
     return Outgoing(
-        WIN_RELAY.format(name=texts.escape(author.first_name), text=texts.escape(win.body))
+        WIN_RELAY.format(name=texts.escape(author.first_name), text=texts.escape(win.body)),
+        rows,
     )
 
 
-def dropped() -> Outgoing:
-    return Outgoing(WIN_DROPPED)
+def dropped(partner: User) -> Outgoing:
+    return Outgoing(WIN_DROPPED.format(name=texts.escape(partner.first_name)))
 
 
 def threshold_line(threshold: int) -> str:

@@ -1,0 +1,153 @@
+"""What finding a time to talk says."""
+
+from bot.domain.schedule import format_moment
+from bot.features.talk.buttons import Accept, Another, Cancel, Pick, RemindMe, SendWords
+from bot.features.talk.models import Offer, Proposal, Reminding, Slot
+from bot.kernel.outgoing import Button, Outgoing, buttons
+from bot.kernel.screens import Open
+from bot.storage.models import User
+from bot.texts import BUTTON_SEND_TO, escape
+
+BUTTON_TALK = "Find a time to talk"
+OFFER = (
+    "When would you like to talk with {name}? Pick a time and I'll ask {name} whether it "
+    "suits them. Nothing is sent until you pick."
+)
+BUTTON_TONIGHT = "Tonight, 20:00"
+BUTTON_TOMORROW = "Tomorrow, 20:00"
+BUTTON_WEEKEND = "This weekend"
+BUTTON_TYPED = "Another time"
+WRITE = (
+    "When would suit you? Write it in your own words, for example “Thursday after dinner”. "
+    "You'll see it before anything is sent."
+)
+DRAFT = "I'll ask {name} whether this time suits them:\n{when}\n\nSend it?"
+PROPOSED = "I've asked {name} whether this time suits them. You'll hear when they answer.\n{when}"
+PROPOSAL = "<b>{name} would like to talk with you</b>\n{when}\n\nDoes that suit you?"
+BUTTON_ACCEPT = "Accept"
+BUTTON_ANOTHER = "Another time"
+ACCEPTED = "Accepted. {name} has been told, and you'll talk then.\n{when}"
+ACCEPTED_TOLD = "<b>{name} accepted</b>: you'll talk then.\n{when}"
+ANOTHER = "All right: {name} has been told you'd like another time. When would suit you?"
+ANOTHER_TOLD = (
+    "{name} would like another time to talk. They may suggest one; you can too, "
+    "whenever you're ready."
+)
+CANCELLED = "Cancelled. Nothing was sent."
+CLOSED = "That time to talk has already been answered or withdrawn."
+NOT_YOURS = "That one is for {name} to answer."
+TONIGHT_PASSED = "It's too late in the day for 20:00 tonight. Pick another time."
+BUTTON_CANCEL = "Cancel"
+BUTTON_REMIND = "Remind me an hour before"
+REMIND_SET = "I'll remind you at {moment} (your time)."
+TOO_CLOSE = "That's less than an hour away, so there's nothing to remind you of first."
+REMINDER = "<b>In an hour</b>: you agreed to talk with {name}.\n{when}"
+WHEN_AT = "When: {moment} (your time)"
+WHEN_WEEKEND = "When: this weekend"
+WHEN_WORDS = "When: “{words}”"
+
+
+def talk_button() -> Button:
+    """A button that opens the "find a time to talk" screen, from any message."""
+    return Button(BUTTON_TALK, Open("talk").pack())
+
+
+def _when(proposal: Proposal) -> str:
+    """The time as the reader sees it: in their own timezone, or the proposer's words."""
+    talk = proposal.talk
+    if talk.at is not None:
+        return WHEN_AT.format(moment=format_moment(talk.at, proposal.me.tz))
+    if talk.slot == Slot.WEEKEND:
+        return WHEN_WEEKEND
+    return WHEN_WORDS.format(words=escape(talk.words or ""))
+
+
+def _picker(offer: Offer) -> tuple[tuple[Button, ...], ...]:
+    rows: list[list[tuple[str, str]]] = []
+    if offer.tonight:
+        rows.append([(BUTTON_TONIGHT, Pick(Slot.TONIGHT).pack())])
+    rows.append([(BUTTON_TOMORROW, Pick(Slot.TOMORROW).pack())])
+    rows.append([(BUTTON_WEEKEND, Pick(Slot.WEEKEND).pack())])
+    rows.append([(BUTTON_TYPED, Pick(Slot.TYPED).pack())])
+    return buttons(*rows)
+
+
+def offer(result: Offer) -> Outgoing:
+    """The times to pick from."""
+    name = escape(result.partner.first_name)
+    return Outgoing(OFFER.format(name=name), _picker(result))
+
+
+def writing() -> Outgoing:
+    return Outgoing(WRITE)
+
+
+def draft(result: Proposal) -> Outgoing:
+    """The time in one's own words, shown back with Send / Cancel."""
+    name = result.partner.first_name
+    return Outgoing(
+        DRAFT.format(name=escape(name), when=_when(result)),
+        buttons(
+            [(BUTTON_SEND_TO.format(name=name), SendWords(result.talk.id).pack())],
+            [(BUTTON_CANCEL, Cancel(result.talk.id).pack())],
+        ),
+    )
+
+
+def proposed(result: Proposal) -> Outgoing:
+    """To the proposer: asked, and they'll hear."""
+    return Outgoing(PROPOSED.format(name=escape(result.partner.first_name), when=_when(result)))
+
+
+def proposal(result: Proposal) -> Outgoing:
+    """To the partner: the proposed time, with Accept / Another time."""
+    return Outgoing(
+        PROPOSAL.format(name=escape(result.partner.first_name), when=_when(result)),
+        buttons(
+            [(BUTTON_ACCEPT, Accept(result.talk.id).pack())],
+            [(BUTTON_ANOTHER, Another(result.talk.id).pack())],
+        ),
+    )
+
+
+def _remind(result: Proposal) -> tuple[tuple[Button, ...], ...]:
+    if not result.remindable:
+        return ()
+    return buttons([(BUTTON_REMIND, RemindMe(result.talk.id).pack())])
+
+
+def accepted(result: Proposal) -> Outgoing:
+    text = ACCEPTED.format(name=escape(result.partner.first_name), when=_when(result))
+    return Outgoing(text, _remind(result))
+
+
+def accepted_told(result: Proposal) -> Outgoing:
+    """To the proposer (``result.me``): the partner accepted."""
+    text = ACCEPTED_TOLD.format(name=escape(result.partner.first_name), when=_when(result))
+    return Outgoing(text, _remind(result))
+
+
+def reminding(result: Reminding) -> Outgoing:
+    return Outgoing(REMIND_SET.format(moment=format_moment(result.due_at, result.me.tz)))
+
+
+def reminder(result: Proposal) -> Outgoing:
+    """An hour before the agreed talk."""
+    return Outgoing(REMINDER.format(name=escape(result.partner.first_name), when=_when(result)))
+
+
+def another(result: Offer) -> Outgoing:
+    """To the one who asked for another time: told, and the times to propose their own."""
+    return Outgoing(ANOTHER.format(name=escape(result.partner.first_name)), _picker(result))
+
+
+def another_told(asker: User) -> Outgoing:
+    return Outgoing(ANOTHER_TOLD.format(name=escape(asker.first_name)))
+
+
+def cancelled() -> Outgoing:
+    return Outgoing(CANCELLED)
+
+
+def not_yours(partner: User) -> str:
+    return NOT_YOURS.format(name=escape(partner.first_name))
