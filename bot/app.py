@@ -8,12 +8,13 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from bot.features import FEATURES
-from bot.features.help import COMMANDS
+from bot.features.help import COMMANDS, DESCRIPTION, SHORT_DESCRIPTION
 from bot.kernel.clock import Clock, SystemClock
 from bot.kernel.config import Settings
 from bot.kernel.context import BotData, MendApplication, MendContext
 from bot.kernel.crypto import TextCipher, load_or_create_key
 from bot.kernel.db import Database
+from bot.kernel.feature import commands_of
 from bot.kernel.handlers import register
 from bot.kernel.http import AiohttpRequest
 from bot.kernel.inbox import Inbox
@@ -152,12 +153,25 @@ async def _post_init(application: Application) -> None:
         # nothing; never let APScheduler drop runs on its own (default grace is 1 s).
         job_kwargs={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
     )
-    try:
-        await application.bot.set_my_commands(
-            [BotCommand(name, description) for name, description in COMMANDS]
-        )
-    except TelegramError as error:
-        log.warning("Could not register the commands menu: %s", error)
+    await _introduce(application, mend)
+
+
+async def _introduce(application: Application, mend: Mend) -> None:
+    """The commands menu (the few used daily, of those the features handle) and what the
+    empty chat says before /start. Telegram refusing any of it does not stop Mend."""
+    handled = commands_of(mend.features)
+    menu = [BotCommand(name, about) for name, about in COMMANDS if name in handled]
+    bot = application.bot
+    steps = (
+        ("the commands menu", lambda: bot.set_my_commands(menu)),
+        ("the description", lambda: bot.set_my_description(DESCRIPTION)),
+        ("the short description", lambda: bot.set_my_short_description(SHORT_DESCRIPTION)),
+    )
+    for what, call in steps:
+        try:
+            await call()
+        except TelegramError as error:
+            log.warning("Could not set %s: %s", what, type(error).__name__)
 
 
 async def _tick_job(context: MendContext) -> None:

@@ -4,7 +4,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from bot.playground.telegram_server import FakeTelegram, FakeUser
-from tests.conftest import Bot, answer_checkin, couple, set_up
+from tests.conftest import Bot, all_fine, answer_checkin, couple, set_up
 
 
 def _people(tg: FakeTelegram) -> tuple[FakeUser, FakeUser]:
@@ -16,7 +16,9 @@ async def test_start_explains_and_asks_for_timezone(bot: Bot, tg: FakeTelegram) 
     await anna.send("/start")
     welcome = await anna.wait_message("I'm Mend")
     assert "Nothing reaches your partner unless you decide" in welcome.text
-    assert "/timezone" in welcome.text
+    # The timezone is asked with buttons (typing a city works too, and /timezone still does).
+    assert "where are you" in welcome.text
+    assert "Type my city" in welcome.button_texts
     await anna.send("/remind checkin 21:00")
     assert "need your timezone" in (await anna.wait_message()).text
 
@@ -24,7 +26,21 @@ async def test_start_explains_and_asks_for_timezone(bot: Bot, tg: FakeTelegram) 
 async def test_commands_menu_is_registered(bot: Bot, tg: FakeTelegram) -> None:
     commands = await tg.wait_for(lambda: tg.calls_to("setMyCommands"))
     names = [c["command"] for c in commands[0].params["commands"]]
-    assert {"checkin", "gratitude", "remind", "reminders", "pair", "unpair", "pause"} <= set(names)
+    # The menu holds the daily few; the rest are typed, and each is in a /help topic.
+    assert {"checkin", "gratitude"} <= set(names) and len(names) <= 8
+    anna = tg.user(1001, "Anna")
+    await anna.send("/help")
+    shown = await anna.wait_message("What I can do")
+    pages = [shown.text]
+    for topic in list(shown.button_texts):
+        await anna.press(shown, topic)
+        await tg.wait_for(lambda: "Back" in shown.button_texts)
+        pages.append(shown.text)
+        await anna.press(shown, "Back")
+        await tg.wait_for(lambda: "What I can do" in shown.text)
+    for name in ("remind", "reminders", "pair", "unpair", "pause"):
+        assert any(f"/{name}" in page for page in pages), name
+    await all_fine(tg, anna)
 
 
 async def test_pairing_tells_both_by_first_name(bot: Bot, tg: FakeTelegram) -> None:

@@ -21,11 +21,13 @@ from cryptography.exceptions import InvalidTag
 from bot import texts
 from bot.features.data import views as data_views
 from bot.features.help import COMMANDS
+from bot.features.help import views as help_views
 from bot.features.pairing import views as pairing_views
 from bot.features.review import render_due as review_render_due
 from bot.features.review import views as review_views
 from bot.kernel.crypto import TextCipher, decode_key
 from bot.kernel.db import to_ts
+from bot.kernel.feature import commands_of
 from bot.playground.telegram_server import FakeTelegram, FakeUser
 from tests.conftest import Bot, FakeClock, library, pair, replace_job, running_bot, set_up
 from tests.test_e2e_agreement import agree
@@ -342,7 +344,12 @@ async def test_review_reminder_off_stays_off_and_days_may_come_first(
     await anna.send("/privacy")
     privacy = await anna.wait_message("Privacy, plainly")
     assert "/export sends you a file" in privacy.text and "/delete erases" in privacy.text
-    assert {"review", "export", "delete"} <= {name for name, _ in COMMANDS}
+    # The commands menu holds the daily few; these are typed, and each is in a /help topic.
+    handled = commands_of(bot.mend.features)
+    assert {"review", "export", "delete"} <= handled
+    topics = help_views.TOPIC_CHECKINS + help_views.TOPIC_PRIVACY
+    assert all(f"/{name}" in topics for name in ("review", "export", "delete"))
+    assert {name for name, _ in COMMANDS} <= handled | {"settings", "support"}
     # Unpaired: the review has no one to look back on with, so nothing is sent.
     await bot.at(berlin(8, 18, 0, 1))
     await quiet(anna)

@@ -7,6 +7,7 @@ from bot.features import (
     disclosure,
     gratitude,
     help,
+    home,
     journal,
     monthly,
     pairing,
@@ -41,6 +42,7 @@ FEATURES: tuple[Feature, ...] = (
     review.FEATURE,
     data.FEATURE,
     help.FEATURE,
+    home.FEATURE,
     support.FEATURE,
     prompts.FEATURE,  # last: its free-text and voice handlers come after every command
 )

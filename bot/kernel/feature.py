@@ -11,11 +11,12 @@ from datetime import datetime
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot.kernel.db import Tx
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
+from bot.storage import users
 from bot.storage.models import Couple, Reminder, User
 
 Handler = BaseHandler[Update, Any, Any]
@@ -39,6 +40,9 @@ class TextInput:
 
     take: TakeWords
     voice: bool = False  # a voice note is welcome too (else it gets "text only, please")
+    # Whether the words are still wanted (``(tx, user, ident)``): when not (the question was
+    # answered another way meanwhile), the message goes where it would with nothing awaited.
+    wanted: Callable[[Tx, User, str], Awaitable[bool]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,10 @@ class Switch:
     label: str = ""  # its name on a /settings button ("Monthly reflection")
 
 
+Waiting = Callable[[Tx, Mend, User, datetime], Awaitable[Sequence[str]]]
+"""``(tx, mend, user, now) -> lines``: what waits for the user in this feature (an open
+check-in, a proposal to answer), one short line each, for the home screen's status."""
+
 Screen = Callable[[Mend, int], Awaitable[Outgoing]]
 """``(mend, user id) -> message``: a place in Mend a button can open (the settings, the
 support message, a feature's overview), by name, through :class:`bot.kernel.screens.Open`.
@@ -112,7 +120,45 @@ class Feature:
     text_inputs: Mapping[str, TextInput] = field(default_factory=dict)
     switches: Mapping[str, Switch] = field(default_factory=dict)
     screens: Mapping[str, Screen] = field(default_factory=dict)
+    waiting: Waiting | None = None
     on_couple_end: CoupleEnd | None = None
     bring_back: BringBack | None = None
     export: Exporter | None = None
     erase: Eraser | None = None
+
+
+def commands_of(features: Sequence[Feature]) -> frozenset[str]:
+    """Every command the features handle (the menu and /help list only these)."""
+    return frozenset(
+        command
+        for feature in features
+        for handler in feature.handlers
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    )
+
+
+def text_input(features: Sequence[Feature], what: str) -> TextInput | None:
+    """The registered input that awaited words ``kind:ident`` are for."""
+    kind = what.partition(":")[0]
+    for feature in features:
+        if kind in feature.text_inputs:
+            return feature.text_inputs[kind]
+    return None
+
+
+async def awaited_words(
+    tx: Tx, features: Sequence[Feature], user: User, now: datetime
+) -> tuple[str, datetime] | None:
+    """What a button asked the user to write (``kind:ident``) and since when, if the feature
+    still wants it; words no longer wanted (the question was answered another way, by a
+    command) are forgotten here."""
+    awaited = await users.awaiting(tx, user.id)
+    if awaited is None:
+        return None
+    expected = text_input(features, awaited[0])
+    ident = awaited[0].partition(":")[2]
+    if expected is not None and expected.wanted and not await expected.wanted(tx, user, ident):
+        await users.set_awaiting(tx, user.id, None, now)
+        return None
+    return awaited

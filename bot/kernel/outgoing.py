@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True, slots=True)
 class Button:
     text: str
-    data: str  # callback data, at most 64 bytes
+    data: str  # callback data, at most 64 bytes ("" for a link)
+    url: str | None = None  # a link the client opens instead (Telegram's share sheet, ...)
+
+
+def link(text: str, url: str) -> Button:
+    """A button that opens a link; pressing it sends Mend nothing."""
+    return Button(text, "", url)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +29,7 @@ class Outgoing:
     photo: bytes | None = None  # a PNG to send (the weekly review's chart)
 
     def to_json(self) -> str:
-        rows = [[[button.text, button.data] for button in row] for row in self.buttons]
+        rows = [[_button_json(button) for button in row] for row in self.buttons]
         data: dict[str, object] = {"text": self.text, "buttons": rows}
         if self.voice is not None:
             data["voice"] = self.voice
@@ -34,7 +40,7 @@ class Outgoing:
     @classmethod
     def from_json(cls, raw: str) -> "Outgoing":
         data = json.loads(raw)
-        rows = tuple(tuple(Button(text, cb) for text, cb in row) for row in data["buttons"])
+        rows = tuple(tuple(Button(*button) for button in row) for row in data["buttons"])
         photo = data.get("photo")
         return cls(
             data["text"],
@@ -42,6 +48,14 @@ class Outgoing:
             data.get("voice"),
             None if photo is None else base64.b64decode(photo),
         )
+
+
+def _button_json(button: Button) -> list[str]:
+    """``[text, data]``, and the url after them for a link (rows written before links
+    existed have two items)."""
+    if button.url is None:
+        return [button.text, button.data]
+    return [button.text, button.data, button.url]
 
 
 def buttons(*rows: list[tuple[str, str]]) -> tuple[tuple[Button, ...], ...]:

@@ -43,7 +43,12 @@ def markup(message: Outgoing) -> InlineKeyboardMarkup | None:
         return None
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.text, callback_data=b.data) for b in row]
+            [
+                InlineKeyboardButton(b.text, url=b.url)
+                if b.url is not None
+                else InlineKeyboardButton(b.text, callback_data=b.data)
+                for b in row
+            ]
             for row in message.buttons
         ]
     )

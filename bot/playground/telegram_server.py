@@ -247,6 +247,16 @@ class SentMessage:
     def button_texts(self) -> list[str]:
         return [text for row in self.buttons for text, _ in row]
 
+    @property
+    def links(self) -> dict[str, str]:
+        """The URL buttons: label -> url (a client opens these; the bot hears nothing)."""
+        return {
+            str(button.get("text", "")): button["url"]
+            for row in _keyboard_rows(self.reply_markup)
+            for button in row
+            if isinstance(button, dict) and isinstance(button.get("url"), str)
+        }
+
     def __str__(self) -> str:
         flags = " (deleted)" if self.deleted else ""
         keyboard = f" buttons={self.buttons}" if self.reply_markup else ""
@@ -569,6 +579,9 @@ class FakeTelegram:
         self._file_ids = itertools.count(1)
         self._files_by_id: dict[str, SentFile] = {}  # files the bot may re-send by file_id
         self._commands: dict[str, list[dict[str, str]]] = {}
+        # setMyDescription / setMyShortDescription, by language code ("" for the default)
+        self.descriptions: dict[str, str] = {}
+        self.short_descriptions: dict[str, str] = {}
         self._faults: dict[str, deque[_Fault]] = {}
         self._global_bucket: _Bucket | None = None
         self._chat_rate: tuple[float, float] | None = None  # (rate, capacity)
@@ -580,6 +593,10 @@ class FakeTelegram:
             "getWebhookInfo": self._get_webhook_info,
             "setMyCommands": self._set_my_commands,
             "getMyCommands": self._get_my_commands,
+            "setMyDescription": self._set_my_description,
+            "getMyDescription": self._get_my_description,
+            "setMyShortDescription": self._set_my_short_description,
+            "getMyShortDescription": self._get_my_short_description,
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
             "editMessageReplyMarkup": self._edit_message_reply_markup,
@@ -1300,6 +1317,44 @@ class FakeTelegram:
         key = _commands_key(params.get("scope"), str(params.get("language_code") or ""))
         return self._commands.get(key, [])
 
+    def _set_text_setting(
+        self, store: dict[str, str], params: dict[str, Any], name: str, limit: int
+    ) -> Any:
+        value = params.get(name)
+        if value is not None and not isinstance(value, str):
+            raise _bad_request(f"{name} must be a String")
+        text = value or ""
+        if len(text) > limit:  # Telegram counts characters: 512 and 120
+            raise _bad_request(f"{name} is too long")
+        language = str(params.get("language_code") or "")
+        if text:
+            store[language] = text
+        else:
+            store.pop(language, None)  # an empty one removes it
+        return True
+
+    async def _set_my_description(
+        self, params: dict[str, Any], files: dict[str, UploadedFile]
+    ) -> Any:
+        return self._set_text_setting(self.descriptions, params, "description", 512)
+
+    async def _get_my_description(
+        self, params: dict[str, Any], files: dict[str, UploadedFile]
+    ) -> Any:
+        language = str(params.get("language_code") or "")
+        return {"description": self.descriptions.get(language, "")}
+
+    async def _set_my_short_description(
+        self, params: dict[str, Any], files: dict[str, UploadedFile]
+    ) -> Any:
+        return self._set_text_setting(self.short_descriptions, params, "short_description", 120)
+
+    async def _get_my_short_description(
+        self, params: dict[str, Any], files: dict[str, UploadedFile]
+    ) -> Any:
+        language = str(params.get("language_code") or "")
+        return {"short_description": self.short_descriptions.get(language, "")}
+
     async def _send_message(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
         chat = self._chat(params)
         raw = params.get("text")
@@ -1696,6 +1751,11 @@ class _ChatActor:
                 if "keyboard" in markup:
                     await self.send(text)
                     return ""
+                if isinstance(button, dict) and "url" in button:
+                    raise AssertionError(
+                        f"button {text!r} opens a link ({button['url']}): a client opens it "
+                        "and sends the bot nothing; read it with message.links instead"
+                    )
                 if data is None:
                     raise AssertionError(f"button {text!r} has no callback_data: {button}")
                 return await self.press_data(message, data)

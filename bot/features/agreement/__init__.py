@@ -20,7 +20,7 @@ from bot.kernel.errors import NotAllowed
 from bot.kernel.feature import ExportScope, Feature, TextInput
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
-from bot.storage import users
+from bot.storage import couples, users
 from bot.storage.models import User
 
 __all__ = [
@@ -100,8 +100,24 @@ async def _couple_ended(tx: Tx, couple_id: int, now: datetime) -> None:
     await store.end_all(tx, couple_id, now)
 
 
+async def _screen(mend: Mend, user_id: int) -> Outgoing:
+    """The agreement (from the home screen): what /agreement shows."""
+    return views.overview(await service.show(mend, user_id))
+
+
+async def _waiting(tx: Tx, mend: Mend, user: User, now: datetime) -> list[str]:
+    """Topics the partner proposed that wait for this user's answer."""
+    couple = await couples.active_for(tx, user.id)
+    if couple is None:
+        return []
+    proposed = await store.topics_of(tx, couple.id, [TopicStatus.PROPOSED])
+    return [views.WAITING_PROPOSAL] if any(t.proposed_by != user.id for t in proposed) else []
+
+
 FEATURE = Feature(
     name="agreement",
+    screens={"agreement": _screen},
+    waiting=_waiting,
     handlers=handlers.HANDLERS,
     jobs=(service.review_due, service.note_unstarted),
     text_inputs={"topic": TextInput(_topic), "change": TextInput(_change)},

@@ -38,6 +38,7 @@ from bot.texts import escape
 PERIOD_NAMES: dict[int, str] = {14: "2 weeks", 30: "1 month", 90: "3 months"}
 assert tuple(PERIOD_NAMES) == PERIOD_DAYS
 
+WAITING_PROPOSAL = "A proposal for your agreement is waiting for your answer."
 AGREEMENT_TITLE = "<b>Your disclosure agreement with {name}</b>"
 AGREEMENT_EMPTY = (
     "There's nothing in it yet. An agreement is a short list of things one of you will share "

@@ -1,9 +1,20 @@
 """The daily check-in: a prompt kind of the shared pipeline, with its reveal once both
 partners answered."""
 
+from datetime import datetime
+
+from bot.domain.prompting import local_day
 from bot.features.checkin import handlers, service, store, views
 from bot.features.checkin.models import NoteStillOpen
-from bot.features.prompts import Ask, PromptKind, fire_reminders, register_kind, render_prompt
+from bot.features.prompts import (
+    Ask,
+    AskStatus,
+    PromptKind,
+    ask_for_day,
+    fire_reminders,
+    register_kind,
+    render_prompt,
+)
 from bot.kernel.db import Tx
 from bot.kernel.feature import Feature
 from bot.kernel.mend import Mend
@@ -40,8 +51,19 @@ KIND = register_kind(
     )
 )
 
+
+async def _waiting(tx: Tx, mend: Mend, user: User, now: datetime) -> list[str]:
+    """Today's check-in, given and not answered yet."""
+    if user.tz is None:
+        return []
+    ask = await ask_for_day(tx, user.id, service.KIND, local_day(now, user.tz))
+    open_ = ask is not None and ask.status in (AskStatus.OPEN, AskStatus.NOTING)
+    return [views.WAITING_OPEN] if open_ else []
+
+
 FEATURE = Feature(
     name="checkin",
+    waiting=_waiting,
     handlers=handlers.HANDLERS,
     reminder_kinds={service.KIND: fire_reminders},
     screens={"checkin": _screen},

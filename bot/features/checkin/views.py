@@ -10,6 +10,7 @@ from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing
 from bot.prompts import Prompt
 
+WAITING_OPEN = "Today's check-in is open."
 CHECKIN_TITLE = "Check-in"
 SCALE_HINT = "Tap a number from 1 to 10."
 TEXT_HINT = "Reply with a few words."

@@ -2,7 +2,7 @@
 author, then sent to the partner or kept private."""
 
 from bot.features.gratitude import handlers, service, views
-from bot.features.prompts import Ask, PromptKind, fire_reminders, register_kind
+from bot.features.prompts import Ask, PromptKind, fire_reminders, register_kind, render_prompt
 from bot.kernel.db import Tx
 from bot.kernel.feature import Feature
 from bot.kernel.mend import Mend
@@ -25,8 +25,15 @@ KIND = register_kind(
     )
 )
 
+
+async def _screen(mend: Mend, user_id: int) -> Outgoing:
+    """Gratitude (from the home screen): a fresh gratitude prompt."""
+    return render_prompt(mend, await service.gratitude_now(mend, user_id))
+
+
 FEATURE = Feature(
     name="gratitude",
+    screens={"gratitude": _screen},
     handlers=handlers.HANDLERS,
     reminder_kinds={service.KIND: fire_reminders},
     export=service.export,

@@ -1,12 +1,14 @@
-"""Help: /help, /privacy, and the commands menu the app registers with Telegram."""
+"""Help: /help and its topics, /privacy, the commands menu and the bot's description, which
+the app gives Telegram at start-up."""
 
 from bot.features.help import views
 from bot.features.help.handlers import HANDLERS
-from bot.features.help.views import COMMANDS
-from bot.kernel.feature import Feature
+from bot.features.help.views import COMMANDS, DESCRIPTION, SHORT_DESCRIPTION
+from bot.kernel.feature import Feature, commands_of
+from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 
-__all__ = ["COMMANDS", "FEATURE", "privacy"]
+__all__ = ["COMMANDS", "DESCRIPTION", "FEATURE", "SHORT_DESCRIPTION", "privacy"]
 
 
 def privacy() -> Outgoing:
@@ -14,4 +16,9 @@ def privacy() -> Outgoing:
     return Outgoing(views.PRIVACY)
 
 
-FEATURE = Feature(name="help", handlers=HANDLERS)
+async def screen(mend: Mend, user_id: int) -> Outgoing:
+    """/help's first page."""
+    return views.help_message(commands_of(mend.features))
+
+
+FEATURE = Feature(name="help", handlers=HANDLERS, screens={"help": screen})

@@ -1,20 +1,65 @@
-"""What /help and /privacy say, and the commands menu Telegram shows."""
+"""What /help and /privacy say, the topics, and the commands menu Telegram shows."""
 
-HELP = (
-    "<b>What I can do</b>\n"
-    "/start: how Mend works\n"
-    "/settings: timezone, reminders, pause, quiet hours and the rest, all by buttons\n"
-    "/timezone Berlin: set your timezone (city or zone name)\n"
-    "/pair: make a one-time invite link for your partner\n"
-    "/unpair: end the pairing (you can always do this alone)\n"
+from bot.features.help.buttons import ShowTopic, Topic
+from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.screens import Open
+
+# /help fits one phone screen: the daily things, then a button per topic. A line naming a
+# command no feature handles is left out (``lines``).
+HELP_TITLE = "<b>What I can do</b>"
+HELP_INTRO = (
+    "Each day I ask a short check-in and a moment of gratitude, at times you choose. "
+    "Nothing reaches your partner unless you send it."
+)
+HELP_LINES: tuple[tuple[str, str], ...] = (
+    ("menu", "/menu: everything, with buttons"),
+    ("checkin", "/checkin: today's check-in, now"),
+    ("gratitude", "/gratitude: write an appreciation"),
+    ("journal", "/journal: a private note, for you alone"),
+    ("timeout", "/timeout: a calm pause in a hard conversation"),
+    ("review", "/review: a look back at your week together"),
+    ("settings", "/settings: timezone, reminders, pause, quiet hours, all by buttons"),
+    ("support", "/support: for the hard moments"),
+)
+HELP_FOOTER = "Every other command is under a topic below."
+
+TOPIC_STARTING = (
+    "<b>Getting started</b>\n"
+    "/start leads you through it with buttons: your timezone, when I ask, and an invite "
+    "for your partner. You can also type it all:\n"
+    "/timezone Berlin: set your timezone (a city, a country or a zone name)\n"
     "/remind checkin 21:00: when to ask your check-in (add days: <code>mon-fri</code>, "
     "<code>weekends</code>, <code>daily</code>)\n"
     "/remind gratitude 8:30: when to ask for gratitude; "
     "<code>/remind gratitude off</code> stops it\n"
-    "/remind disclosure 20:00: a daily “anything to share?” under your agreement\n"
-    "/reminders: your times and when each comes next\n"
+    "/menu: where things stand, and everything by buttons\n"
+    "/help: the daily commands, and these topics\n\n"
+    "To answer a prompt, reply to it or just send your next message."
+)
+TOPIC_PAIRING = (
+    "<b>Pairing</b>\n"
+    "/pair: a one-time invite link for your partner (it works for 48 hours)\n"
+    "<code>/start</code> with the invite's code: how your partner joins if the link "
+    "doesn't open\n"
+    "/unpair: end the pairing (you can always do this alone)"
+)
+TOPIC_CHECKINS = (
+    "<b>Check-ins and reminders</b>\n"
     "/checkin: today's check-in, right now\n"
     "/gratitude: write an appreciation, right now\n"
+    "/remind disclosure 20:00: a daily “anything to share?” under your agreement\n"
+    "/reminders: your times and when each comes next\n"
+    "/pause 3d: no prompts for a while (<code>1w</code>, <code>until 2026-12-01</code>)\n"
+    "/resume: prompts start again\n"
+    "/review: a look back at your week together, with a chart (<code>/review 4w</code> for "
+    "four weeks)\n"
+    "/remind review sun 19:00: when your weekly review comes "
+    "(<code>/remind review off</code> stops it)\n"
+    "/remind monthly off: no monthly reflection (once a month, on the day of the month you "
+    "paired, at your check-in time; <code>/remind monthly on</code> brings it back)"
+)
+TOPIC_TOGETHER = (
+    "<b>Together</b>\n"
     "/agreement: your disclosure agreement; propose, accept or withdraw topics\n"
     "/disclose: share something under the agreement (words or a voice note)\n"
     "/disclosures: the log of what you've both shared\n"
@@ -26,23 +71,29 @@ HELP = (
     "/win we laughed at dinner: a moment worth remembering, sent when you choose\n"
     "/wins: your wins together (<code>/wins threshold 3</code>: when one is offered back)\n"
     "/timeout 20: ask for a calm pause in a hard conversation (5 to 120 minutes)\n"
-    "/repair: your repair plan for hard moments (<code>/repair add ...</code> to change it)\n"
-    "/journal a private note: for you alone, never sent (<code>/journal list</code>)\n"
-    "/pause 3d: no prompts for a while (<code>1w</code>, <code>until 2026-12-01</code>)\n"
-    "/resume: prompts start again\n"
-    "/review: a look back at your week together, with a chart (<code>/review 4w</code> for "
-    "four weeks)\n"
-    "/remind review sun 19:00: when your weekly review comes "
-    "(<code>/remind review off</code> stops it)\n"
-    "/remind monthly off: no monthly reflection (once a month, on the day of the month you "
-    "paired, at your check-in time; <code>/remind monthly on</code> brings it back)\n"
-    "/export: a file of everything you wrote, and what was shared with you\n"
-    "/delete: erase everything you wrote (you'll be asked to confirm)\n"
-    "/support: where to find support on a hard day, and helplines\n"
-    "/privacy: what is stored and who sees what\n"
-    "/help: this list\n\n"
-    "To answer a prompt, reply to it or just send your next message."
+    "/repair: your repair plan for hard moments (<code>/repair add ...</code> to change it)"
 )
+TOPIC_PRIVACY = (
+    "<b>Privacy and your data</b>\n"
+    "/journal a private note: for you alone, never sent (<code>/journal list</code>)\n"
+    "/privacy: what is stored and who sees what\n"
+    "/export: a file of everything you wrote, and what was shared with you\n"
+    "/delete: erase everything you wrote (you'll be asked to confirm)"
+)
+TOPICS: dict[Topic, str] = {
+    Topic.STARTING: TOPIC_STARTING,
+    Topic.PAIRING: TOPIC_PAIRING,
+    Topic.CHECKINS: TOPIC_CHECKINS,
+    Topic.TOGETHER: TOPIC_TOGETHER,
+    Topic.PRIVACY: TOPIC_PRIVACY,
+}
+BUTTON_STARTING = "Getting started"
+BUTTON_PAIRING = "Pairing"
+BUTTON_CHECKINS = "Check-ins"
+BUTTON_TOGETHER = "Together"
+BUTTON_PRIVACY = "Privacy and data"
+BUTTON_BACK = "Back"
+
 PRIVACY = (
     "<b>Privacy, plainly</b>\n\n"
     "<b>What I store</b>\n"
@@ -72,32 +123,55 @@ PRIVACY = (
     "/unpair ends the pairing at any time, without your partner's consent."
 )
 
-COMMANDS: tuple[tuple[str, str], ...] = (  # the menu: (command, description)
+# The commands menu: at most eight, the ones used daily; the rest are typed, and in /help.
+# One a feature does not handle is left out when the menu is set.
+COMMANDS: tuple[tuple[str, str], ...] = (  # (command, description)
+    ("menu", "Where things stand, and everything else"),
     ("checkin", "Today's check-in"),
     ("gratitude", "Write an appreciation"),
-    ("agreement", "Your disclosure agreement"),
-    ("disclose", "Share something under the agreement"),
-    ("disclosures", "What you've both shared"),
-    ("ask", "Ask gently for an update (once a day)"),
-    ("promise", "Make a promise: /promise call by 18:00"),
-    ("promises", "Promises and how many were kept"),
-    ("win", "Remember a win: /win we laughed"),
-    ("wins", "Your wins together"),
-    ("timeout", "A calm pause: /timeout 20"),
-    ("repair", "Your repair plan"),
     ("journal", "A private note, for you alone"),
+    ("timeout", "A calm pause in a hard conversation"),
     ("settings", "Timezone, reminders, quiet hours and more"),
-    ("reminders", "Your reminder times"),
-    ("remind", "Set a reminder: /remind checkin 21:00"),
-    ("timezone", "Set your timezone: /timezone Berlin"),
-    ("pair", "Invite your partner"),
-    ("unpair", "End the pairing"),
-    ("pause", "Pause prompts: /pause 3d"),
-    ("resume", "Resume prompts"),
-    ("review", "Your week together, with a chart"),
-    ("export", "Download your data"),
-    ("delete", "Erase your data"),
-    ("privacy", "What is stored and who sees what"),
-    ("help", "Every command with an example"),
-    ("start", "How Mend works"),
+    ("support", "For the hard moments"),
+    ("help", "How Mend works, and every command"),
 )
+
+# What the empty chat says before /start (setMyDescription, setMyShortDescription).
+DESCRIPTION = (
+    "Mend helps two partners rebuild trust after a betrayal, with a small daily practice in "
+    "this chat: a short check-in and a moment of gratitude at times you choose, promises "
+    "kept, and an agreement about what you share.\n\n"
+    "Nothing reaches your partner unless you send it, and check-in answers are shown only "
+    "once you have both answered. Mend is not therapy; it is the daily habit therapy asks "
+    "for.\n\n"
+    "Press Start to set up in a minute."
+)
+SHORT_DESCRIPTION = (
+    "A small daily practice for two partners rebuilding trust: check-ins, gratitude, "
+    "promises kept."
+)
+
+
+def help_message(commands: frozenset[str]) -> Outgoing:
+    """/help: the daily commands the features handle, then a button per topic."""
+    lines = [line for command, line in HELP_LINES if command in commands]
+    text = "\n".join([HELP_TITLE, HELP_INTRO, "", *lines, "", HELP_FOOTER])
+    return Outgoing(
+        text,
+        buttons(
+            [
+                (BUTTON_STARTING, ShowTopic(Topic.STARTING).pack()),
+                (BUTTON_PAIRING, ShowTopic(Topic.PAIRING).pack()),
+            ],
+            [
+                (BUTTON_CHECKINS, ShowTopic(Topic.CHECKINS).pack()),
+                (BUTTON_TOGETHER, ShowTopic(Topic.TOGETHER).pack()),
+            ],
+            [(BUTTON_PRIVACY, ShowTopic(Topic.PRIVACY).pack())],
+        ),
+    )
+
+
+def topic(shown: Topic) -> Outgoing:
+    """One topic, with a way back to /help's first page."""
+    return Outgoing(TOPICS[shown], buttons([(BUTTON_BACK, Open("help", here=1).pack())]))

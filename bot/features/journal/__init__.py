@@ -30,8 +30,15 @@ async def _entry(
     return views.saved()
 
 
+async def _screen(mend: Mend, user_id: int) -> Outgoing:
+    """The journal (from the home screen): as /journal alone, it waits for the entry."""
+    await service.start(mend, user_id)
+    return views.write_now()
+
+
 FEATURE = Feature(
     name="journal",
+    screens={"journal": _screen},
     handlers=handlers.HANDLERS,
     text_inputs={"journal": TextInput(_entry)},
     export=service.export,

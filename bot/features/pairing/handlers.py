@@ -1,4 +1,4 @@
-"""/start, /pair, /unpair and their buttons."""
+"""/pair, /unpair and their buttons (/start with an invite code is the home feature's)."""
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
@@ -16,18 +16,7 @@ from bot.features.pairing.buttons import (
 from bot.kernel.context import MendContext
 from bot.kernel.errors import Stale
 from bot.kernel.handlers import answer_button, edit, pressed, reply, user_of
-
-
-async def start(update: Update, context: MendContext) -> None:
-    """/start greets; /start <code> (the invite deep link) shows who invited you."""
-    user_id, first_name = user_of(update)
-    if context.args:
-        code = context.args[0]
-        preview = await service.preview_invite(context.mend, user_id, first_name, code)
-        await reply(update, context, views.invite_preview(preview))
-    else:
-        greeting = await service.greet(context.mend, user_id, first_name)
-        await reply(update, context, views.greeting(greeting))
+from bot.kernel.screens import find
 
 
 async def pair(update: Update, context: MendContext) -> None:
@@ -47,7 +36,11 @@ async def join(update: Update, context: MendContext) -> None:
     await answer_button(update)
     user_id, first_name = user_of(update)
     joined = await service.join(context.mend, user_id, first_name, button.code)
-    await edit(update, context, views.joined(joined))
+    # Someone who arrived by an invite is led on through set-up (timezone, times), if a
+    # feature offers that screen.
+    setup = find(context.mend.features, "setup")
+    then = None if setup is None else await setup(context.mend, user_id)
+    await edit(update, context, views.joined(joined, then))
 
 
 async def decline(update: Update, context: MendContext) -> None:
@@ -88,7 +81,6 @@ async def bring_back(update: Update, context: MendContext) -> None:
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
-    CommandHandler("start", start),
     CommandHandler("pair", pair),
     CommandHandler("unpair", unpair),
     CallbackQueryHandler(join, pattern=Join.pattern()),

@@ -5,14 +5,6 @@ from enum import Enum
 
 
 @dataclass(frozen=True, slots=True)
-class Greeting:
-    """/start without an invite: who they are, and whether a timezone is set yet."""
-
-    first_name: str
-    has_timezone: bool
-
-
-@dataclass(frozen=True, slots=True)
 class InviteMade:
     """A fresh single-use invite code (only its hash is stored)."""
 
@@ -32,7 +24,6 @@ class Joined:
     """The two are paired now."""
 
     partner_name: str
-    has_timezone: bool
 
 
 @dataclass(frozen=True, slots=True)

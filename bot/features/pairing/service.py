@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 
 from bot.features.pairing import store, views
 from bot.features.pairing.models import (
-    Greeting,
     HistoryAnswered,
     HistoryOutcome,
     InviteMade,
@@ -37,13 +36,6 @@ MAX_CODE_LENGTH = 64  # Telegram's limit for a deep-link payload
 
 def _hash(code: str) -> bytes:
     return hashlib.sha256(code.encode()).digest()
-
-
-async def greet(mend: Mend, user_id: int, first_name: str) -> Greeting:
-    """/start without an invite: remember the user."""
-    async with mend.db.transaction() as tx:
-        user = await users.upsert(tx, user_id, first_name, mend.clock.now())
-    return Greeting(user.first_name, user.timezone is not None)
 
 
 async def create_invite(mend: Mend, user_id: int, first_name: str) -> InviteMade:
@@ -115,7 +107,7 @@ async def join(mend: Mend, user_id: int, first_name: str, code: str) -> Joined:
             for member, other in ((invite.inviter_id, joiner.first_name), (user_id, inviter_name)):
                 question = views.history_question(couple.id, other)
                 await outbox.add(tx, member, "history", question, now, couple_id=couple.id)
-    return Joined(inviter_name, joiner.timezone is not None)
+    return Joined(inviter_name)
 
 
 async def answer_history(mend: Mend, user_id: int, couple_id: int, yes: bool) -> HistoryAnswered:

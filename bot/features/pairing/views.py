@@ -1,4 +1,6 @@
-"""What pairing says: the greeting, invites, joining and unpairing."""
+"""What pairing says: invites, joining and unpairing."""
+
+from urllib.parse import urlencode
 
 from bot.features.pairing.buttons import (
     BringBack,
@@ -9,7 +11,6 @@ from bot.features.pairing.buttons import (
     KeepPaired,
 )
 from bot.features.pairing.models import (
-    Greeting,
     HistoryAnswered,
     HistoryOutcome,
     InviteMade,
@@ -18,31 +19,17 @@ from bot.features.pairing.models import (
     UnpairQuestion,
 )
 from bot.features.support import support_button
-from bot.kernel.outgoing import Outgoing, buttons
+from bot.kernel.outgoing import Outgoing, buttons, link
 from bot.texts import escape
 
-WELCOME = (
-    "Hello {name}. I'm Mend.\n"
-    "I help two partners rebuild trust with a small daily practice: a short check-in and a "
-    "moment of gratitude, at times you choose.\n"
-    "Your answers stay yours. Nothing reaches your partner unless you decide to send it, and "
-    "check-in answers are shown to each other only once you have both answered.\n"
-    "I'm not therapy, just a steady habit to keep between you."
-)
-ASK_TIMEZONE = (
-    "First, which timezone are you in? Send <code>/timezone</code> with your city or zone, "
-    "for example <code>/timezone Berlin</code> or <code>/timezone America/New_York</code>."
-)
-START_NEXT = (
-    "Next steps: <code>/pair</code> to invite your partner, "
-    "<code>/remind checkin 21:00</code> to choose when I ask, and <code>/help</code> for the rest."
-)
-
 INVITE = (
-    "Here is your invite. Send this link to your partner:\n{link}\n\n"
+    "Here is your invite. Tap the button to send it to your partner in any chat, or send "
+    "them this link:\n{link}\n\n"
     "Or they can send me <code>/start {code}</code>.\n"
     "It works once, for 48 hours. Making a new one cancels this one."
 )
+BUTTON_SHARE = "Send it to my partner"
+SHARE_TEXT = "Would you try this with me? A few quiet minutes a day, for the two of us."
 INVITE_PREVIEW = (
     "{name} has invited you to pair on Mend.\n"
     "Once paired, you each answer your own check-ins. You'll see each other's answers only "
@@ -107,20 +94,11 @@ PARTNER_UNPAIRED = (
 )
 
 
-def _next_step(has_timezone: bool) -> str:
-    return START_NEXT if has_timezone else ASK_TIMEZONE
-
-
-def greeting(result: Greeting) -> Outgoing:
-    """/start without an invite."""
-    return Outgoing(
-        WELCOME.format(name=escape(result.first_name)) + "\n\n" + _next_step(result.has_timezone)
-    )
-
-
 def invite(result: InviteMade, bot_username: str) -> Outgoing:
-    link = f"https://t.me/{bot_username}?start={result.code}"
-    return Outgoing(INVITE.format(link=link, code=result.code))
+    """The link and the bare code, and a button that opens Telegram's share sheet."""
+    address = f"https://t.me/{bot_username}?start={result.code}"
+    share = "https://t.me/share/url?" + urlencode({"url": address, "text": SHARE_TEXT})
+    return Outgoing(INVITE.format(link=address, code=result.code), ((link(BUTTON_SHARE, share),),))
 
 
 def invite_preview(result: InvitePreview) -> Outgoing:
@@ -138,9 +116,12 @@ def paired(partner_name: str) -> Outgoing:
     return Outgoing(PAIRED.format(name=escape(partner_name)))
 
 
-def joined(result: Joined) -> Outgoing:
+def joined(result: Joined, then: Outgoing | None) -> Outgoing:
+    """Paired; then the next step of set-up (or the home screen), when a feature offers one."""
     done = PAIRED.format(name=escape(result.partner_name))
-    return Outgoing(done + "\n\n" + _next_step(result.has_timezone))
+    if then is None:
+        return Outgoing(done)
+    return Outgoing(done + "\n\n" + then.text, then.buttons)
 
 
 def declined() -> Outgoing:

@@ -19,7 +19,7 @@ from bot.features.prompts.service import is_current
 from bot.features.prompts.typed import choice_index, scale_value
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
-from bot.kernel.feature import TextInput
+from bot.kernel.feature import TextInput, awaited_words, text_input
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_user
@@ -44,7 +44,7 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
             typed = await _typed_choice(mend, tx, user, since, text, now)
             if typed is not None and (ask is None or typed[0].id > ask.id):
                 ask = typed[0]
-            awaited = await _awaited(tx, user_id, now)
+            awaited = await _awaited(tx, mend, user, now)
             if awaited is not None and (ask is None or ask.created_at <= awaited[1]):
                 return await _take(mend, tx, user, awaited[0], text, None)
             if ask is None or not is_current(ask, user, now):
@@ -135,7 +135,7 @@ async def voice(mend: Mend, user_id: int, file_id: str) -> Outgoing:
     """A voice note: welcome only where the words a button asked for may be spoken."""
     async with _forgetting_closed(mend, user_id), mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
-        awaited = await _awaited(tx, user_id, mend.clock.now())
+        awaited = await _awaited(tx, mend, user, mend.clock.now())
         expected = _input(mend, awaited[0]) if awaited is not None else None
         if awaited is None or expected is None or not expected.voice:
             raise NotAllowed(texts.UNSUPPORTED_CONTENT)
@@ -144,16 +144,13 @@ async def voice(mend: Mend, user_id: int, file_id: str) -> Outgoing:
 
 def _input(mend: Mend, what: str) -> TextInput | None:
     """The registered feature input that ``kind:ident`` is for."""
-    kind = what.partition(":")[0]
-    for feature in mend.features:
-        if kind in feature.text_inputs:
-            return feature.text_inputs[kind]
-    return None
+    return text_input(mend.features, what)
 
 
-async def _awaited(tx: Tx, user_id: int, now: datetime) -> tuple[str, datetime] | None:
-    """What a button asked the user to write, if it asked within the writing window."""
-    awaited = await users.awaiting(tx, user_id)
+async def _awaited(tx: Tx, mend: Mend, user: User, now: datetime) -> tuple[str, datetime] | None:
+    """What a button asked the user to write, if it asked within the writing window and the
+    feature still wants it."""
+    awaited = await awaited_words(tx, mend.features, user, now)
     if awaited is None or now - awaited[1] > WRITING_WINDOW:
         return None
     return awaited

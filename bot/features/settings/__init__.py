@@ -10,9 +10,10 @@ buttons, largest first, that set a zone when pressed).
 from bot import texts
 from bot.features.settings import screens, service, store, views
 from bot.features.settings.handlers import HANDLERS
-from bot.features.settings.models import ReminderKind, TimezoneChoices
-from bot.features.settings.service import reschedule_all
-from bot.features.settings.timezones import TimezoneMatch, find_timezones
+from bot.features.settings.models import ReminderKind, ReminderSet, TimezoneChoices, TimezoneSet
+from bot.features.settings.service import apply_timezone, put_reminder, reschedule_all
+from bot.features.settings.timezones import TimezoneMatch, find_timezones, is_valid_timezone
+from bot.features.settings.views import zone_label
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
 from bot.kernel.feature import Feature, TextInput
@@ -23,11 +24,17 @@ from bot.storage.models import User
 __all__ = [
     "FEATURE",
     "ReminderKind",
+    "ReminderSet",
     "TimezoneMatch",
+    "TimezoneSet",
+    "apply_timezone",
     "find_timezones",
+    "is_valid_timezone",
+    "put_reminder",
     "reschedule_all",
     "resolve_timezone",
     "zone_choices",
+    "zone_label",
 ]
 
 

@@ -35,7 +35,7 @@ from bot.features.settings.models import (
 from bot.features.settings.timezones import TimezoneMatch, find_timezones, is_valid_timezone
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed, Stale
-from bot.kernel.feature import ExportScope, Switch
+from bot.kernel.feature import ExportScope, Switch, awaited_words
 from bot.kernel.mend import Mend
 from bot.kernel.people import is_paused, partner_name, require_timezone, require_user
 from bot.storage import couples, quiet, reminders, users
@@ -111,7 +111,16 @@ async def _apply_timezone(mend: Mend, user_id: int, first_name: str, zone: str) 
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         await users.upsert(tx, user_id, first_name, now)
-        return await _put_timezone(tx, user_id, zone, now)
+        result = await _put_timezone(tx, user_id, zone, now)
+        # A question that waited for this (set-up's "where are you?") waits no more.
+        await awaited_words(tx, mend.features, await require_user(tx, user_id), now)
+        return result
+
+
+async def apply_timezone(tx: Tx, user_id: int, zone: str, now: datetime) -> TimezoneSet:
+    """Set a valid zone and move every reminder of the user to it, in ``tx`` (the way in
+    sets it so)."""
+    return await _put_timezone(tx, user_id, zone, now)
 
 
 async def _put_timezone(tx: Tx, user_id: int, zone: str, now: datetime) -> TimezoneSet:
@@ -276,6 +285,26 @@ async def set_reminder(
         require_timezone(user)
         assert user.tz is not None
         next_due_at, default_review = await _put_reminder(tx, user, kind, hour, minute, days, now)
+        await awaited_words(tx, mend.features, user, now)  # forgotten if no longer wanted
+    return ReminderSet(
+        kind,
+        hour,
+        minute,
+        days,
+        next_due_at.astimezone(user.tz),
+        now.astimezone(user.tz),
+        default_review,
+    )
+
+
+async def put_reminder(
+    tx: Tx, user: User, kind: ReminderKind, hour: int, minute: int, days: int, now: datetime
+) -> ReminderSet:
+    """Set (or move) one of the user's reminders, in ``tx`` (the way in sets them so); a
+    first check-in time brings the weekly review with it."""
+    require_timezone(user)
+    assert user.tz is not None
+    next_due_at, default_review = await _put_reminder(tx, user, kind, hour, minute, days, now)
     return ReminderSet(
         kind,
         hour,

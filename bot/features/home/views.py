@@ -1,0 +1,256 @@
+"""What the way in and the home screen say."""
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from bot.domain import schedule
+from bot.features.home.buttons import Invite, OtherTime, PickTime, PickZone, SkipStep, TypeZone
+from bot.features.home.models import (
+    Progress,
+    Question,
+    Skipped,
+    Status,
+    Step,
+    TimeSet,
+    ZoneAnswer,
+    ZoneChoices,
+    ZoneSet,
+)
+from bot.features.settings import TimezoneMatch, zone_label
+from bot.kernel.outgoing import Button, Outgoing
+from bot.kernel.screens import Open
+from bot.texts import escape
+
+# --- The way in ------------------------------------------------------------------------------
+
+WELCOME = (
+    "Hello {name}. I'm Mend.\n"
+    "I help two partners rebuild trust with a small daily practice: a short check-in and a "
+    "moment of gratitude, at times you choose.\n"
+    "Your answers stay yours. Nothing reaches your partner unless you decide to send it, and "
+    "check-in answers are shown to each other only once you have both answered.\n"
+    "I'm not therapy, just a steady habit to keep between you."
+)
+ASK_ZONE = (
+    "First, where are you, so that I ask at your own times? Tap your timezone, or just type "
+    "the city you live in."
+)
+ASK_ZONE_TYPED = (
+    "Type the city you live in. Your country or a zone name like Europe/Lisbon works too."
+)
+ZONE_UNKNOWN = (
+    "I couldn't find a timezone for “{given}”. Try the nearest big city, or tap one below."
+)
+ZONE_TOO_MANY = (
+    "“{given}” matches many places. Here are the largest; or type your city to be sure."
+)
+ZONE_SEVERAL = "A few timezones match “{given}”. Which one is yours?"
+ZONE_SET = "Your timezone is {zone}. It's {time} there now."
+ASK_CHECKIN = (
+    "When should I ask your daily check-in? It takes a minute or two. Many people like the "
+    "evening."
+)
+ASK_GRATITUDE = (
+    "And when should I ask for a moment of gratitude, something your partner did that you noticed?"
+)
+ASK_TIME_TYPED = "Type the time, for example 9pm, 21:30 or 7:15 am."
+CHECKIN_SET = "I'll ask your check-in every day at {time}. The first comes {next}."
+GRATITUDE_SET = "I'll ask for gratitude every day at {time}. The first comes {next}."
+REVIEW_TOO = "On Sundays at {time}, a look back at your week together comes as well."
+GRATITUDE_LATER = "No gratitude time for now. You can add one in the settings whenever you like."
+ASK_INVITE = (
+    "Last, your partner. I'll make an invite link that works once, and you send it to them "
+    "in any chat you like."
+)
+BUTTON_TYPE_CITY = "Type my city"
+BUTTON_OTHER_TIME = "Another time"
+BUTTON_NOT_NOW = "Not now"
+BUTTON_INVITE = "Invite my partner"
+BUTTON_LATER = "Later"
+CHECKIN_TIMES = ((20, 0), (21, 0), (22, 0))
+GRATITUDE_TIMES = ((8, 0), (13, 0), (20, 0))
+
+# --- Home ------------------------------------------------------------------------------------
+
+HOME_PAIRED = "You and {name} are paired."
+HOME_NOT_PAIRED = "You're not paired yet. Invite your partner when you're ready."
+HOME_NEXT_CHECKIN = "Your next check-in: {when}."
+HOME_NO_CHECKIN = "You have no check-in time yet."
+HOME_PAUSED = "Prompts are paused for now."
+HOME_NO_TIMEZONE = "Let's set you up first: your timezone, and when I ask."
+HOME_WAITING = "Waiting for you:"
+HOME_WAITING_LINE = "• {line}"
+BUTTON_SET_UP = "Set up"
+BUTTON_BACK = "Back"
+TOGETHER = (
+    "<b>Together</b>\n"
+    "What you two keep between check-ins: promises, your wins, the plan for hard moments, "
+    "and a calm pause when a talk gets too hot."
+)
+# Each home button opens a screen a feature declares; one that no feature declares is left
+# out (see ``home``).
+HOME_BUTTONS: tuple[tuple[str, str], ...] = (
+    ("checkin", "Check in"),
+    ("gratitude", "Gratitude"),
+    ("together", "Together"),
+    ("agreement", "Agreement"),
+    ("journal", "Journal"),
+    ("settings", "Settings"),
+    ("help", "Help"),
+    ("support", "Support"),
+)
+TOGETHER_BUTTONS: tuple[tuple[str, str], ...] = (
+    ("promises", "Promises"),
+    ("wins", "Wins"),
+    ("repair", "Repair plan"),
+    ("timeout", "Timeout"),
+)
+# Menus that lead to menus are edited in place; what a feature shows comes as a new message.
+IN_PLACE = frozenset({"together"})
+
+Declared = Callable[[str], bool]  # whether a feature declares a screen of that name
+
+
+def _when(local: datetime, today: datetime) -> str:
+    """'today at 21:00', 'tomorrow at 08:30' or 'Mon 7 Dec at 21:00'."""
+    clock = schedule.format_time(local.hour, local.minute)
+    days = (local.date() - today.date()).days
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"tomorrow at {clock}"
+    return f"{schedule.format_date(local, None)} at {clock}"
+
+
+def _zone_label(zone: str) -> str:
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def _zone_rows(zones: Sequence[str], match: TimezoneMatch | None) -> list[tuple[Button, ...]]:
+    """Likely zones two to a row by their city; what the resolver found one to a row, named
+    by the place it was found by."""
+    type_city = (Button(BUTTON_TYPE_CITY, TypeZone().pack()),)
+    if match is None:
+        buttons = [Button(_zone_label(zone), PickZone(zone).pack()) for zone in zones]
+        return [*(tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)), type_city]
+    places = match.places or (None,) * len(match.zones)
+    rows = [
+        (Button(zone_label(zone, place), PickZone(zone).pack()),)
+        for zone, place in zip(match.zones, places, strict=True)
+    ]
+    return [*rows, type_city]
+
+
+def _time_rows(step: Step) -> list[tuple[Button, ...]]:
+    times = CHECKIN_TIMES if step is Step.CHECKIN else GRATITUDE_TIMES
+    row = tuple(
+        Button(schedule.format_time(hour, minute), PickTime(step, hour, minute).pack())
+        for hour, minute in times
+    )
+    last = [Button(BUTTON_OTHER_TIME, OtherTime(step).pack())]
+    if step is Step.GRATITUDE:
+        last.append(Button(BUTTON_NOT_NOW, SkipStep(step).pack()))
+    return [row, tuple(last)]
+
+
+def question(asked: Question) -> Outgoing:
+    """One question of set-up, with its buttons (after the welcome, the first time)."""
+    if asked.step is Step.TIMEZONE:
+        text, rows = ASK_ZONE, _zone_rows(asked.zones, None)
+    elif asked.step is Step.INVITE:
+        text = ASK_INVITE
+        rows = [
+            (Button(BUTTON_INVITE, Invite().pack()),),
+            (Button(BUTTON_LATER, Open("home", here=1).pack()),),
+        ]
+    else:
+        text = ASK_CHECKIN if asked.step is Step.CHECKIN else ASK_GRATITUDE
+        rows = _time_rows(asked.step)
+    if asked.welcome:
+        text = WELCOME.format(name=escape(asked.first_name)) + "\n\n" + text
+    return Outgoing(text, tuple(rows))
+
+
+def type_zone() -> Outgoing:
+    return Outgoing(ASK_ZONE_TYPED)
+
+
+def type_time() -> Outgoing:
+    return Outgoing(ASK_TIME_TYPED)
+
+
+def zone_choices(result: ZoneChoices) -> Outgoing:
+    given = escape(result.given.strip()[:64])
+    template = {
+        ZoneAnswer.UNKNOWN: ZONE_UNKNOWN,
+        ZoneAnswer.TOO_MANY: ZONE_TOO_MANY,
+        ZoneAnswer.SEVERAL: ZONE_SEVERAL,
+    }[result.answer]
+    rows = _zone_rows(result.zones, result.match)
+    return Outgoing(template.format(given=given), tuple(rows))
+
+
+def _done(done: ZoneSet | TimeSet | Skipped) -> str:
+    if isinstance(done, ZoneSet):
+        local = done.local_now
+        zone = zone_label(done.zone) if done.zone.startswith("Etc/") else done.zone  # UTC+1
+        return ZONE_SET.format(zone=zone, time=schedule.format_time(local.hour, local.minute))
+    if isinstance(done, Skipped):
+        return GRATITUDE_LATER
+    time = schedule.format_time(done.hour, done.minute)
+    template = CHECKIN_SET if done.step is Step.CHECKIN else GRATITUDE_SET
+    text = template.format(time=time, next=_when(done.next_due, done.today))
+    if done.default_review:
+        text += " " + REVIEW_TOO.format(time=time)
+    return text
+
+
+def progress(result: Progress, declared: Declared) -> Outgoing:
+    """What an answer set, then the next question (or home)."""
+    then = (
+        question(result.then) if isinstance(result.then, Question) else home(result.then, declared)
+    )
+    if result.done is None:
+        return then
+    return Outgoing(_done(result.done) + "\n\n" + then.text, then.buttons)
+
+
+def _open_rows(entries: Sequence[tuple[str, str]], declared: Declared) -> list[tuple[Button, ...]]:
+    buttons = [
+        Button(label, Open(name, here=int(name in IN_PLACE)).pack())
+        for name, label in entries
+        if declared(name)
+    ]
+    return [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+
+
+def home(status: Status, declared: Declared) -> Outgoing:
+    """The home screen: where things stand, and a button to each thing people do."""
+    if not status.has_timezone:
+        return Outgoing(
+            HOME_NO_TIMEZONE, ((Button(BUTTON_SET_UP, Open("setup", here=1).pack()),),)
+        )
+    lines = [
+        HOME_PAIRED.format(name=escape(status.partner_name))
+        if status.partner_name is not None
+        else HOME_NOT_PAIRED
+    ]
+    if status.paused:
+        lines.append(HOME_PAUSED)
+    elif status.next_checkin is not None and status.today is not None:
+        lines.append(HOME_NEXT_CHECKIN.format(when=_when(status.next_checkin, status.today)))
+    else:
+        lines.append(HOME_NO_CHECKIN)
+    if status.waiting:
+        lines += ["", HOME_WAITING, *(HOME_WAITING_LINE.format(line=w) for w in status.waiting)]
+    rows: list[tuple[Button, ...]] = []
+    if status.partner_name is None:
+        rows.append((Button(BUTTON_INVITE, Invite().pack()),))
+    rows += _open_rows(HOME_BUTTONS, declared)
+    return Outgoing("\n".join(lines), tuple(rows))
+
+
+def together(declared: Declared) -> Outgoing:
+    rows = _open_rows(TOGETHER_BUTTONS, declared)
+    rows.append((Button(BUTTON_BACK, Open("home", here=1).pack()),))
+    return Outgoing(TOGETHER, tuple(rows))
