@@ -3,10 +3,11 @@ Playwright, against the real playground (Mend, the embedded Bot API server, the 
 in this test's event loop on a free port, with its database in tmp_path.
 
 Everything happens by pressing what a person sees on the page: rename a partner, set up both
-phones, pair them through the invite, answer a check-in on both and see the reveal on both,
-send an appreciation, move the clock to the next reminder and see the prompt arrive, open the
-review chart, send a voice note, use the commands menu. Texts are found through the features'
-views (``words``), so wording can change without breaking this test.
+phones by buttons, pair them through the invite's share button, answer a check-in on both and
+see the reveal on both, send an appreciation, move the clock to the next reminder and see the
+prompt arrive, open the review chart, send a voice note, use the commands menu. Texts are
+found through the features' views (``words``), so wording can change without breaking this
+test.
 
 A failure saves a screenshot of the page and names its path. With ``MEND_README_SCREENSHOT=1``
 the test also writes the README's picture, ``docs/playground.png``.
@@ -180,14 +181,13 @@ class Phone:
         message_id = await message.get_attribute("data-id")
         return self.root.locator(f'.msg.bot[data-id="{message_id}"]')
 
+    async def tap(self, button: str) -> None:
+        """Press the newest button with this label in the chat (waiting for it to show)."""
+        keyboards = self.root.locator(".msg.bot .keyboard")
+        await keyboards.get_by_role("button", name=button, exact=True).last.click()
+
     async def press(self, message: "Locator", button: str) -> None:
         await message.get_by_role("button", name=button, exact=True).click()
-
-
-async def set_up(phone: Phone) -> None:
-    """/start and a timezone, typed, as the README's tour says."""
-    await phone.say_and_hear("/start")
-    await phone.say_and_hear("/timezone Berlin")
 
 
 async def answer_checkin(phone: Phone, prompt: "Locator") -> None:
@@ -215,20 +215,21 @@ async def test_two_phones_pair_check_in_thank_and_review_in_a_real_browser(
         async with page.expect_response(lambda response: response.url.endswith("/name")):
             await name.fill("Maya")
             await name.press("Enter")
-        await set_up(anna)
-        await set_up(ben)
-
-        # Pairing through the invite: the link opens on Ben's phone, Ben presses Pair.
-        await anna.say_and_hear("/pair")
-        await anna.root.get_by_role("button", name="Open on Ben's phone").click()
+        # The way in, by buttons: a timezone, a check-in time, no gratitude time for now,
+        # then the invite, sent to Ben's phone with the share button.
+        await anna.say_and_hear("/start")
+        for button in ("Berlin", "21:00", "Not now", "Invite my partner"):
+            await anna.tap(button)
+        await anna.tap("Send it to my partner")
         preview = await ben.see(words(pairing_views.INVITE_PREVIEW))
         await ben.press(preview, pairing_views.BUTTON_PAIR.format(name="Maya"))
         await anna.see(pairing_views.PAIRED.format(name="Ben"))
-        await ben.see(pairing_views.PAIRED.format(name="Maya"))
+        # Ben is led on through his own set-up in the same message.
+        for button in ("Berlin", "21:00", "Not now"):
+            await ben.tap(button)
+        settled = ben.root.locator(".msg.bot .keyboard").get_by_role("button", name="Not now")
+        await expect(settled).to_have_count(0)  # his last answer is taken, times and all
 
-        # Both choose a check-in time; the clock goes to it and the prompts arrive.
-        await anna.say_and_hear("/remind checkin 21:00")
-        await ben.say_and_hear("/remind checkin 21:00")
         await expect(page.locator("#clock-next")).not_to_have_text("none yet")
         await page.get_by_role("button", name="To the next reminder").click()
         for phone in (anna, ben):

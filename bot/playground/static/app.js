@@ -272,6 +272,16 @@ function renderMessage(p, message) {
 }
 
 function renderButton(p, message, button, row, column) {
+  const shared = button.url ? sharedInvite(p, button.url) : null;
+  if (shared) {
+    // Telegram's share sheet for an invite to this bot: here it reaches the other phone.
+    const element = document.createElement("button");
+    element.type = "button";
+    element.textContent = button.text;
+    element.title = `In Telegram this opens the share sheet; here the invite opens on ${shared.other.name.value}'s phone.`;
+    element.addEventListener("click", () => send(shared.other, `/start ${shared.code}`));
+    return element;
+  }
   if (button.url) {
     const link = document.createElement("a");
     const url = safeUrl(button.url);
@@ -395,6 +405,22 @@ function linkify(text, p) {
   }
   out.append(document.createTextNode(text.slice(last)));
   return out;
+}
+
+// A t.me/share/url button whose link is an invite to this bot: {other phone, code}, or null.
+function sharedInvite(p, url) {
+  let link;
+  try {
+    const parsed = new URL(url);
+    if (parsed.host !== "t.me" || parsed.pathname !== "/share/url") return null;
+    link = parsed.searchParams.get("url") || "";
+  } catch {
+    return null;
+  }
+  const match = /^https:\/\/t\.me\/([A-Za-z0-9_]+)\?start=([A-Za-z0-9_-]+)$/.exec(link);
+  const other = [...phones.values()].find((each) => each.id !== p.id);
+  if (!match || !other || match[1].toLowerCase() !== botUsername.toLowerCase()) return null;
+  return { other, code: match[2] };
 }
 
 // An invite link to this bot (t.me/<bot>?start=CODE): in Telegram, the partner opens it in
