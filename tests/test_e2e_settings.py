@@ -10,8 +10,8 @@ from bot.features.help import views as help_views
 from bot.features.pairing import views as pairing_views
 from bot.features.settings import views
 from bot.kernel import when
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, couple, expect, pair, set_up, words
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
