@@ -236,6 +236,13 @@ def assert_no_errors(tg: FakeTelegram, *users: FakeUser) -> None:
             assert "Traceback" not in message.text, message
     refused = [str(call) for call in tg.calls if call.status not in (200, None)]
     refused = [call for call in refused if not call.startswith("answerCallbackQuery")]
+    # Taking buttons off a message that has none left (answered there, then settled from
+    # elsewhere) is a no-op Telegram refuses as "not modified"; Mend takes that as done.
+    refused = [
+        call
+        for call in refused
+        if not (call.startswith("editMessageReplyMarkup") and "not modified" in call)
+    ]
     assert not refused, refused
 
 

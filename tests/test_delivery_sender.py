@@ -134,3 +134,56 @@ async def test_a_refused_row_is_kept_and_sent_once_when_telegram_allows(
     assert message.text == "Question" and message.parse_mode == "HTML"
     assert message.button_texts == ["Yes", "No"]
     assert (await _statuses(mend))[row] == ("sent", message.message_id)
+
+
+async def test_an_edit_row_changes_the_message_and_a_gone_one_counts_as_done(
+    app: MendApplication, tg: FakeTelegram
+) -> None:
+    mend = app.bot_data.mend
+    ben = tg.user(2, "Ben")
+    keyboard = buttons([("Yes", "y:1"), ("No", "n:1")])
+    async with mend.db.transaction() as tx:
+        await outbox.add(tx, 2, "prompt", Outgoing("Question", keyboard), NOW)
+    sender = _sender(app)
+    sender.start()
+    await tg.wait_for(lambda: len(ben.messages) == 1)
+    asked = ben.messages[0]
+    async with mend.db.transaction() as tx:
+        strip = await outbox.edit(tx, 2, asked.message_id, NOW)  # only the buttons go
+        again = await outbox.edit(tx, 2, asked.message_id, NOW)  # nothing left to do
+        gone = await outbox.edit(tx, 2, 999_999, NOW, Outgoing("Answered"))  # no such message
+    sender.wake()
+    await tg.wait_for(lambda: not asked.buttons)
+    await tg.wait_for(lambda: len(tg.calls_to("editMessageText")) == 1)
+    await sender.stop()
+    assert asked.text == "Question" and len(ben.messages) == 1  # nothing new was sent
+    statuses = await _statuses(mend)
+    assert [statuses[row][0] for row in (strip, again, gone)] == ["sent"] * 3
+
+
+async def test_a_following_edit_waits_for_its_row_and_goes_only_if_that_was_sent(
+    app: MendApplication, tg: FakeTelegram
+) -> None:
+    mend = app.bot_data.mend
+    anna, ben = tg.user(1, "Anna"), tg.user(2, "Ben")
+    async with mend.db.transaction() as tx:
+        await outbox.add(tx, 2, "sending", Outgoing("Sending", buttons([("Undo", "u:1")])), NOW)
+    sender = _sender(app)
+    sender.start()
+    await tg.wait_for(lambda: len(ben.messages) == 1)
+    undo = ben.messages[0]
+    tg.block(3)
+    async with mend.db.transaction() as tx:
+        relay = await outbox.add(tx, 1, "relay", Outgoing("For Anna"), NOW, author_id=2)
+        delivered = await outbox.edit(
+            tx, 2, undo.message_id, NOW, Outgoing("Delivered"), after=relay
+        )
+        lost = await outbox.add(tx, 3, "relay", Outgoing("For no one"), NOW)
+        never = await outbox.edit(tx, 2, undo.message_id, NOW, Outgoing("Wrong"), after=lost)
+    assert (await _statuses(mend))[delivered][0] == "waiting"
+    sender.wake()
+    await tg.wait_for(lambda: undo.text == "Delivered" and not undo.buttons)
+    await sender.stop()
+    assert [m.text for m in anna.messages] == ["For Anna"]
+    statuses = await _statuses(mend)
+    assert statuses[delivered][0] == "sent" and statuses[never][0] == "cancelled"

@@ -52,6 +52,7 @@ async def test_disclose_undo_disclose_again_and_acknowledge(bot: Bot, tg: FakeTe
     again = await ben.wait_message("Your disclosure on")
     await ben.press(again, "Send to Anna")
     await tg.wait_for(lambda: "Sending to Anna" in again.text)
+    undo = again.buttons[0][0][1]
     bot.clock.advance(seconds=31)
     relay = await anna.wait_message("A disclosure from Ben")
     assert "Topic: Changes of plan" in relay.text
@@ -62,18 +63,23 @@ async def test_disclose_undo_disclose_again_and_acknowledge(bot: Bot, tg: FakeTe
         "I'd like to talk about this",
         "I need some time",
     ]
-    await ben.press(again, "Undo")
+    # Once delivered, Undo gives way to when it arrived; an old Undo is told it's too late.
+    await tg.wait_for(lambda: "Delivered to Anna at 13:" in again.text and not again.buttons)
+    await ben.press_data(again, undo)
     await ben.wait_message("already reached Anna")
 
     await anna.press(relay, "Thank you for telling me")
     note_ask = await anna.wait_message("Add a short note")
     await tg.wait_for(lambda: relay.button_texts == [])
     assert "Dinner runs late" in relay.text  # the disclosure stays readable
+    no_note = note_ask.buttons[0][0][1]
     await anna.send("Thanks for the heads-up")
     await anna.wait_message("Ben has been told")
+    # The note answered it: No note gives way to what was sent; an old press is stale.
+    await tg.wait_for(lambda: "Ben has been told" in note_ask.text and not note_ask.buttons)
     ack = await ben.wait_message("Anna answered your disclosure on Changes of plan")
     assert "Thank you for telling me" in ack.text and "Thanks for the heads-up" in ack.text
-    await anna.press(note_ask, "Send without a note")
+    await anna.press_data(note_ask, no_note)
     await anna.wait_message("already answered")
 
     for person in (anna, ben):

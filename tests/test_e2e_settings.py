@@ -1,14 +1,15 @@
 """/settings end to end: every setting by buttons, each page edited in place with a way back,
 typed times and places where a page asks for them, and the bad inputs."""
 
+from datetime import time
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.domain.schedule import format_time
 from bot.features.data import views as data_views
 from bot.features.help import views as help_views
 from bot.features.pairing import views as pairing_views
 from bot.features.settings import views
+from bot.kernel import when
 from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, couple, expect, pair, set_up, words
 
@@ -327,7 +328,7 @@ async def test_forged_and_old_settings_buttons(bot: Bot, tg: FakeTelegram) -> No
     await tap(tg, anna, newer, views.BUTTON_QUIET, "From 22:00")
     await tap(tg, anna, old, "From 21:00", "From 21:00 to 08:00")
     await tap(tg, anna, newer, views.BUTTON_BACK, "Quiet hours: 21:00 to 08:00")
-    assert format_time(21, 0) in newer.text
+    assert when.time_of_day(time(21, 0)) in newer.text
     await all_fine(tg, anna)
 
 

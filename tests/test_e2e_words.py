@@ -2,8 +2,8 @@
 
 import sqlite3
 
+from bot.playground.telegram_server import FakeTelegram
 from tests.conftest import Bot, all_fine
-from tests.telegram_server import FakeTelegram
 
 
 def query(bot: Bot, sql: str) -> list[tuple[object, ...]]:

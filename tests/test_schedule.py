@@ -1,6 +1,6 @@
 """Tests for the pure time rules in bot.domain.schedule."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -14,13 +14,13 @@ from bot.domain.schedule import (
     WEEKDAYS,
     WEEKENDS,
     describe_days,
-    format_time,
     next_due,
     parse_days,
     parse_pause,
     parse_time,
 )
 from bot.kernel.errors import InvalidInput
+from bot.kernel.when import time_of_day
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -436,6 +436,11 @@ def test_parse_time_returns_a_clock_time_or_bad_time(text: str) -> None:
         assert error.message.startswith("I couldn't read")
     else:
         assert 0 <= hour < 24 and 0 <= minute < 60
+
+
+def format_time(hour: int, minute: int) -> str:
+    """How Mend writes a time of day (bot.kernel.when), from an hour and a minute."""
+    return time_of_day(time(hour, minute))
 
 
 def test_format_time() -> None:

@@ -15,7 +15,6 @@ __all__ = [
     "WEEKDAYS",
     "WEEKENDS",
     "describe_days",
-    "format_time",
     "next_due",
     "parse_days",
     "parse_pause",
@@ -67,24 +66,6 @@ def parse_time(text: str) -> tuple[int, int]:
         if 1 <= hour <= 12 and minute < 60:
             return hour % 12 + (12 if match["half"] == "p" else 0), minute
     raise InvalidInput(texts.BAD_TIME.format(given=_echo(text)))
-
-
-def format_date(moment: datetime, tz: ZoneInfo | None) -> str:
-    """'Mon 2 Mar': the day of ``moment`` in ``tz`` (UTC without one)."""
-    local = moment.astimezone(tz) if tz else moment
-    return f"{local:%a} {local.day} {local:%b}"
-
-
-def format_moment(moment: datetime, tz: ZoneInfo | None) -> str:
-    """'Mon 2 Mar, 21:05': ``moment`` in ``tz`` (UTC without one)."""
-    local = moment.astimezone(tz) if tz else moment
-    return f"{format_date(local, tz)}, {local:%H:%M}"
-
-
-def format_time(hour: int, minute: int) -> str:
-    """The 24-hour form of a time, like '21:00'."""
-    _check_time(hour, minute)
-    return f"{hour:02d}:{minute:02d}"
 
 
 def _check_time(hour: int, minute: int) -> None:

@@ -152,6 +152,13 @@ async def pressed(update: Update, kind: type[Data]) -> Data:
     return data
 
 
+def pressed_message(update: Update) -> int:
+    """The id of the message whose button was pressed."""
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    return query.message.message_id
+
+
 def text_after_command(update: Update) -> str:
     """The text after the command, as written (line breaks and all)."""
     message = update.effective_message

@@ -349,4 +349,29 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reactions_couple ON reactions(couple_id, status);
     CREATE INDEX reactions_from ON reactions(from_id);
     """,
+    # Answered messages lose their buttons (bot/kernel/outbox.py). An outbox row of kind
+    # 'edit' changes the message in its message_id; a row may follow another (after_id): it
+    # waits ('waiting') until that one is sent, and is cancelled if that one never is. And the
+    # messages (sent rows with a question, and direct replies) that carry buttons for a
+    # question, so they can be changed once it is answered some other way. And the days
+    # someone answered "anything to share today?".
+    """
+    ALTER TABLE outbox ADD COLUMN after_id INTEGER;
+    ALTER TABLE outbox ADD COLUMN question TEXT;  -- its buttons answer this (shown_buttons)
+    CREATE INDEX outbox_after ON outbox(after_id) WHERE status = 'waiting';
+    CREATE INDEX outbox_question ON outbox(question) WHERE question IS NOT NULL;
+    CREATE TABLE shown_buttons (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        question TEXT NOT NULL,           -- the feature's key: 'ack:12', ...
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (chat_id, message_id)
+    );
+    CREATE INDEX shown_buttons_question ON shown_buttons(question);
+    CREATE TABLE share_answered (         -- "anything to share today?" answered: not again
+        user_id INTEGER NOT NULL REFERENCES users(id),
+        day TEXT NOT NULL,                -- the user's local day
+        PRIMARY KEY (user_id, day)
+    );
+    """,
 )

@@ -1,10 +1,15 @@
-"""The outbox: every message Mend has promised to send, until it is sent.
+"""The outbox: every message Mend has promised to send (or to change), until it is sent.
 
 Quiet hours are decided here, once for every feature: a row for someone other than the
 person whose update is being handled (``ACTOR``) is caused by their partner's action; if it
 comes due inside the receiver's quiet hours, it is marked silent (sent without a sound) or
 its due time moves to the end of those hours, as the receiver chose. The decision is stored
 on the row in the same insert, so it survives a crash and a restart.
+
+An answered question's buttons go: a row of kind ``edit`` changes a message already sent
+(its text and buttons, or only takes the buttons off), tolerating one that is gone or already
+so. A row may follow another (``after``): it waits until that one is sent, and is cancelled
+if that one never is (an Undo that becomes "Delivered at 14:05" only once it was).
 """
 
 from collections.abc import Collection, Mapping, Sequence
@@ -49,17 +54,23 @@ async def add(
     author_id: int | None = None,
     ask_id: int | None = None,
     timely: bool = False,
+    after: int | None = None,
+    edits: int | None = None,
+    question: str | None = None,
 ) -> int:
     """Promise a message, in the same transaction as the fact that causes it. A ``timely``
     message means something only now (a timeout's notice, "checked in today"): in the
-    receiver's quiet hours it goes silently, but never waits for them to end."""
+    receiver's quiet hours it goes silently, but never waits for them to end. A message whose
+    buttons answer a ``question`` (a feature's key) is remembered once sent, for
+    :func:`settle`."""
     due, silent = due_at or now, False
     actor = ACTOR.get()
     if actor is not None and actor != chat_id:  # the partner's action: their quiet hours
         due, silent = await _quiet(tx, chat_id, due, timely)
     cursor = await tx.conn.execute(
         "INSERT INTO outbox (chat_id, kind, body, due_at, couple_id, author_id, ask_id, "
-        "created_at, silent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "message_id, after_id, status, question, created_at, silent) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             chat_id,
             kind,
@@ -68,6 +79,10 @@ async def add(
             couple_id,
             author_id,
             ask_id,
+            edits,
+            after,
+            "pending" if after is None else "waiting",
+            question,
             to_ts(now),
             int(silent),
         ),
@@ -75,6 +90,64 @@ async def add(
     tx.wrote_outbox = True
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+EDIT = "edit"
+NO_BUTTONS = Outgoing("")  # an edit that only takes the buttons off; the words stay
+
+
+async def edit(
+    tx: Tx,
+    chat_id: int,
+    message_id: int | None,
+    now: datetime,
+    message: Outgoing = NO_BUTTONS,
+    *,
+    after: int | None = None,
+) -> int:
+    """Promise to change a message already sent: to ``message`` (its words and buttons), or
+    by default only to take its buttons off. With ``after``, once that row is sent (and
+    then, without a ``message_id``, the message that row became)."""
+    # An edit makes no sound: it is never held back for quiet hours.
+    return await add(tx, chat_id, EDIT, message, now, timely=True, after=after, edits=message_id)
+
+
+async def shown(tx: Tx, chat_id: int, message_id: int, question: str, now: datetime) -> None:
+    """Remember that a direct reply carries buttons for ``question`` (a feature's key, like
+    ``ack:12``), so :func:`settle` can take them off once it is answered some other way."""
+    await tx.conn.execute(
+        "INSERT OR REPLACE INTO shown_buttons (chat_id, message_id, question, created_at) "
+        "VALUES (?, ?, ?, ?)",
+        (chat_id, message_id, question, to_ts(now)),
+    )
+
+
+async def forget(tx: Tx, chat_id: int, message_id: int) -> None:
+    """That message no longer carries its question's buttons (its handler changed it)."""
+    await tx.conn.execute(
+        "DELETE FROM shown_buttons WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+    )
+
+
+async def settle(
+    tx: Tx, question: str, now: datetime, message: Outgoing = NO_BUTTONS, *, keep: int = 0
+) -> None:
+    """``question`` is answered: every message shown for it (but ``keep``, the one pressed,
+    which its handler edits) loses its buttons, or becomes ``message``; one not sent yet
+    does once it is."""
+    cursor = await tx.conn.execute(  # only rows not sent yet keep their question
+        "UPDATE outbox SET question = NULL WHERE question = ? RETURNING id, chat_id, status",
+        (question,),
+    )
+    for row in await cursor.fetchall():
+        if row["status"] in ("pending", "waiting"):
+            await edit(tx, row["chat_id"], None, now, message, after=row["id"])
+    cursor = await tx.conn.execute(
+        "DELETE FROM shown_buttons WHERE question = ? RETURNING chat_id, message_id", (question,)
+    )
+    for row in await cursor.fetchall():
+        if row["message_id"] != keep:
+            await edit(tx, row["chat_id"], row["message_id"], now, message)
 
 
 async def due_of(tx: Tx, item_id: int) -> datetime:
@@ -96,6 +169,9 @@ def _item(tx: Tx, row: aiosqlite.Row) -> OutboxItem:
         couple_id=row["couple_id"],
         author_id=row["author_id"],
         ask_id=row["ask_id"],
+        # An edit's message (0, "not found", should its id ever be missing: nothing to do).
+        edits=(row["message_id"] or 0) if row["kind"] == EDIT else None,
+        question=row["question"],
         silent=bool(row["silent"]),
     )
 
@@ -137,27 +213,67 @@ async def pending_due(
 async def mark_sent(tx: Tx, item: OutboxItem, message_id: int, now: datetime) -> None:
     """Sent: forget the text (the source row keeps what is needed) and link the prompt."""
     await tx.conn.execute(
-        "UPDATE outbox SET status = 'sent', body = NULL, message_id = ?, sent_at = ?, "
-        "attempts = attempts + 1 WHERE id = ?",
+        "UPDATE outbox SET status = 'sent', body = NULL, question = NULL, message_id = ?, "
+        "sent_at = ?, attempts = attempts + 1 WHERE id = ?",
         (message_id, to_ts(now), item.id),
     )
     if item.ask_id is not None:
         await tx.conn.execute(
             "UPDATE asks SET message_id = ? WHERE id = ?", (message_id, item.ask_id)
         )
+    await _release(tx, [(item, message_id)], now)
 
 
-async def mark_sent_many(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: datetime) -> None:
-    """:func:`mark_sent` for many (item, Telegram message id) pairs, in one statement each."""
+async def _release(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: datetime) -> int:
+    """After these (row, Telegram message id) were sent: the buttons of a row with a question
+    are remembered, and the rows that followed them are due now (an edit of "the message that
+    row became" learns its id). Returns how many rows were released."""
+    stamp = to_ts(now)
+    shown = [
+        (item.chat_id, message_id, item.question, stamp)
+        for item, message_id in sent
+        if item.question is not None
+    ]
+    if shown:
+        await tx.conn.executemany(
+            "INSERT OR REPLACE INTO shown_buttons (chat_id, message_id, question, created_at) "
+            "VALUES (?, ?, ?, ?)",
+            shown,
+        )
+    ids = [item.id for item, _ in sent]
+    marks = ",".join("?" * len(ids))
+    cursor = await tx.conn.execute(
+        "UPDATE outbox SET status = 'pending', due_at = ?, message_id = coalesce(message_id, "
+        "(SELECT followed.message_id FROM outbox AS followed "
+        "WHERE followed.id = outbox.after_id)) "
+        f"WHERE status = 'waiting' AND after_id IN ({marks})",
+        (stamp, *ids),
+    )
+    return cursor.rowcount
+
+
+async def _drop_followers(tx: Tx, item_id: int) -> None:
+    """The row will never be sent: neither will the rows that follow it."""
+    await tx.conn.execute(
+        "UPDATE outbox SET status = 'cancelled', body = NULL "
+        "WHERE after_id = ? AND status = 'waiting'",
+        (item_id,),
+    )
+
+
+async def mark_sent_many(tx: Tx, sent: Sequence[tuple[OutboxItem, int]], now: datetime) -> int:
+    """:func:`mark_sent` for many (item, Telegram message id) pairs, in one statement each.
+    Returns how many rows that followed them are now due."""
     stamp = to_ts(now)
     await tx.conn.executemany(
-        "UPDATE outbox SET status = 'sent', body = NULL, message_id = ?, sent_at = ?, "
-        "attempts = attempts + 1 WHERE id = ?",
+        "UPDATE outbox SET status = 'sent', body = NULL, question = NULL, message_id = ?, "
+        "sent_at = ?, attempts = attempts + 1 WHERE id = ?",
         [(message_id, stamp, item.id) for item, message_id in sent],
     )
     links = [(message_id, item.ask_id) for item, message_id in sent if item.ask_id is not None]
     if links:
         await tx.conn.executemany("UPDATE asks SET message_id = ? WHERE id = ?", links)
+    return await _release(tx, sent, now)
 
 
 async def mark_undeliverable(tx: Tx, item_id: int, status: str, now: datetime) -> None:
@@ -167,6 +283,7 @@ async def mark_undeliverable(tx: Tx, item_id: int, status: str, now: datetime) -
         "WHERE id = ?",
         (status, to_ts(now), item_id),
     )
+    await _drop_followers(tx, item_id)
 
 
 async def retry_later(tx: Tx, item_id: int, due_at: datetime) -> None:
@@ -180,10 +297,13 @@ async def cancel_relays(tx: Tx, couple_id: int) -> int:
     """Cancel everything still pending between the partners of a couple that ended."""
     cursor = await tx.conn.execute(
         "UPDATE outbox SET status = 'cancelled', body = NULL "
-        "WHERE couple_id = ? AND status = 'pending'",
+        "WHERE couple_id = ? AND status = 'pending' RETURNING id",
         (couple_id,),
     )
-    return cursor.rowcount
+    cancelled = [row["id"] for row in await cursor.fetchall()]
+    for item_id in cancelled:
+        await _drop_followers(tx, item_id)
+    return len(cancelled)
 
 
 async def cancel_for_ask(tx: Tx, ask_id: int) -> None:
@@ -195,13 +315,23 @@ async def cancel_for_ask(tx: Tx, ask_id: int) -> None:
     )
 
 
+async def status_of(tx: Tx, item_id: int) -> str | None:
+    """A row's status: pending, waiting, sent, blocked, failed or cancelled (None: no row)."""
+    cursor = await tx.conn.execute("SELECT status FROM outbox WHERE id = ?", (item_id,))
+    row = await cursor.fetchone()
+    return None if row is None else str(row["status"])
+
+
 async def cancel(tx: Tx, item_id: int) -> bool:
     """Cancel one message not sent yet (a disclosure undone); False if it already went."""
     cursor = await tx.conn.execute(
         "UPDATE outbox SET status = 'cancelled', body = NULL WHERE id = ? AND status = 'pending'",
         (item_id,),
     )
-    return cursor.rowcount > 0
+    if cursor.rowcount == 0:
+        return False
+    await _drop_followers(tx, item_id)
+    return True
 
 
 async def next_after(tx: Tx, now: datetime) -> datetime | None:

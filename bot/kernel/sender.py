@@ -88,6 +88,33 @@ async def send(bot: Bot, chat_id: int, message: Outgoing, *, silent: bool = Fals
     return sent.message_id
 
 
+# What Telegram answers an edit that has nothing left to do: the message is already so, or
+# it is gone (deleted by the user, or too old to change). Either way the edit is done.
+_EDIT_DONE = ("not modified", "message to edit not found", "message can't be edited")
+
+
+async def change(bot: Bot, chat_id: int, message_id: int, message: Outgoing) -> int:
+    """Change a message already sent: its words and buttons, or (no words given) only its
+    buttons. An edit with nothing left to do is done; returns the message id."""
+    keyboard = markup(message)
+    try:
+        if message.text:
+            await bot.edit_message_text(
+                message.text,
+                chat_id,
+                message_id,
+                parse_mode=HTML,
+                reply_markup=keyboard,
+                link_preview_options=NO_PREVIEW,
+            )
+        else:
+            await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=keyboard)
+    except BadRequest as error:
+        if not any(done in error.message.lower() for done in _EDIT_DONE):
+            raise
+    return message_id
+
+
 TellAuthor = Callable[[Tx, OutboxItem, datetime], Awaitable[None]]
 """Queue the words that tell a relay's author it could not be delivered."""
 
@@ -272,7 +299,10 @@ class Sender:
         """Send one row; True when it is now waiting to be marked sent."""
         db = self._mend.db
         try:
-            message_id = await send(self._bot, item.chat_id, item.message, silent=item.silent)
+            if item.edits is not None:
+                message_id = await change(self._bot, item.chat_id, item.edits, item.message)
+            else:
+                message_id = await send(self._bot, item.chat_id, item.message, silent=item.silent)
         except Forbidden:
             log.info("Outbox row %d: chat %d has blocked the bot", item.id, item.chat_id)
             await self._undeliverable(item, "blocked")
@@ -329,13 +359,15 @@ class Sender:
             try:
                 async with db.transaction() as tx:
                     before = db.commits
-                    await outbox.mark_sent_many(tx, sent, clock.now())
+                    released = await outbox.mark_sent_many(tx, sent, clock.now())
             except Exception:
                 log.exception("Marking %d outbox rows sent failed; trying again", len(sent))
                 self._to_mark[:0] = sent
                 await asyncio.sleep(1.0)
                 continue
-            if self._seen_commits == before:  # only our own commit since the last read
+            if released:  # rows that followed these are due now: read them
+                self.wake()
+            elif self._seen_commits == before:  # only our own commit since the last read
                 self._seen_commits = before + 1
             recorded = time.monotonic()
             for item, _ in sent:

@@ -60,3 +60,5 @@ class OutboxItem:
     author_id: int | None
     ask_id: int | None
     silent: bool = False  # the partner's action, in the receiver's quiet hours
+    edits: int | None = None  # an edit row: the Telegram message id it changes
+    question: str | None = None  # its buttons answer this (see outbox.settle)

@@ -181,9 +181,26 @@ async def propose(mend: Mend, user_id: int, topic_id: int, days: int) -> Propose
         assert topic is not None
         message = _proposal(mend, topic, me, None)
         await outbox.add(
-            tx, partner.id, "proposal", message, now, couple_id=couple.id, author_id=me.id
+            tx,
+            partner.id,
+            "proposal",
+            message,
+            now,
+            couple_id=couple.id,
+            author_id=me.id,
+            question=_proposal_question(topic),
         )
     return Proposed(topic, partner)
+
+
+def _proposal_question(topic: Topic) -> str:
+    """The key of a proposal's Accept / Decline buttons, for when it closes elsewhere."""
+    return f"proposal:{topic.id}"
+
+
+def _review_question(topic: Topic) -> str:
+    """The key of a topic's review buttons (Renew / Let it end), for both partners."""
+    return f"review:{topic.id}"
 
 
 # --- Answering a proposal ------------------------------------------------------------------
@@ -387,6 +404,9 @@ async def withdraw(mend: Mend, user_id: int, topic_id: int) -> Withdrawn:
         if topic.status not in LIVE:
             raise Stale(views.TOPIC_GONE)
         await store.end(tx, topic.id, TopicStatus.WITHDRAWN, me.id, now)
+        if topic.status == TopicStatus.PROPOSED:  # its Accept / Decline go
+            await outbox.settle(tx, _proposal_question(topic), now)
+        await outbox.settle(tx, _review_question(topic), now)  # and a review's buttons
         told = views.partner_withdrew(topic, me)
         await outbox.add(tx, partner.id, "agreement", told, now, couple_id=couple.id)
     return Withdrawn(topic, partner)
@@ -428,6 +448,7 @@ async def review_due(mend: Mend) -> int:
                     views.review_question(topic, reader, other),
                     now,
                     couple_id=couple.id,
+                    question=_review_question(topic),
                 )
             handled += 1
         for topic in await store.lapsing(tx, now - RENEW_WINDOW, BATCH):
@@ -439,6 +460,7 @@ async def review_due(mend: Mend) -> int:
 async def _lapse(tx: Tx, topic: Topic, by: int | None, now: datetime) -> None:
     """End a topic at its review; both partners (but the one who chose it) are told."""
     await store.end(tx, topic.id, TopicStatus.LAPSED, by, now)
+    await outbox.settle(tx, _review_question(topic), now)  # Renew / Let it end go
     couple = await couples.active(tx, topic.couple_id)
     if couple is None:
         return
@@ -471,6 +493,7 @@ async def renew(mend: Mend, user_id: int, topic_id: int, yes: bool) -> Renewal:
             return Renewal(RenewOutcome.WAITING, topic, me, partner, deadline)
         review_at = max(now, topic.review_at) + timedelta(days=topic.period_days)
         await store.renew(tx, topic.id, review_at)
+        await outbox.settle(tx, _review_question(topic), now)
         told = views.renewed(Renewal(RenewOutcome.RENEWED, topic, partner, me, review_at))
         await outbox.add(tx, partner.id, "review", told, now, couple_id=couple.id)
     return Renewal(RenewOutcome.RENEWED, topic, me, partner, review_at)

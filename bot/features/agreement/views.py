@@ -1,8 +1,8 @@
 """The agreement's words: its results rendered as text and buttons."""
 
 from datetime import datetime
+from datetime import time as dt_time
 
-from bot.domain import schedule
 from bot.features.agreement import buttons as b
 from bot.features.agreement.models import (
     DEFAULT_PERIOD,
@@ -29,6 +29,7 @@ from bot.features.agreement.models import (
     WithdrawChoice,
     Withdrawn,
 )
+from bot.kernel import when
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.library import AgreementTopic, Support
 from bot.storage.models import User
@@ -214,7 +215,7 @@ def _short(title: str, limit: int = 40) -> str:
 def _reminder(time: tuple[int, int] | None) -> str:
     if time is None:
         return AGREEMENT_REMINDER_OFF
-    return AGREEMENT_REMINDER_ON.format(time=f"{time[0]:02d}:{time[1]:02d}")
+    return AGREEMENT_REMINDER_ON.format(time=when.time_of_day(dt_time(*time)))
 
 
 # --- /agreement ------------------------------------------------------------------------------
@@ -241,8 +242,8 @@ def overview(result: Overview) -> Outgoing:
                 AGREEMENT_ACTIVE_LINE.format(
                     title=escape(topic.title),
                     who=who(topic),
-                    agreed=schedule.format_date(topic.accepted_at, me.tz),
-                    review=schedule.format_date(topic.review_at, me.tz),
+                    agreed=when.day_of(topic.accepted_at, me.tz),
+                    review=when.day_of(topic.review_at, me.tz),
                 )
             )
         parts.append("\n".join(lines))
@@ -407,7 +408,7 @@ def accepted(result: Accepted) -> Outgoing:
         ACCEPTED_STARTS.format(
             title=escape(topic.title),
             period=period_name(topic.period_days),
-            review=schedule.format_date(result.review_at, result.reader.tz),
+            review=when.day_of(result.review_at, result.reader.tz),
         )
     )
 
@@ -464,7 +465,7 @@ def check_not_started() -> Outgoing:
 
 def _listing(started: list[tuple[Topic, datetime]], reader: User) -> str:
     return "\n".join(
-        f"• {escape(topic.title)}, until {schedule.format_date(review, reader.tz)}"
+        f"• {escape(topic.title)}, until {when.day_of(review, reader.tz)}"
         for topic, review in started
     )
 
@@ -515,7 +516,7 @@ def history(result: History) -> Outgoing:
     me = result.me
 
     def day(moment: datetime | None) -> str:
-        return schedule.format_date(moment, me.tz) if moment else "?"
+        return when.day_of(moment, me.tz) if moment else "?"
 
     lines = [HISTORY_TITLE]
     for topic in result.topics:
@@ -542,8 +543,8 @@ def review_question(topic: Topic, reader: User, other: User) -> Outgoing:
         REVIEW_QUESTION.format(
             title=f"<b>{escape(topic.title)}</b>",
             period=period_name(topic.period_days),
-            started=schedule.format_date(topic.started_at, reader.tz),
-            deadline=schedule.format_date(topic.review_at + RENEW_WINDOW, reader.tz),
+            started=when.day_of(topic.started_at, reader.tz),
+            deadline=when.day_of(topic.review_at + RENEW_WINDOW, reader.tz),
             name=escape(other.first_name),
         ),
         buttons(
@@ -566,7 +567,7 @@ def renewed(result: Renewal) -> Outgoing:
     if result.outcome is RenewOutcome.ENDED:
         return Outgoing(LET_END.format(title=title, name=name))
     assert result.when is not None
-    when = schedule.format_date(result.when, result.reader.tz)
+    day = when.day_of(result.when, result.reader.tz)
     if result.outcome is RenewOutcome.WAITING:
-        return Outgoing(RENEW_WAITING.format(name=name, deadline=when))
-    return Outgoing(RENEWED.format(title=title, review=when))
+        return Outgoing(RENEW_WAITING.format(name=name, deadline=day))
+    return Outgoing(RENEWED.format(title=title, review=day))

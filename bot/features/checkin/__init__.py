@@ -47,6 +47,7 @@ KIND = register_kind(
         is_current=service.is_current,
         expired=views.CHECKIN_DAY_PASSED,
         take_text=_take_text,
+        answered=views.answered,
         take_choice=_take_choice,
     )
 )

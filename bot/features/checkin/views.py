@@ -70,6 +70,11 @@ def answer_label(mend: Mend, ask: Ask) -> str:
     return f"“{texts.escape(ask.body or '')}”"
 
 
+def answered(mend: Mend, ask: Ask) -> Outgoing:
+    """The question's message once answered in words: the answer, without buttons."""
+    return Outgoing(YOU_ANSWERED.format(answer=answer_label(mend, ask)))
+
+
 def already_checked_in(mend: Mend, ask: Ask) -> str:
     return ALREADY_CHECKED_IN.format(answer=answer_label(mend, ask))
 

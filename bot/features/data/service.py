@@ -52,7 +52,8 @@ async def _scope(tx: Tx, me: User, now: datetime) -> ExportScope:
     names: dict[int, str] = {}
     for partner_id in {couple.partner_of(me.id) for couple, _ in couple_rows}:
         partner = await users.get(tx, partner_id)
-        names[partner_id] = partner.first_name if partner else ""
+        name = partner.first_name if partner is not None else ""
+        names[partner_id] = name or views.EXPORT_PARTNER_UNNAMED
 
     def when(moment: datetime | None) -> str | None:
         if moment is None:
@@ -68,7 +69,7 @@ def _base(scope: ExportScope) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "exported_at": when(scope.now),
-        "about": views.EXPORT_ABOUT,
+        "about": views.export_about(me.timezone if me.tz else None),
         "you": {
             "telegram_id": me.id,
             "first_name": me.first_name,

@@ -28,9 +28,10 @@ async def erase_kernel_rows(tx: Tx, user_id: int, now: datetime) -> None:
     statements: list[tuple[str, tuple[object, ...]]] = [
         (
             "UPDATE outbox SET status = 'cancelled', body = NULL "
-            "WHERE status = 'pending' AND (chat_id = ? OR author_id = ?)",
+            "WHERE status IN ('pending', 'waiting') AND (chat_id = ? OR author_id = ?)",
             (user_id, user_id),
         ),
+        ("DELETE FROM shown_buttons WHERE chat_id = ?", (user_id,)),
         # Sent, blocked and failed rows have no body left; be sure of it.
         ("UPDATE outbox SET body = NULL WHERE chat_id = ? OR author_id = ?", (user_id, user_id)),
         (

@@ -11,10 +11,15 @@ EXPORT_CAPTION = (
     "Your Mend data: everything you wrote, and what a partner chose to share with you. "
     "The file isn't encrypted, so keep it somewhere safe."
 )
+EXPORT_PARTNER_UNNAMED = "A former partner"  # one whose name is no longer kept
 EXPORT_FILENAME = "mend-export-{day}.json"
 EXPORT_ABOUT = (
     "Everything you wrote in Mend, and everything a partner chose to share with you. "
-    "Times are in your timezone."
+    "Times are in your timezone, {zone}."
+)
+EXPORT_ABOUT_UTC = (
+    "Everything you wrote in Mend, and everything a partner chose to share with you. "
+    "Times are in UTC."
 )
 
 DELETE_CONFIRM = (
@@ -37,6 +42,11 @@ DELETE_DONE = (
     "If you ever want to start again, send /start."
 )
 DELETE_DONE_ENDED = " Your pairing has ended; {name} was told only that it ended."
+
+
+def export_about(zone: str | None) -> str:
+    """What the file is, and the timezone its times are in (UTC when none is set)."""
+    return EXPORT_ABOUT.format(zone=zone) if zone else EXPORT_ABOUT_UTC
 
 
 def export_filename(day: date) -> str:

@@ -21,7 +21,7 @@ from bot.features.disclosure.buttons import (
     Undo,
 )
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import detach, edit, pressed, reply, user_of
+from bot.kernel.handlers import detach, edit, pressed, pressed_message, reply, user_of
 
 
 async def disclose(update: Update, context: MendContext) -> None:
@@ -32,7 +32,9 @@ async def disclose(update: Update, context: MendContext) -> None:
 async def share_something(update: Update, context: MendContext) -> None:
     """Share something (on the check): the topics in force, in its place."""
     await pressed(update, ShareSomething)
-    await edit(update, context, views.pick(await service.pick(context.mend, user_of(update)[0])))
+    user_id = user_of(update)[0]
+    await service.share_started(context.mend, user_id, pressed_message(update))
+    await edit(update, context, views.pick(await service.pick(context.mend, user_id)))
 
 
 async def pick_topic(update: Update, context: MendContext) -> None:
@@ -45,7 +47,8 @@ async def pick_topic(update: Update, context: MendContext) -> None:
 async def send(update: Update, context: MendContext) -> None:
     """Send: the disclosure, with Undo for 30 seconds."""
     button = await pressed(update, Send)
-    sent = await service.send(context.mend, user_of(update)[0], button.disclosure_id)
+    user_id, message_id = user_of(update)[0], pressed_message(update)
+    sent = await service.send(context.mend, user_id, button.disclosure_id, message_id)
     await edit(update, context, views.sending(sent))
 
 
@@ -76,24 +79,24 @@ async def acknowledge(update: Update, context: MendContext) -> None:
     user_id = user_of(update)[0]
     chosen = await service.acknowledge(context.mend, user_id, button.disclosure_id, button.ack)
     await detach(update, context)
-    await reply(update, context, views.ack_chosen(chosen))
+    shown = await reply(update, context, views.ack_chosen(chosen))
+    if shown is not None:
+        await service.showing_ack(context.mend, user_id, chosen.disclosure_id, shown.message_id)
 
 
 async def without_note(update: Update, context: MendContext) -> None:
     """Send without a note: the answer goes to the author."""
     button = await pressed(update, NoNote)
-    sent = await service.ack_without_note(context.mend, user_of(update)[0], button.disclosure_id)
+    user_id, message_id = user_of(update)[0], pressed_message(update)
+    sent = await service.ack_without_note(context.mend, user_id, button.disclosure_id, message_id)
     await edit(update, context, views.ack_sent(sent))
 
 
 async def nothing_today(update: Update, context: MendContext) -> None:
     """Nothing to share today: noted (and the partner told, if so chosen)."""
     await pressed(update, NothingToday)
-    await edit(
-        update,
-        context,
-        views.nothing_noted(await service.nothing(context.mend, user_of(update)[0])),
-    )
+    noted = await service.nothing(context.mend, user_of(update)[0], pressed_message(update))
+    await edit(update, context, views.nothing_noted(noted))
 
 
 async def ask(update: Update, context: MendContext) -> None:

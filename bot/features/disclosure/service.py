@@ -56,7 +56,7 @@ class Relay(StrEnum):
     DISCLOSURE = "disclosure"
     ACK = "ack"
     NOTHING = "nothing"
-    CHECK = "check"
+    CHECK = "share_check"  # not "check": the agreement's private question is one
     SEEN = "seen"  # /ask answered with nothing passed on
 
 
@@ -135,8 +135,9 @@ async def _preview(tx: Tx, disclosure_id: int, user_id: int, undone: bool = Fals
     return Preview(disclosure, topic, partner, undone)
 
 
-async def send(mend: Mend, user_id: int, disclosure_id: int) -> Sending:
-    """Send: written to the outbox, due after the undo window."""
+async def send(mend: Mend, user_id: int, disclosure_id: int, message_id: int) -> Sending:
+    """Send: written to the outbox, due after the undo window. Once it is delivered, the
+    author's message (``message_id``, with Undo) says so instead."""
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         disclosure = await _own(tx, user_id, disclosure_id, Status.DRAFT)
@@ -160,9 +161,15 @@ async def send(mend: Mend, user_id: int, disclosure_id: int) -> Sending:
         # The partner's quiet hours may hold it longer: Undo works, and the log says, until then.
         waits = await outbox.due_of(tx, outbox_id)
         await store.mark_sent(tx, disclosure.id, waits, outbox_id)
+        if me.tz is not None:  # something shared answers "anything to share today?"
+            await store.answered_check(tx, me.id, local_day(now, me.tz))
+        await outbox.settle(tx, _check_question(me, now), now)
         # What they chose to pass on is the disclosure itself: it answers an open /ask.
         await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
-    return Sending(disclosure, topic, partner, waits if waits > deliver_at else None, me)
+        sending = Sending(disclosure, topic, partner, waits if waits > deliver_at else None, me)
+        shown = views.delivered(sending, me, waits)
+        await outbox.edit(tx, me.id, message_id, now, shown, after=outbox_id)
+    return sending
 
 
 async def undo(mend: Mend, user_id: int, disclosure_id: int) -> Preview:
@@ -176,7 +183,8 @@ async def undo(mend: Mend, user_id: int, disclosure_id: int) -> Preview:
         # The sender only takes rows that are due, so before deliver_at the row is untouched.
         assert disclosure.deliver_at is not None and disclosure.outbox_id is not None
         if now >= disclosure.deliver_at or not await outbox.cancel(tx, disclosure.outbox_id):
-            raise NotAllowed(views.too_late(partner))
+            status = await outbox.status_of(tx, disclosure.outbox_id)
+            raise NotAllowed(views.too_late(partner, reached=status not in UNDELIVERED))
         await store.undo(tx, disclosure.id)
         return await _preview(tx, disclosure.id, user_id, undone=True)
 
@@ -230,18 +238,28 @@ async def acknowledge(mend: Mend, user_id: int, disclosure_id: int, ack: Ack) ->
     return AckChosen(disclosure.id, ack, partner)
 
 
-async def ack_without_note(mend: Mend, user_id: int, disclosure_id: int) -> AckSent:
+async def ack_without_note(
+    mend: Mend, user_id: int, disclosure_id: int, message_id: int
+) -> AckSent:
     async with mend.db.transaction() as tx:
         user = await users.get(tx, user_id)
         if user is None:
             raise Stale(STALE_BUTTON)
-        return await send_ack(tx, mend, user, disclosure_id, None)
+        return await send_ack(tx, mend, user, disclosure_id, None, message_id)
+
+
+async def showing_ack(mend: Mend, user_id: int, disclosure_id: int, message_id: int) -> None:
+    """The message asking for a note on an acknowledgement (with No note) was sent."""
+    async with mend.db.transaction() as tx:
+        question = f"{ACK_INPUT}:{disclosure_id}"
+        await outbox.shown(tx, user_id, message_id, question, mend.clock.now())
 
 
 async def send_ack(
-    tx: Tx, mend: Mend, user: User, disclosure_id: int, note: str | None
+    tx: Tx, mend: Mend, user: User, disclosure_id: int, note: str | None, pressed: int = 0
 ) -> AckSent:
-    """The acknowledgement (and the note, if any) goes back to the author."""
+    """The acknowledgement (and the note, if any) goes back to the author; the message that
+    asked for the note (but ``pressed``, edited by its handler) becomes what was sent."""
     disclosure, me, partner = await _received(tx, user.id, disclosure_id)
     if disclosure.ack is None:
         raise Stale(STALE_BUTTON)
@@ -261,10 +279,24 @@ async def send_ack(
     )
     await store.mark_ack_sent(tx, disclosure.id, note, now)
     await users.set_awaiting(tx, me.id, None, now)
-    return AckSent(disclosure.ack, partner)
+    sent = AckSent(disclosure.ack, partner)
+    question = f"{ACK_INPUT}:{disclosure.id}"
+    await outbox.settle(tx, question, now, views.ack_sent(sent), keep=pressed)
+    return sent
 
 
 # --- "Anything to share today?" --------------------------------------------------------------
+
+
+def _check_question(user: User, now: datetime) -> str:
+    """The key of the day's "anything to share today?" for this user (their local day)."""
+    return f"share:{user.id}:{local_day(now, user.tz) if user.tz else now.date().isoformat()}"
+
+
+async def share_started(mend: Mend, user_id: int, message_id: int) -> None:
+    """Share something turned that check into the topics: its own buttons are gone."""
+    async with mend.db.transaction() as tx:
+        await outbox.forget(tx, user_id, message_id)
 
 
 async def queue_checks(tx: Tx, user_ids: list[int], now: datetime) -> int:
@@ -278,18 +310,29 @@ async def queue_checks(tx: Tx, user_ids: list[int], now: datetime) -> int:
             continue
         if is_paused(me, now) or not await in_force(tx, couple.id):
             continue
+        if me.tz is not None and await store.check_answered_on(tx, me.id, local_day(now, me.tz)):
+            continue  # answered today already (asked by the partner, or shared something)
         tells = await users.shares_nothing(tx, me.id)
-        await outbox.add(tx, me.id, Relay.CHECK, views.check(partner, tells), now)
+        message = views.check(partner, tells)
+        await outbox.add(tx, me.id, Relay.CHECK, message, now, question=_check_question(me, now))
         queued += 1
     return queued
 
 
-async def nothing(mend: Mend, user_id: int) -> NothingNoted:
-    """Nothing to share today: relayed only if the user chose that in /agreement."""
+async def nothing(mend: Mend, user_id: int, message_id: int) -> NothingNoted:
+    """Nothing to share today: relayed only if the user chose that in /agreement. Answered for
+    the day: no other check today, and other checks already sent today lose their buttons
+    (``message_id``, the one pressed, is edited by its handler)."""
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         couple, me, partner = await paired(tx, user_id)
         await _topics_to_disclose(tx, couple)
+        local_midnight = now
+        if me.tz is not None:
+            day = local_day(now, me.tz)
+            local_midnight = datetime.fromisoformat(day).replace(tzinfo=me.tz)
+            await store.answered_check(tx, me.id, day)
+        await outbox.settle(tx, _check_question(me, now), now, keep=message_id)
         if not await users.shares_nothing(tx, me.id):
             # An open /ask hears back, neutrally, that its question was seen: nothing more.
             asked = await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
@@ -304,10 +347,6 @@ async def nothing(mend: Mend, user_id: int) -> NothingNoted:
                     author_id=me.id,
                 )
             return NothingNoted(partner, told=False, seen=asked)
-        local_midnight = now
-        if me.tz is not None:
-            day = local_day(now, me.tz)
-            local_midnight = datetime.fromisoformat(day).replace(tzinfo=me.tz)
         if await store.nothing_today(tx, me.id, local_midnight):
             raise Stale(views.nothing_already(partner))
         await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
@@ -338,7 +377,14 @@ async def ask(mend: Mend, user_id: int) -> Asked:
         tells = await users.shares_nothing(tx, partner.id)
         message = views.check(me, tells, asked=True)
         await outbox.add(
-            tx, partner.id, Relay.CHECK, message, now, couple_id=couple.id, author_id=me.id
+            tx,
+            partner.id,
+            Relay.CHECK,
+            message,
+            now,
+            couple_id=couple.id,
+            author_id=me.id,
+            question=_check_question(partner, now),
         )
     return Asked(me, partner, now + ASK_INTERVAL)
 

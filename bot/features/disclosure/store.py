@@ -130,6 +130,21 @@ async def nothing_today(tx: Tx, author_id: int, since: datetime) -> bool:
     return await cursor.fetchone() is not None
 
 
+async def answered_check(tx: Tx, user_id: int, day: str) -> None:
+    """The user answered "anything to share today?" on their local ``day``."""
+    await tx.conn.execute(
+        "INSERT OR IGNORE INTO share_answered (user_id, day) VALUES (?, ?)", (user_id, day)
+    )
+
+
+async def check_answered_on(tx: Tx, user_id: int, day: str) -> bool:
+    """Did the user answer "anything to share today?" on their local ``day``?"""
+    cursor = await tx.conn.execute(
+        "SELECT 1 FROM share_answered WHERE user_id = ? AND day = ?", (user_id, day)
+    )
+    return await cursor.fetchone() is not None
+
+
 async def log(
     tx: Tx, couple_id: int, now: datetime, limit: int, offset: int
 ) -> tuple[list[Disclosure], dict[int, str]]:
@@ -219,6 +234,7 @@ async def erase_user(tx: Tx, user_id: int, now: datetime) -> None:
             (user_id, user_id, user_id),
         ),
         ("DELETE FROM update_requests WHERE asker_id = ?", (user_id,)),
+        ("DELETE FROM share_answered WHERE user_id = ?", (user_id,)),
     ]
     for sql, params in statements:
         await tx.conn.execute(sql, params)

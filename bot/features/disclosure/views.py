@@ -3,7 +3,6 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.domain import schedule
 from bot.features.agreement import Topic
 from bot.features.disclosure.buttons import (
     Acknowledge,
@@ -31,7 +30,7 @@ from bot.features.disclosure.models import (
 )
 from bot.features.support import support_button
 from bot.features.talk import talk_button
-from bot.kernel import pages
+from bot.kernel import pages, when
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
 from bot.texts import BUTTON_SEND_TO, YOU, escape
@@ -54,12 +53,17 @@ BUTTON_EDIT = "Edit"
 BUTTON_CANCEL = "Cancel"
 BUTTON_UNDO = "Undo"
 DISCLOSE_SENDING = "Sending to {name} in 30 seconds. Changed your mind? Press Undo."
+DISCLOSE_DELIVERED = "Delivered to {name} at {time}."
 DISCLOSE_SENDING_QUIET = (
     "Sending to {name} at {when}, when their quiet hours end. Changed your mind? "
     "Press Undo until then."
 )
 DISCLOSE_UNDONE = "Undone. Nothing was sent. It's still here as a draft:"
 DISCLOSE_TOO_LATE = "It has already reached {name}, so it can't be undone."
+DISCLOSE_NOT_DELIVERED = (
+    "It couldn't reach {name}, so there's nothing to undo: they never saw it. "
+    "It's still in your shared log, marked as not delivered."
+)
 DISCLOSE_CANCELLED = "Cancelled. Nothing was sent, and what you wrote is erased."
 DISCLOSE_EDIT = "Send the new version now, in words or as a voice note."
 DISCLOSE_OFF_AGREEMENT = (
@@ -185,13 +189,26 @@ def preview(draft: Preview) -> Outgoing:
 def sending(sent: Sending) -> Outgoing:
     name = escape(sent.partner.first_name)
     if sent.waits_until is None:
-        when = DISCLOSE_SENDING.format(name=name)
+        status = DISCLOSE_SENDING.format(name=name)
     else:
-        moment = schedule.format_moment(sent.waits_until, sent.me.tz if sent.me else None)
-        when = DISCLOSE_SENDING_QUIET.format(name=name, when=moment)
+        moment = when.moment(sent.waits_until, sent.me.tz if sent.me else None)
+        status = DISCLOSE_SENDING_QUIET.format(name=name, when=moment)
     return Outgoing(
-        _shown(sent.disclosure, sent.topic) + "\n\n" + when,
+        _shown(sent.disclosure, sent.topic) + "\n\n" + status,
         buttons([(BUTTON_UNDO, Undo(sent.disclosure.id).pack())]),
+    )
+
+
+def delivered(sent: Sending, author: User, at: datetime) -> Outgoing:
+    """The Sending message once the undo window has passed and it reached the partner (the
+    day too, when their quiet hours held it)."""
+    at_time = (
+        when.clock_of(at, author.tz) if sent.waits_until is None else when.moment(at, author.tz)
+    )
+    return Outgoing(
+        _shown(sent.disclosure, sent.topic)
+        + "\n\n"
+        + DISCLOSE_DELIVERED.format(name=escape(sent.partner.first_name), time=at_time)
     )
 
 
@@ -201,7 +218,7 @@ def relay(disclosure: Disclosure, topic: Topic, author: User, reader: User) -> O
     fields = {
         "name": escape(author.first_name),
         "title": escape(topic.title),
-        "written": schedule.format_moment(disclosure.written_at, reader.tz),
+        "written": when.moment(disclosure.written_at, reader.tz),
     }
     keyboard = buttons(
         *[[(ACK_LABELS[ack], Acknowledge(disclosure.id, ack).pack())] for ack in Ack]
@@ -212,8 +229,10 @@ def relay(disclosure: Disclosure, topic: Topic, author: User, reader: User) -> O
     return Outgoing(text, keyboard)
 
 
-def too_late(partner: User) -> str:
-    return DISCLOSE_TOO_LATE.format(name=escape(partner.first_name))
+def too_late(partner: User, reached: bool = True) -> str:
+    """Undo after the window: it reached the partner, or it could not (never "it reached")."""
+    template = DISCLOSE_TOO_LATE if reached else DISCLOSE_NOT_DELIVERED
+    return template.format(name=escape(partner.first_name))
 
 
 def editing() -> Outgoing:
@@ -300,8 +319,8 @@ def seen_relay(author: User) -> Outgoing:
 def ask_too_soon(me: User, partner: User, last: datetime, again_at: datetime) -> str:
     return ASK_TOO_SOON.format(
         name=escape(partner.first_name),
-        asked=schedule.format_moment(last, me.tz),
-        when=schedule.format_moment(again_at, me.tz),
+        asked=when.moment(last, me.tz),
+        when=when.moment(again_at, me.tz),
     )
 
 
@@ -309,7 +328,7 @@ def asked(done: Asked) -> Outgoing:
     return Outgoing(
         ASK_SENT.format(
             name=escape(done.partner.first_name),
-            when=schedule.format_moment(done.again_at, done.me.tz),
+            when=when.moment(done.again_at, done.me.tz),
         )
     )
 
@@ -337,7 +356,7 @@ def shared_log(log: SharedLog) -> Outgoing:
         if item.undelivered:
             text = (text + " " + LOG_UNDELIVERED).strip()
         block = LOG_ENTRY.format(
-            when=schedule.format_moment(entry.deliver_at, me.tz), who=who, title=title, text=text
+            when=when.moment(entry.deliver_at, me.tz), who=who, title=title, text=text
         ).rstrip()
         if entry.ack is not None and entry.ack_sent_at is not None:
             answer = ACK_LABELS[entry.ack]

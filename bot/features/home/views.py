@@ -1,9 +1,8 @@
 """What the way in and the home screen say."""
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, time
 
-from bot.domain import schedule
 from bot.features.home.buttons import Invite, OtherTime, PickTime, PickZone, SkipStep, TypeZone
 from bot.features.home.models import (
     Progress,
@@ -17,6 +16,7 @@ from bot.features.home.models import (
     ZoneSet,
 )
 from bot.features.settings import TimezoneMatch, zone_label
+from bot.kernel import when
 from bot.kernel.outgoing import Button, Outgoing
 from bot.kernel.screens import Open
 from bot.texts import escape
@@ -108,18 +108,20 @@ TOGETHER_BUTTONS: tuple[tuple[str, str], ...] = (
 # Menus that lead to menus are edited in place; what a feature shows comes as a new message.
 IN_PLACE = frozenset({"together"})
 
+ON_DAY_AT = "{day} at {time}"
+
 Declared = Callable[[str], bool]  # whether a feature declares a screen of that name
 
 
 def _when(local: datetime, today: datetime) -> str:
     """'today at 21:00', 'tomorrow at 08:30' or 'Mon 7 Dec at 21:00'."""
-    clock = schedule.format_time(local.hour, local.minute)
+    clock = when.time_of_day(local.time())
     days = (local.date() - today.date()).days
     if days == 0:
         return f"today at {clock}"
     if days == 1:
         return f"tomorrow at {clock}"
-    return f"{schedule.format_date(local, None)} at {clock}"
+    return ON_DAY_AT.format(day=when.day(local), time=clock)
 
 
 def _zone_label(zone: str) -> str:
@@ -144,7 +146,7 @@ def _zone_rows(zones: Sequence[str], match: TimezoneMatch | None) -> list[tuple[
 def _time_rows(step: Step) -> list[tuple[Button, ...]]:
     times = CHECKIN_TIMES if step is Step.CHECKIN else GRATITUDE_TIMES
     row = tuple(
-        Button(schedule.format_time(hour, minute), PickTime(step, hour, minute).pack())
+        Button(when.time_of_day(time(hour, minute)), PickTime(step, hour, minute).pack())
         for hour, minute in times
     )
     last = [Button(BUTTON_OTHER_TIME, OtherTime(step).pack())]
@@ -194,14 +196,14 @@ def _done(done: ZoneSet | TimeSet | Skipped) -> str:
     if isinstance(done, ZoneSet):
         local = done.local_now
         zone = zone_label(done.zone) if done.zone.startswith("Etc/") else done.zone  # UTC+1
-        return ZONE_SET.format(zone=zone, time=schedule.format_time(local.hour, local.minute))
+        return ZONE_SET.format(zone=zone, time=when.time_of_day(local.time()))
     if isinstance(done, Skipped):
         return GRATITUDE_LATER
-    time = schedule.format_time(done.hour, done.minute)
+    clock = when.time_of_day(time(done.hour, done.minute))
     template = CHECKIN_SET if done.step is Step.CHECKIN else GRATITUDE_SET
-    text = template.format(time=time, next=_when(done.next_due, done.today))
+    text = template.format(time=clock, next=_when(done.next_due, done.today))
     if done.default_review:
-        text += " " + REVIEW_TOO.format(time=time)
+        text += " " + REVIEW_TOO.format(time=clock)
     return text
 
 

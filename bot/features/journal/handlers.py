@@ -10,11 +10,15 @@ from bot.kernel.handlers import edit, pressed, reply, text_after_command, user_o
 
 
 async def journal(update: Update, context: MendContext) -> None:
-    """/journal <text> saves an entry; /journal alone asks for it; /journal list lists them."""
+    """/journal <text> saves an entry; /journal alone asks for it; /journal list lists them
+    (/journal list 6: the page with entry 6)."""
     args = text_after_command(update)
     user_id = user_of(update)[0]
-    if args.strip().lower() == "list":
-        await reply(update, context, views.listing(await service.listing(context.mend, user_id)))
+    words = args.split()
+    if words and words[0].lower() == "list" and len(words) <= 2:
+        wanted = words[1] if len(words) == 2 else None
+        listed = await service.listing_from(context.mend, user_id, wanted)
+        await reply(update, context, views.listing(listed))
     elif not args.strip():
         await service.start(context.mend, user_id)
         await reply(update, context, views.write_now())

@@ -7,7 +7,7 @@ from bot.features.journal import store, views
 from bot.features.journal.models import Listing
 from bot.kernel import pages
 from bot.kernel.db import Tx
-from bot.kernel.errors import Stale
+from bot.kernel.errors import InvalidInput, Stale
 from bot.kernel.feature import ExportScope
 from bot.kernel.mend import Mend
 from bot.kernel.people import require_user
@@ -49,6 +49,24 @@ async def listing(mend: Mend, user_id: int, offset: int = 0) -> Listing:
         offset = pages.clamp(offset, total, views.PAGE)
         entries = await store.page(tx, user.id, views.PAGE, offset)
     return Listing(user, entries, offset, total)
+
+
+async def listing_from(mend: Mend, user_id: int, wanted: str | None) -> Listing:
+    """/journal list [n]: the newest entries, or the page with entry ``n`` (as numbered in the
+    list); a number that is not one of them, or no number, is kindly refused."""
+    if wanted is None:
+        return await listing(mend, user_id)
+    async with mend.db.read() as tx:
+        user = await require_user(tx, user_id)
+        total = await store.count(tx, user.id)
+    if total == 0:
+        return Listing(user, [], 0, 0)
+    if not (wanted.isascii() and wanted.isdigit()):
+        raise InvalidInput(views.list_usage())
+    number = int(wanted)
+    if not 1 <= number <= total:
+        raise InvalidInput(views.no_such_entry(number, total))
+    return await listing(mend, user_id, (number - 1) // views.PAGE * views.PAGE)
 
 
 async def delete(mend: Mend, user_id: int, entry_id: int, offset: int) -> Listing:

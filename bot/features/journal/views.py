@@ -1,10 +1,9 @@
 """What the private journal looks like: the prompt to write, and the list with Delete buttons."""
 
 from bot import texts
-from bot.domain import schedule
 from bot.features.journal.buttons import Delete, Page
 from bot.features.journal.models import Listing
-from bot.kernel import pages
+from bot.kernel import pages, when
 from bot.kernel.outgoing import Outgoing, buttons
 
 PAGE = 5
@@ -21,6 +20,14 @@ JOURNAL_EMPTY = (
 JOURNAL_TITLE = "<b>Your private journal</b> ({first} to {last} of {total}, newest first)"
 JOURNAL_ENTRY = "<b>{n}.</b> {when}\n{text}"
 BUTTON_DELETE_ENTRY = "Delete {n}"
+JOURNAL_LIST_USAGE = (
+    "To see an older entry, add its number: <code>/journal list 6</code>. "
+    "<code>/journal list</code> alone shows the newest."
+)
+JOURNAL_NO_SUCH_ENTRY = (
+    "There's no entry {number} in your journal: its entries are numbered 1 to {total}. "
+    "<code>/journal list</code> shows the newest."
+)
 JOURNAL_DELETED = "Deleted."
 JOURNAL_GONE = "That entry is already gone."
 
@@ -31,6 +38,14 @@ def write_now() -> Outgoing:
 
 def saved() -> Outgoing:
     return Outgoing(JOURNAL_SAVED)
+
+
+def list_usage() -> str:
+    return JOURNAL_LIST_USAGE
+
+
+def no_such_entry(number: int, total: int) -> str:
+    return JOURNAL_NO_SUCH_ENTRY.format(number=number, total=total)
 
 
 def listing(result: Listing) -> Outgoing:
@@ -47,7 +62,7 @@ def listing(result: Listing) -> Outgoing:
         parts.append(
             JOURNAL_ENTRY.format(
                 n=number,
-                when=schedule.format_moment(entry.created_at, result.user.tz),
+                when=when.moment(entry.created_at, result.user.tz),
                 text=texts.escape(text),
             )
         )

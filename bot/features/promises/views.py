@@ -1,9 +1,9 @@
 """What promises look like: the words and buttons of /promise, /promises and the questions."""
 
 from bot import texts
-from bot.domain import schedule
 from bot.features.promises.buttons import AuthorAnswer, AuthorSays, PartnerAnswer, PartnerSays
 from bot.features.promises.models import Answer, Answered, Made, Overview, Promise, Settled, Status
+from bot.kernel import when
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.kernel.screens import Open
 from bot.storage.models import User
@@ -71,22 +71,22 @@ PROMISES_KEPT_TOGETHER = "Promises you both called kept in the last 30 days: {co
 def _state(promise: Promise, reader: User) -> str:
     if promise.due_at is None:
         return PROMISE_STATE_UNDATED
-    return PROMISE_STATE_BY.format(when=schedule.format_moment(promise.due_at, reader.tz))
+    return PROMISE_STATE_BY.format(when=when.moment(promise.due_at, reader.tz))
 
 
 def made(result: Made) -> Outgoing:
     """The author's confirmation."""
     promise = result.promise
-    when = (
+    by = (
         PROMISE_UNDATED_MINE
         if promise.due_at is None
-        else PROMISE_WHEN_MINE.format(when=schedule.format_moment(promise.due_at, result.me.tz))
+        else PROMISE_WHEN_MINE.format(when=when.moment(promise.due_at, result.me.tz))
     )
     return Outgoing(
         PROMISE_MADE.format(
             what=texts.escape(promise.body),
             name=texts.escape(result.partner.first_name),
-            when=when,
+            when=by,
         )
     )
 
@@ -95,14 +95,12 @@ def told(result: Made) -> Outgoing:
     """The partner is told about the promise: the author's words quoted as theirs, and the
     rest addressed to the reader."""
     promise, name = result.promise, texts.escape(result.me.first_name)
-    when = (
+    by = (
         PROMISE_UNDATED_THEIRS.format(name=name)
         if promise.due_at is None
-        else PROMISE_WHEN_THEIRS.format(
-            when=schedule.format_moment(promise.due_at, result.partner.tz)
-        )
+        else PROMISE_WHEN_THEIRS.format(when=when.moment(promise.due_at, result.partner.tz))
     )
-    return Outgoing(PROMISE_TOLD.format(name=name, what=texts.escape(promise.body), when=when))
+    return Outgoing(PROMISE_TOLD.format(name=name, what=texts.escape(promise.body), when=by))
 
 
 def ask_author(promise: Promise) -> Outgoing:

@@ -47,9 +47,11 @@ async def text_answer(update: Update, context: MendContext) -> None:
     user_id, _ = user_of(update)
     replied = message.reply_to_message
     reply_to = replied.message_id if replied is not None else None
-    await reply(
-        update, context, await router.answer(context.mend, user_id, message.text, reply_to)
-    )
+    answered = await router.answer(context.mend, user_id, message.text, reply_to)
+    sent = await reply(update, context, answered)
+    carried = router.REPLY_CARRIES.get()
+    if sent is not None and carried is not None:  # a typed 7: its reply is the question now
+        await service.remember_message(context.mend, carried, sent.message_id)
 
 
 async def voice(update: Update, context: MendContext) -> None:

@@ -46,6 +46,9 @@ class PromptKind:
     take_text: Callable[[Tx, Mend, User, Ask, str], Awaitable[Outgoing]]
     """A typed answer (non-blank, stripped) for an ask waiting for words, in the router's
     transaction; returns the reply."""
+    answered: Callable[[Mend, Ask], Outgoing] | None = None
+    """What the question's message becomes once answered by words (the ask as answered); by
+    default it keeps its words and only loses its buttons."""
     take_choice: Callable[[Tx, Mend, User, Ask, int], Awaitable[Outgoing]] | None = None
     """A typed answer to an open ask of buttons (a scale or choices), read as what its button
     would give: the number, or the choice's index; in the router's transaction. None: the

@@ -5,6 +5,7 @@ answer that offers what the person may want to do with their words."""
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from datetime import datetime, timedelta
 
 from bot import texts
@@ -17,6 +18,7 @@ from bot.features.prompts.kind import kind_of
 from bot.features.prompts.models import Ask, AskStatus, FreeText
 from bot.features.prompts.service import is_current
 from bot.features.prompts.typed import choice_index, scale_value
+from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.feature import TextInput, awaited_words, text_input
@@ -30,11 +32,17 @@ from bot.storage.models import User
 HOLD_WINDOW = timedelta(hours=1)
 
 
+# The ask whose question the reply to a typed answer now carries (a typed 7: "Your answer: 7"
+# with No note), for its handler to link that reply to the ask; None: the reply carries none.
+REPLY_CARRIES: ContextVar[int | None] = ContextVar("reply_carries", default=None)
+
+
 async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> Outgoing:
     """A text message: the answer to the prompt it replies to, or else to whichever is newest
     of the open prompt and the words a button asked for; else a warm answer with choices."""
     now = mend.clock.now()
     text = text.strip()
+    REPLY_CARRIES.set(None)
     async with _forgetting_closed(mend, user_id), mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
         ask = await store.by_message(tx, user_id, reply_to) if reply_to is not None else None
@@ -65,7 +73,13 @@ async def answer(mend: Mend, user_id: int, text: str, reply_to: int | None) -> O
         )
         if not waiting:
             raise Stale(views.why_not_waiting(ask))
-        return await kind_of(ask.kind).take_text(tx, mend, user, ask, text)
+        kind = kind_of(ask.kind)
+        answered = await kind.take_text(tx, mend, user, ask, text)
+        if ask.message_id is not None:  # answered by words: the question's buttons go
+            done = await store.get(tx, ask.id) if kind.answered else None
+            shown = kind.answered(mend, done) if kind.answered and done else outbox.NO_BUTTONS
+            await outbox.edit(tx, user_id, ask.message_id, now, shown)
+        return answered
 
 
 def _typed_value(mend: Mend, ask: Ask, text: str) -> int | None:
@@ -92,7 +106,9 @@ async def _typed_choice(
 async def _choose(tx: Tx, mend: Mend, user: User, ask: Ask, value: int) -> Outgoing:
     take = kind_of(ask.kind).take_choice
     assert take is not None
-    return await take(tx, mend, user, ask, value)
+    chosen = await take(tx, mend, user, ask, value)
+    REPLY_CARRIES.set(ask.id)  # the reply (with No note) becomes the question's message
+    return chosen
 
 
 async def _unexpected(mend: Mend, tx: Tx, user: User, text: str, now: datetime) -> Outgoing:

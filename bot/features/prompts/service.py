@@ -4,7 +4,7 @@ for the tick and for /checkin and /gratitude alike), snoozed prompts, Remind me 
 import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from bot import texts
 from bot.domain.prompting import SNOOZE, choose_prompt, local_day
@@ -23,6 +23,7 @@ from bot.storage import batch, couples, users
 from bot.storage.models import Couple, Reminder, User
 
 BATCH = 500  # snoozed prompts per transaction
+DAY = timedelta(days=1)
 YIELD_EVERY = 100  # requests worked between yields to the event loop, within a batch
 
 
@@ -143,7 +144,20 @@ async def give(
         partner = partners.get(couple.partner_of(user.id)) if couple else None
         given.append(Given(ask, partner.first_name if partner is not None else None))
     await store.create_asks(tx, [g.ask for g in given])
+    await _close_the_day_before(tx, given, now)
     return given
+
+
+async def _close_the_day_before(tx: Tx, given: Sequence[Given], now: datetime) -> None:
+    """A new day's prompt of a kind: the user's unanswered one of that kind from the day
+    before loses its buttons (its day is over; one live question of a kind at a time)."""
+    before = {
+        (g.ask.user_id, g.ask.kind, (date.fromisoformat(g.ask.day) - DAY).isoformat())
+        for g in given
+        if kind_of(g.ask.kind).period is None
+    }
+    for user_id, message_id in await store.unanswered_messages(tx, before):
+        await outbox.edit(tx, user_id, message_id, now)
 
 
 async def give_now(tx: Tx, mend: Mend, user: User, kind: str, now: datetime) -> Given:
@@ -264,6 +278,10 @@ async def skip(mend: Mend, user_id: int, ask_id: int) -> None:
 
 
 async def remember_message(mend: Mend, ask_id: int, message_id: int) -> None:
-    """Link a prompt sent as a direct reply to its Telegram message, for reply matching."""
+    """Link a prompt sent as a direct reply to its Telegram message, for reply matching. The
+    message it replaces (the same question asked earlier) loses its buttons: one live copy."""
     async with mend.db.transaction() as tx:
+        ask = await store.get(tx, ask_id)
+        if ask is not None and ask.message_id is not None and ask.message_id != message_id:
+            await outbox.edit(tx, ask.user_id, ask.message_id, mend.clock.now())
         await store.set_message(tx, ask_id, message_id)

@@ -154,6 +154,26 @@ def _marks(values: Collection[object]) -> str:
 # --- Set at a time, for the tick ---------------------------------------------------------
 
 
+async def unanswered_messages(
+    tx: Tx, wanted: Collection[tuple[int, str, str]]
+) -> list[tuple[int, int]]:
+    """(user, message id) of the unanswered asks, with a message, for these (user, kind,
+    day)."""
+    if not wanted:
+        return []
+    user_ids = {user_id for user_id, _, _ in wanted}
+    days = {day for _, _, day in wanted}
+    cursor = await tx.conn.execute(
+        f"SELECT user_id, kind, day, message_id FROM asks WHERE user_id IN ({_marks(user_ids)}) "
+        f"AND day IN ({_marks(days)}) AND status IN ('open', 'noting') "
+        "AND message_id IS NOT NULL",
+        (*user_ids, *days),
+    )
+    return [
+        (row[0], row[3]) for row in await cursor.fetchall() if (row[0], row[1], row[2]) in wanted
+    ]
+
+
 async def asked_on(
     tx: Tx, user_ids: Collection[int], days: Collection[str]
 ) -> set[tuple[int, str, str]]:

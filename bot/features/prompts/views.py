@@ -1,11 +1,13 @@
 """Prompts as the user sees them: the question with its buttons, and the router's answers."""
 
+from datetime import time
+
 from bot import texts
-from bot.domain import schedule
 from bot.features.prompts.buttons import KeepWords, Skip, Snooze
 from bot.features.prompts.kind import kind_of
 from bot.features.prompts.models import Ask, FreeText, Given, Snoozed
 from bot.features.support import support_button
+from bot.kernel import when
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing
 from bot.kernel.screens import Open
@@ -89,7 +91,7 @@ def kept_words() -> Outgoing:
 
 
 def snoozed(result: Snoozed) -> Outgoing:
-    return Outgoing(SNOOZED.format(time=schedule.format_time(result.hour, result.minute)))
+    return Outgoing(SNOOZED.format(time=when.time_of_day(time(result.hour, result.minute))))
 
 
 def skipped() -> Outgoing:

@@ -6,7 +6,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.features.repair import service, views
 from bot.features.repair.buttons import Decide
 from bot.kernel.context import MendContext
-from bot.kernel.handlers import edit, pressed, reply, text_after_command, user_of
+from bot.kernel.handlers import edit, pressed, pressed_message, reply, text_after_command, user_of
 
 
 async def repair(update: Update, context: MendContext) -> None:
@@ -24,8 +24,9 @@ async def repair(update: Update, context: MendContext) -> None:
 async def decide(update: Update, context: MendContext) -> None:
     """Approve (the change applies now) or Decline; the proposer is told either way."""
     button = await pressed(update, Decide)
+    user_id, message_id = user_of(update)[0], pressed_message(update)
     result = await service.decide(
-        context.mend, user_of(update)[0], button.change_id, button.choice
+        context.mend, user_id, button.change_id, button.choice, message_id
     )
     await edit(update, context, views.decided(result))
 

@@ -75,12 +75,30 @@ async def propose(mend: Mend, user_id: int, args: str) -> Proposed:
             raise InvalidInput(views.REPAIR_USAGE)
         change = await store.propose(tx, couple.id, me.id, action, position, body, now)
         ask = views.proposed_told(change, me)
-        await outbox.add(tx, partner.id, "repair", ask, now, couple_id=couple.id, author_id=me.id)
+        await outbox.add(
+            tx,
+            partner.id,
+            "repair",
+            ask,
+            now,
+            couple_id=couple.id,
+            author_id=me.id,
+            question=_change_question(change.id),
+        )
     return Proposed(change, partner)
 
 
-async def decide(mend: Mend, user_id: int, change_id: int, choice: Choice) -> Decided:
-    """Approve (the change applies now) or Decline; the proposer is told either way."""
+def _change_question(change_id: int) -> str:
+    """The key of a proposed change's Approve / Decline on the partner's notice."""
+    return f"repair:{change_id}"
+
+
+async def decide(
+    mend: Mend, user_id: int, change_id: int, choice: Choice, message_id: int = 0
+) -> Decided:
+    """Approve (the change applies now) or Decline; the proposer is told either way. The
+    notice's Approve / Decline go, if it was decided elsewhere (on /repair's list): the
+    pressed message (``message_id``) is edited by its handler."""
     now = mend.clock.now()
     approved = choice == Choice.YES
     async with mend.db.transaction() as tx:
@@ -96,6 +114,7 @@ async def decide(mend: Mend, user_id: int, change_id: int, choice: Choice) -> De
             await _apply(tx, mend, couple, change)
         status = ChangeStatus.APPROVED if approved else ChangeStatus.DECLINED
         await store.decide(tx, change.id, status, now)
+        await outbox.settle(tx, _change_question(change.id), now, keep=message_id)
         decided = Decided(change, approved)
         told = views.decided_told(decided, me)
         await outbox.add(tx, partner.id, "repair", told, now, couple_id=couple.id)
@@ -149,10 +168,11 @@ async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
                 {
                     "step": s.position,
                     "text": s.body,
-                    "from": "template" if s.author_id is None else names.get(s.author_id, ""),
+                    "from": names.get(s.author_id, ""),
                 }
                 for s in steps
-                if s.author_id != me.id
+                # The template's steps are no one's words (and would repeat per pairing).
+                if s.author_id is not None and s.author_id != me.id
             ],
         },
     }

@@ -1,10 +1,9 @@
 """The weekly review as the user sees it: its words, and its chart's labels."""
 
-from datetime import date
-
 from bot import texts
 from bot.features.review.chart import ScoreChart
 from bot.features.review.models import Period, Review
+from bot.kernel import when
 from bot.kernel.outgoing import Outgoing
 
 USAGE = (
@@ -52,12 +51,8 @@ DEFAULT_NAME = "You"
 PARTNER_NAME = "Your partner"
 
 
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def period_label(period: Period) -> str:
-    return PERIOD.format(first=_day(period.first_day), last=_day(period.last_day))
+    return PERIOD.format(first=when.day(period.first_day), last=when.day(period.last_day))
 
 
 def usage(given: str, most: int) -> str:

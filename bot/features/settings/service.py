@@ -3,6 +3,7 @@ quiet hours, and the /settings screens that change them by buttons."""
 
 import asyncio
 import contextlib
+import datetime as dt
 from datetime import datetime
 from typing import Any
 
@@ -33,6 +34,7 @@ from bot.features.settings.models import (
     WinsPage,
 )
 from bot.features.settings.timezones import TimezoneMatch, find_timezones, is_valid_timezone
+from bot.kernel import when
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed, Stale
 from bot.kernel.feature import ExportScope, Switch, awaited_words
@@ -656,14 +658,14 @@ async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
             "reminders": [
                 {
                     "kind": r.kind,
-                    "time": schedule.format_time(r.hour, r.minute),
+                    "time": when.time_of_day(dt.time(r.hour, r.minute)),
                     "days": schedule.describe_days(r.days),
                 }
                 for r in await reminders.for_user(tx, scope.me.id)
             ],
             "quiet_hours": {
-                "start": schedule.format_time(*hours.start_time),
-                "end": schedule.format_time(*hours.end_time),
+                "start": when.time_of_day(dt.time(*hours.start_time)),
+                "end": when.time_of_day(dt.time(*hours.end_time)),
                 "partner_messages": hours.mode.value,
             },
         }

@@ -1,7 +1,7 @@
 """What the settings say: timezone, reminders, pause and resume, quiet hours, and the
 /settings screens."""
 
-from datetime import datetime
+from datetime import datetime, time
 
 from bot.domain import schedule
 from bot.domain.quiet import QuietHours, QuietMode
@@ -37,8 +37,11 @@ from bot.features.settings.models import (
     TimezoneSet,
     WinsPage,
 )
+from bot.kernel import when
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.texts import escape
+
+ON_DAY_AT = "{day} at {time}"
 
 # --- Timezone --------------------------------------------------------------------------------
 
@@ -274,7 +277,7 @@ def timezone_choices(result: TimezoneChoices, *, back: bool = False) -> Outgoing
 def timezone_set(result: TimezoneSet) -> Outgoing:
     local = result.local_now
     zone = zone_label(result.zone) if result.zone.startswith("Etc/") else result.zone
-    text = TIMEZONE_SET.format(zone=zone, time=schedule.format_time(local.hour, local.minute))
+    text = TIMEZONE_SET.format(zone=zone, time=when.time_of_day(local.time()))
     return Outgoing(text + ("" if result.has_reminders else "\n\n" + TIMEZONE_NEXT))
 
 
@@ -290,13 +293,13 @@ def reminder_off(result: ReminderOff) -> Outgoing:
 def reminder_set(result: ReminderSet) -> Outgoing:
     text = REMINDER_SET.format(
         kind=KIND_LABELS[result.kind],
-        time=schedule.format_time(result.hour, result.minute),
+        time=when.time_of_day(time(result.hour, result.minute)),
         days=schedule.describe_days(result.days),
         next=_when(result.next_due, result.today),
     )
     if result.default_review:
-        time = schedule.format_time(result.hour, result.minute)
-        text += "\n\n" + REVIEW_DEFAULT_SET.format(time=time)
+        at = when.time_of_day(time(result.hour, result.minute))
+        text += "\n\n" + REVIEW_DEFAULT_SET.format(time=at)
     return Outgoing(text)
 
 
@@ -307,7 +310,7 @@ def reminder_list(result: ReminderList) -> Outgoing:
     lines = [
         REMINDER_LINE.format(
             kind=KIND_LABELS.get(line.kind, line.kind),
-            time=schedule.format_time(line.hour, line.minute),
+            time=when.time_of_day(time(line.hour, line.minute)),
             days=schedule.describe_days(line.days),
             next=_when(line.next_due, result.today),
         )
@@ -319,8 +322,8 @@ def reminder_list(result: ReminderList) -> Outgoing:
 
 def paused(result: Paused) -> Outgoing:
     local = result.until
-    when = f"{local:%a %d %b} at {schedule.format_time(local.hour, local.minute)}"
-    return Outgoing(PAUSED.format(when=when))
+    until = ON_DAY_AT.format(day=when.day(local), time=when.time_of_day(local.time()))
+    return Outgoing(PAUSED.format(when=until))
 
 
 def resumed(result: ResumedResult) -> Outgoing:
@@ -334,13 +337,13 @@ def resumed(result: ResumedResult) -> Outgoing:
 
 def _when(local: datetime, today: datetime) -> str:
     """'today at 21:00', 'tomorrow at 08:30' or 'Mon 7 Dec at 21:00'."""
-    clock = schedule.format_time(local.hour, local.minute)
+    clock = when.time_of_day(local.time())
     days = (local.date() - today.date()).days
     if days == 0:
         return f"today at {clock}"
     if days == 1:
         return f"tomorrow at {clock}"
-    return f"{local:%a} {local.day} {local:%b} at {clock}"
+    return ON_DAY_AT.format(day=when.day(local), time=clock)
 
 
 # --- /settings -------------------------------------------------------------------------------
@@ -348,9 +351,7 @@ def _when(local: datetime, today: datetime) -> str:
 
 def _until(local: datetime) -> str:
     """'Mon 9 Mar at 13:00', in the user's own time."""
-    return (
-        f"{schedule.format_date(local, None)} at {schedule.format_time(local.hour, local.minute)}"
-    )
+    return ON_DAY_AT.format(day=when.day(local), time=when.time_of_day(local.time()))
 
 
 def _back(page: Page = Page.HOME) -> list[tuple[str, str]]:
@@ -366,7 +367,7 @@ def _chosen(label: str, chosen: bool) -> str:
 
 
 def _hhmm(minutes: int) -> str:
-    return schedule.format_time(*divmod(minutes, 60))
+    return when.time_of_day(time(*divmod(minutes, 60)))
 
 
 def _quiet_line(hours: QuietHours, partner: str | None) -> str:
@@ -383,15 +384,14 @@ def settings_home(result: Overview, *, export: str) -> Outgoing:
     if result.zone is None or result.local_now is None:
         lines.append(SETTINGS_NO_ZONE)
     else:
-        now = result.local_now
-        time = schedule.format_time(now.hour, now.minute)
-        lines.append(SETTINGS_ZONE.format(zone=result.zone, time=time))
+        clock = when.time_of_day(result.local_now.time())
+        lines.append(SETTINGS_ZONE.format(zone=result.zone, time=clock))
         if result.reminders:
             lines.append(SETTINGS_REMINDERS)
             lines += [
                 SETTINGS_REMINDER.format(
                     kind=KIND_TITLES.get(line.kind, line.kind),
-                    time=schedule.format_time(line.hour, line.minute),
+                    time=when.time_of_day(time(line.hour, line.minute)),
                     days=schedule.describe_days(line.days),
                 )
                 for line in result.reminders
@@ -400,8 +400,7 @@ def settings_home(result: Overview, *, export: str) -> Outgoing:
             lines.append(SETTINGS_NO_REMINDERS)
     if result.paused_until is not None:
         until = result.paused_until
-        when = _until(until)
-        lines.append(SETTINGS_PAUSED.format(when=when))
+        lines.append(SETTINGS_PAUSED.format(when=_until(until)))
     lines.append(_quiet_line(result.quiet, result.partner))
     pause = BUTTON_PAUSED if result.paused_until is not None else BUTTON_PAUSE
     rows = [
@@ -422,9 +421,8 @@ def settings_home(result: Overview, *, export: str) -> Outgoing:
 def zone_page(result: Overview) -> Outgoing:
     if result.zone is None or result.local_now is None:
         return Outgoing(ZONE_PAGE_NONE, buttons(_back()))
-    now = result.local_now
-    time = schedule.format_time(now.hour, now.minute)
-    return Outgoing(ZONE_PAGE.format(zone=result.zone, time=time), buttons(_back()))
+    clock = when.time_of_day(result.local_now.time())
+    return Outgoing(ZONE_PAGE.format(zone=result.zone, time=clock), buttons(_back()))
 
 
 def zone_typed(result: TimezoneSet | TimezoneChoices) -> Outgoing:
@@ -442,7 +440,7 @@ def reminders_page(result: RemindersPage) -> Outgoing:
         line = by_kind.get(kind)
         title = KIND_TITLES[kind]
         label = (
-            BUTTON_KIND_ON.format(kind=title, time=schedule.format_time(line.hour, line.minute))
+            BUTTON_KIND_ON.format(kind=title, time=when.time_of_day(time(line.hour, line.minute)))
             if line
             else BUTTON_KIND_OFF.format(kind=title)
         )
@@ -480,7 +478,7 @@ def reminder_page(result: ReminderPage) -> Outgoing:
     else:
         text = REMINDER_PAGE_ON.format(
             kind=title,
-            time=schedule.format_time(line.hour, line.minute),
+            time=when.time_of_day(time(line.hour, line.minute)),
             days=schedule.describe_days(line.days),
             next=_when(line.next_due, result.today),
         )
@@ -513,7 +511,7 @@ def reminder_page(result: ReminderPage) -> Outgoing:
 
 
 def review_default_note(hour: int, minute: int) -> str:
-    return REVIEW_DEFAULT_NOTE.format(time=schedule.format_time(hour, minute))
+    return REVIEW_DEFAULT_NOTE.format(time=when.time_of_day(time(hour, minute)))
 
 
 def time_asked(kind: ReminderKind) -> Outgoing:
@@ -582,9 +580,7 @@ def pause_page(result: PausePage) -> Outgoing:
     if result.paused_until is None:
         text = PAUSE_PAGE_ON
     else:
-        until = result.paused_until
-        when = _until(until)
-        text = PAUSE_PAGE_PAUSED.format(when=when)
+        text = PAUSE_PAGE_PAUSED.format(when=_until(result.paused_until))
         rows.insert(0, [(BUTTON_RESUME, PauseFor(0).pack())])
     rows.append(_back())
     return Outgoing(text, buttons(*rows))

@@ -1,8 +1,8 @@
 """What finding a time to talk says."""
 
-from bot.domain.schedule import format_moment
 from bot.features.talk.buttons import Accept, Another, Cancel, Pick, RemindMe, SendWords
 from bot.features.talk.models import Offer, Proposal, Reminding, Slot
+from bot.kernel import when
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.kernel.screens import Open
 from bot.storage.models import User
@@ -56,7 +56,7 @@ def _when(proposal: Proposal) -> str:
     """The time as the reader sees it: in their own timezone, or the proposer's words."""
     talk = proposal.talk
     if talk.at is not None:
-        return WHEN_AT.format(moment=format_moment(talk.at, proposal.me.tz))
+        return WHEN_AT.format(moment=when.moment(talk.at, proposal.me.tz))
     if talk.slot == Slot.WEEKEND:
         return WHEN_WEEKEND
     return WHEN_WORDS.format(words=escape(talk.words or ""))
@@ -128,7 +128,7 @@ def accepted_told(result: Proposal) -> Outgoing:
 
 
 def reminding(result: Reminding) -> Outgoing:
-    return Outgoing(REMIND_SET.format(moment=format_moment(result.due_at, result.me.tz)))
+    return Outgoing(REMIND_SET.format(moment=when.moment(result.due_at, result.me.tz)))
 
 
 def reminder(result: Proposal) -> Outgoing:

@@ -40,6 +40,11 @@ def parse_minutes(text: str) -> int:
     return minutes
 
 
+def _over_question(timeout_id: int) -> str:
+    """The key of a timeout's "I'm ready / 10 more minutes", for when it closes elsewhere."""
+    return f"timeout:{timeout_id}"
+
+
 async def partner_of(mend: Mend, user_id: int) -> User:
     """Whom a timeout would tell (the "timeout" screen); refused when not paired."""
     async with mend.db.read() as tx:
@@ -56,6 +61,9 @@ async def start(mend: Mend, user_id: int, args: str) -> Paused:
         running = await store.running(tx, couple.id)
         if running is None:
             ends_at = now + timedelta(minutes=minutes)
+            # A new timeout answers the last one's "I'm ready / 10 more minutes".
+            for ended in await store.close_ended(tx, couple.id):
+                await outbox.settle(tx, _over_question(ended), now)
             await store.start(tx, couple.id, me.id, now, ends_at)
         else:
             ends_at = max(running.ends_at, now) + timedelta(minutes=minutes)
@@ -80,7 +88,15 @@ async def end_due(mend: Mend) -> int:
                 continue
             partner = await users.get(tx, couple.partner_of(timeout.asker_id))
             reminder = views.over(timeout, partner)
-            await outbox.add(tx, timeout.asker_id, "timeout", reminder, now, couple_id=couple.id)
+            await outbox.add(
+                tx,
+                timeout.asker_id,
+                "timeout",
+                reminder,
+                now,
+                couple_id=couple.id,
+                question=_over_question(timeout.id),
+            )
             ended += 1
     return ended
 

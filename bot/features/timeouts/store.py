@@ -56,6 +56,16 @@ async def ending(tx: Tx, now: datetime, limit: int) -> list[Timeout]:
     return [_timeout(row) for row in await cursor.fetchall()]
 
 
+async def close_ended(tx: Tx, couple_id: int) -> list[int]:
+    """Timeouts that ended without an answer are done (a new one starts): their ids."""
+    cursor = await tx.conn.execute(
+        "UPDATE timeouts SET status = 'done' WHERE couple_id = ? AND status = 'ended' "
+        "RETURNING id",
+        (couple_id,),
+    )
+    return [row["id"] for row in await cursor.fetchall()]
+
+
 async def set_status(tx: Tx, timeout_id: int, status: Status) -> None:
     await tx.conn.execute("UPDATE timeouts SET status = ? WHERE id = ?", (status, timeout_id))
 

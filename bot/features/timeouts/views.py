@@ -3,9 +3,9 @@
 from datetime import datetime
 
 from bot import texts
-from bot.domain.schedule import format_time
 from bot.features.timeouts.buttons import Begin, Choice, ComeBack
 from bot.features.timeouts.models import Paused, Ready, Timeout
+from bot.kernel import when
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
 
@@ -48,8 +48,7 @@ OFFERED_MINUTES = (20, 45, 90)
 
 def _clock(reader: User, moment: datetime) -> str:
     """'21:40' in the reader's own time."""
-    local = moment.astimezone(reader.tz) if reader.tz else moment
-    return format_time(local.hour, local.minute)
+    return when.clock_of(moment, reader.tz)
 
 
 def offer(partner: User) -> Outgoing:

@@ -1,10 +1,9 @@
 """What wins look like: /win's preview, the relay, /wins, the offer and the revisit."""
 
 from bot import texts
-from bot.domain import schedule
 from bot.features.wins.buttons import Drop, Page, Send, ShowOne
 from bot.features.wins.models import Drafted, Listing, Revisit, Sent, Win
-from bot.kernel import pages
+from bot.kernel import pages, when
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.storage.models import User
 
@@ -105,7 +104,7 @@ def listing(result: Listing) -> Outgoing:
         assert win.shared_at is not None
         parts.append(
             WIN_LINE.format(
-                when=schedule.format_date(win.shared_at, me.tz),
+                when=when.day_of(win.shared_at, me.tz),
                 who=_who(win, me, result.partner),
                 text=texts.escape(win.body),
             )
@@ -125,7 +124,7 @@ def revisit(result: Revisit) -> Outgoing:
     assert win.shared_at is not None
     return Outgoing(
         WIN_REVISIT.format(
-            when=schedule.format_date(win.shared_at, result.me.tz),
+            when=when.day_of(win.shared_at, result.me.tz),
             who=_who(win, result.me, result.partner),
             text=texts.escape(win.body),
         )
