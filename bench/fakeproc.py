@@ -9,7 +9,7 @@ import json
 import sys
 from typing import Any
 
-from tests.telegram_server import FakeTelegram
+from bot.playground.telegram_server import FakeTelegram
 
 
 async def _serve() -> None:

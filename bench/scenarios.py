@@ -259,7 +259,7 @@ async def usual_burst(count: int) -> dict[str, Any]:
 
 
 async def updates(workdir: Path, users: int) -> dict[str, Any]:
-    from tests.telegram_server import FakeTelegram
+    from bot.playground.telegram_server import FakeTelegram
 
     key = data.make_key()
     db = workdir / "updates.sqlite3"

@@ -1,4 +1,5 @@
-"""python -m bot [run | check-prompts [DIR] | new-key | rotate-key | backup PATH | status]"""
+"""python -m bot [run | playground | check-prompts [DIR] | new-key | rotate-key | backup PATH |
+status]"""
 
 import argparse
 import os
@@ -22,7 +23,27 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command")
     commands.add_parser(
         "run",
-        help="run the bot (the default): webhook if TELEGRAM_WEBHOOK_URL is set, else polling",
+        help="run the bot on Telegram: webhook if TELEGRAM_WEBHOOK_URL is set, else polling "
+        "(the default when a token is set; without one, the playground)",
+    )
+    playground = commands.add_parser(
+        "playground",
+        help="try Mend in your browser: two phones, a clock you can move, nothing sent anywhere",
+    )
+    playground.add_argument(
+        "--port",
+        type=_port,
+        default=None,
+        help="port on 127.0.0.1 (default PLAYGROUND_PORT or 8080)",
+    )
+    playground.add_argument(
+        "--database",
+        type=Path,
+        default=None,
+        help="its database (default PLAYGROUND_DATABASE or data/playground.sqlite3)",
+    )
+    playground.add_argument(
+        "--fresh", action="store_true", help="start over: forget the playground's database first"
     )
     check = commands.add_parser("check-prompts", help="validate the YAML library and exit")
     check.add_argument("directory", nargs="?", type=Path, default=None)
@@ -59,7 +80,46 @@ def main(argv: list[str] | None = None) -> int:
         return run_backup(args.path)
     if args.command == "status":
         return run_status(args.behind)
+    if args.command == "playground":
+        return _playground(args.port, args.database, args.fresh)
+    if args.command is None and not _token_configured():
+        print(
+            "No TELEGRAM_BOT_TOKEN is set, so here is the playground instead. To run Mend on "
+            "Telegram, put your bot's token in .env as TELEGRAM_BOT_TOKEN=... (the README's "
+            "five BotFather steps).",
+            flush=True,
+        )
+        return _playground(None, None, False)
     return _run()
+
+
+def _playground(port: int | None, database: Path | None, fresh: bool) -> int:
+    from bot.playground.run import main as run_playground
+
+    return run_playground(port, database, fresh)
+
+
+def _token_configured() -> bool:
+    """Whether TELEGRAM_BOT_TOKEN is set (environment or .env), to something."""
+    from pydantic import SecretStr
+    from pydantic_settings import BaseSettings, SettingsConfigDict
+
+    class TokenOnly(BaseSettings):
+        model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+        telegram_bot_token: SecretStr | None = None
+
+    token = TokenOnly().telegram_bot_token
+    return token is not None and bool(token.get_secret_value().strip())
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
+    return port
 
 
 def _seconds(text: str) -> int:

@@ -1,6 +1,6 @@
 """End-to-end harness: the real Mend Application against the fake Bot API server.
 
-Only Telegram is faked (tests/telegram_server.py, real HTTP on 127.0.0.1). The database is
+Only Telegram is faked (bot/playground/telegram_server.py, real HTTP on 127.0.0.1). The database is
 a real SQLite file in tmp_path, and time is moved with an injected clock, never by sleeping.
 """
 
@@ -24,8 +24,8 @@ from bot.kernel.feature import Feature, Job
 from bot.kernel.i18n import Words, say
 from bot.kernel.mend import Mend
 from bot.kernel.scheduler import tick
+from bot.playground.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
 from bot.prompts import DEFAULT_PROMPTS_DIR
-from tests.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
 
 # A Monday, at noon UTC (13:00 in Berlin).
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)

@@ -19,9 +19,9 @@ from bot.kernel import outbox
 from bot.kernel.crypto import TextCipher, decode_key, generate_key, key_file_for
 from bot.kernel.db import Database
 from bot.kernel.outgoing import Outgoing
+from bot.playground.telegram_server import FakeTelegram
 from bot.storage import users
 from tests.conftest import Bot, FakeClock, couple, make_settings
-from tests.telegram_server import FakeTelegram
 from tests.test_cli import clean_env, finish, run
 
 # Text long enough that the database spans many backup steps.

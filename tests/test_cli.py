@@ -28,9 +28,9 @@ import pytest
 from bot.kernel.config import Settings
 from bot.kernel.crypto import DataKeyError, generate_key, key_file_for, load_or_create_key
 from bot.library import AGREEMENTS_FILE, EXTRA_FILES, SUPPORT_FILE
+from bot.playground.telegram_server import FakeTelegram
 from bot.prompts import DEFAULT_PROMPTS_DIR, KINDS
 from tests.conftest import Bot, FakeClock, make_settings, set_up
-from tests.telegram_server import FakeTelegram
 
 # Every variable Mend reads (pydantic-settings matches names case-insensitively).
 _SETTING_NAMES = {name.upper() for name in Settings.model_fields}
@@ -280,7 +280,9 @@ def test_new_key_prints_a_fresh_32_byte_key(tmp_path: Path) -> None:
 
 
 def test_running_without_a_token_is_one_clear_line(tmp_path: Path) -> None:
-    result = run(cwd=tmp_path)
+    # ``run`` asks for Telegram itself; a bare ``python -m bot`` starts the playground
+    # instead (tests/test_playground.py).
+    result = run("run", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1, result.stderr

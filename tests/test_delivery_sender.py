@@ -17,7 +17,7 @@ from bot.kernel.limiter import RateLimiter
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.kernel.sender import Sender
-from tests.telegram_server import FakeTelegram
+from bot.playground.telegram_server import FakeTelegram
 
 NOW = datetime(2026, 3, 3, 20, 0, tzinfo=UTC)
 

@@ -2,8 +2,8 @@
 
 from datetime import timedelta
 
+from bot.playground.telegram_server import FakeTelegram, FakeUser
 from tests.conftest import Bot, couple
-from tests.telegram_server import FakeTelegram, FakeUser
 
 
 async def propose(

@@ -28,6 +28,7 @@ from bot.features.disclosure import views as disclosure_views
 from bot.features.disclosure.service import MAX_DISCLOSURE_CHARS, MAX_NOTE_CHARS
 from bot.features.pairing import views as pairing_views
 from bot.features.prompts import views as prompts_views
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -40,7 +41,6 @@ from tests.conftest import (
     set_up,
     words,
 )
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import propose
 from tests.test_e2e_disclose import agreed_couple, draft
 

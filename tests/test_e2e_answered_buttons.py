@@ -10,8 +10,8 @@ import pytest
 
 from bot.features.checkin import views as checkin_views
 from bot.features.disclosure import views as disclosure_views
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, answer_checkin, couple, expect
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import propose
 from tests.test_e2e_disclose import agreed_couple, draft
 

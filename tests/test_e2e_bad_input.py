@@ -24,6 +24,7 @@ from bot.features.gratitude import views as gratitude_views
 from bot.features.pairing import views as pairing_views
 from bot.features.prompts import views as prompts_views
 from bot.features.settings import views as settings_views
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -36,7 +37,6 @@ from tests.conftest import (
     set_up,
     words,
 )
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 CHECKIN_YAML = """\
 prompts:

@@ -3,8 +3,8 @@
 import sqlite3
 from datetime import UTC, datetime
 
+from bot.playground.telegram_server import FakeTelegram, FakeUser
 from tests.conftest import Bot, all_fine, answer_checkin, couple, set_up
-from tests.telegram_server import FakeTelegram, FakeUser
 
 
 def _people(tg: FakeTelegram) -> tuple[FakeUser, FakeUser]:

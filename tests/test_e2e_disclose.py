@@ -4,8 +4,8 @@
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, couple, pair, set_up
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import agree
 
 UNDO = timedelta(seconds=31)

@@ -9,8 +9,8 @@ from collections.abc import Awaitable, Callable
 import pytest
 
 from bot import texts
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, couple, words
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_disclose import agreed_couple, draft
 
 Fault = dict[str, object]

@@ -14,6 +14,7 @@ from bot.features.prompts.buttons import KeepWords
 from bot.features.support import views as support_views
 from bot.features.timeouts import views as timeout_views
 from bot.kernel.screens import Open
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -25,7 +26,6 @@ from tests.conftest import (
     set_up,
     words,
 )
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 SCALE = """\
 prompts:

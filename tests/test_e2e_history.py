@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from bot import texts
 from bot.features.pairing import views
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, couple, expect, pair, set_up
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import agree
 from tests.test_e2e_disclose import draft
 

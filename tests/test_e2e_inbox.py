@@ -5,8 +5,8 @@ import sqlite3
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, couple
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 
 def inbox_rows(bot: Bot) -> dict[int, tuple[bytes | None, int | None]]:

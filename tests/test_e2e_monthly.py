@@ -10,8 +10,8 @@ from bot.features.monthly import service as monthly_service
 from bot.features.monthly import views as monthly_views
 from bot.features.prompts import views as prompts_views
 from bot.kernel.db import to_ts
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, expect, pair, set_up, words
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -14,8 +14,8 @@ from typing import Any
 
 from bot.features.agreement import views
 from bot.kernel.db import to_ts
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import START, Bot, all_fine, pair, set_up
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import propose
 
 CASES = ("yes later", "not sure", "no", "nothing")

@@ -3,8 +3,8 @@
 from datetime import UTC, datetime
 
 from bot.features.promises import views
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, couple, expect
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 # 18:00 in Berlin, on the test's first day.
 DUE = datetime(2026, 3, 2, 17, 0, 5, tzinfo=UTC)

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from bot.features.settings import views as settings_views
 from bot.kernel.db import to_ts
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, answer_checkin, couple
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import agree
 from tests.test_e2e_disclose import draft
 

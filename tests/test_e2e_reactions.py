@@ -11,8 +11,8 @@ from bot.features.reactions import views
 from bot.features.reactions.buttons import React, SendReaction
 from bot.features.reactions.models import Choice
 from bot.features.talk import views as talk_views
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, answer_checkin, couple, expect, words
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 HEART = views.LABELS[Choice.HEART]
 THANKS = views.LABELS[Choice.THANKS]

@@ -21,8 +21,8 @@ from bot.features.timeouts import views as timeout_views
 from bot.features.wins import views as win_views
 from bot.kernel import i18n
 from bot.kernel.i18n import Text, speaking
+from bot.playground.telegram_server import FakeTelegram
 from tests.conftest import Bot, all_fine, pair, set_up
-from tests.telegram_server import FakeTelegram
 
 GERMAN: dict[Text, str] = {
     promise_views.PROMISE_MADE: (

@@ -28,8 +28,8 @@ from bot.features.review import views as review_views
 from bot.kernel.crypto import TextCipher, decode_key
 from bot.kernel.db import to_ts
 from bot.kernel.feature import commands_of
+from bot.playground.telegram_server import FakeTelegram, FakeUser
 from tests.conftest import Bot, FakeClock, library, pair, replace_job, running_bot, set_up
-from tests.telegram_server import FakeTelegram, FakeUser
 from tests.test_e2e_agreement import agree
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -4,8 +4,8 @@ import sqlite3
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, answer_checkin, couple, set_up
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

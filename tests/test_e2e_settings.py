@@ -12,9 +12,9 @@ from bot.features.pairing import views as pairing_views
 from bot.features.settings import views
 from bot.kernel import when
 from bot.kernel.i18n import speaking
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from bot.storage import users
 from tests.conftest import Bot, all_fine, couple, expect, pair, set_up, words
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime, time
 from bot.features.data import views as data_views
 from bot.features.journal import views as journal_views
 from bot.kernel import when
+from bot.playground.telegram_server import FakeTelegram, FakeUser
 from tests.conftest import Bot, all_fine, couple, expect, pair, set_up, words
-from tests.telegram_server import FakeTelegram, FakeUser
 from tests.test_e2e_disclose import agreed_couple
 
 # --- Dates and times, one way ----------------------------------------------------------------

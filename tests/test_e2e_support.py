@@ -10,6 +10,7 @@ from bot.features.disclosure import views as disclosure_views
 from bot.features.pairing import views as pairing_views
 from bot.features.support import views
 from bot.kernel.screens import Open
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -20,7 +21,6 @@ from tests.conftest import (
     set_up,
     words,
 )
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_disclose import agreed_couple, draft
 
 SCALE_CHECKIN = """\

@@ -11,8 +11,8 @@ from bot.features.talk import views
 from bot.features.talk.buttons import Accept, Pick
 from bot.features.talk.models import Slot
 from bot.kernel.screens import Open
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import Bot, all_fine, couple, expect, pair, set_up, words
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_disclose import agreed_couple, draft
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.playground.telegram_server import FakeTelegram
 from tests.conftest import Bot, FakeClock, couple, library, pair, running_bot, set_up
-from tests.telegram_server import FakeTelegram
 
 SCALE_ONLY = """\
 prompts:

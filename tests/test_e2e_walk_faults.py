@@ -3,8 +3,8 @@
 from bot.features.checkin import views as checkin_views
 from bot.features.gratitude import views as gratitude_views
 from bot.features.wins import views as wins_views
+from bot.playground.telegram_server import FakeTelegram, FakeUser
 from tests.conftest import Bot, all_fine, answer_checkin, couple, expect, set_up, words
-from tests.telegram_server import FakeTelegram, FakeUser
 
 
 async def quiet(user: FakeUser) -> None:

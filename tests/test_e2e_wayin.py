@@ -21,6 +21,7 @@ from bot.kernel.i18n import LANGUAGES, SOURCE, speaking, telegram_code
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing, link
 from bot.kernel.screens import Open
+from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.conftest import (
     Bot,
     FakeClock,
@@ -32,7 +33,6 @@ from tests.conftest import (
     set_up,
     words,
 )
-from tests.telegram_server import FakeTelegram, FakeUser, SentMessage
 from tests.test_e2e_agreement import propose
 
 BERLIN_21 = datetime(2026, 3, 2, 20, 0, 5, tzinfo=UTC)  # 21:00 in Berlin, the first day

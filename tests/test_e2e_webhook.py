@@ -16,8 +16,8 @@ import aiohttp
 
 from bot.kernel.crypto import generate_key
 from bot.kernel.webhook import secret_file_for
+from bot.playground.telegram_server import FakeTelegram
 from tests.conftest import Bot, FakeClock, all_fine, couple, make_settings, running_bot
-from tests.telegram_server import FakeTelegram
 from tests.test_cli import assert_no_secrets, clean_env, telegram_env
 from tests.test_cli import run as cli_run
 from tests.test_cli import running_bot as cli_bot

@@ -93,3 +93,25 @@ def test_no_import_cycles() -> None:
         if name not in state:
             walk(name, [name])
     assert cycles == []
+
+
+PLAYGROUND = ROOT / "playground"
+
+
+def test_the_embedded_bot_api_server_stands_alone() -> None:
+    """It fakes Telegram, for the tests and the playground: it knows nothing of Mend."""
+    names = _imports(PLAYGROUND / "telegram_server.py")
+    assert [name for name in names if name == "bot" or name.startswith("bot.")] == []
+
+
+def test_mend_does_not_depend_on_the_playground() -> None:
+    """The playground drives Mend from outside, as Telegram does; only the command line
+    (``python -m bot playground``) reaches into it."""
+    offenders = []
+    for path in ROOT.rglob("*.py"):
+        relative = path.relative_to(ROOT)
+        if relative.parts[0] == "playground" or path.name == "__main__.py":
+            continue
+        if any(name.startswith("bot.playground") for name in _imports(path)):
+            offenders.append(str(relative))
+    assert offenders == []

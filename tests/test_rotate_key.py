@@ -19,8 +19,8 @@ from bot.kernel.rotation import (
     UNSEALED_BLOBS,
     pending_key_file,
 )
+from bot.playground.telegram_server import FakeTelegram
 from tests.conftest import set_up
-from tests.telegram_server import FakeTelegram
 from tests.test_cli import clean_env, run, running_bot, telegram_env
 
 ROWS_PER_COLUMN = 7  # with a batch size of 2: several batches per table

@@ -494,6 +494,89 @@ def test_parse_days_accepts(text: str, expected: int) -> None:
     assert parse_days(text) == expected
 
 
+# Weekday names in every language Mend speaks (CLDR's), whatever the person's language.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # German
+        ("mo-fr", WEEKDAYS),
+        ("Mo\u2013Fr", WEEKDAYS),
+        ("Mo.-Fr.", WEEKDAYS),
+        ("Mo bis Fr", WEEKDAYS),
+        ("montag", MON),
+        ("Montags", MON),
+        ("Di, Do", TUE | THU),  # 'Do' is Thursday (German), not Spanish's short Sunday
+        ("Sa und So", WEEKENDS),
+        ("Mittwoch und Freitag", WED | FRI),
+        ("täglich", ALL_DAYS),
+        ("jeden Tag", ALL_DAYS),
+        ("werktags", WEEKDAYS),
+        ("am Wochenende", WEEKENDS),
+        # Spanish
+        ("lun-vie", WEEKDAYS),
+        ("lunes a viernes", WEEKDAYS),
+        ("de lunes a viernes", WEEKDAYS),
+        ("sábado", SAT),
+        ("sabado", SAT),
+        ("SÁB y DOM", WEEKENDS),
+        ("miércoles", WED),
+        ("mié, vie", WED | FRI),
+        ("todos los días", ALL_DAYS),
+        ("fin de semana", WEEKENDS),
+        ("entre semana", WEEKDAYS),
+        # Brazilian Portuguese
+        ("seg-sex", WEEKDAYS),
+        ("seg. a sex.", WEEKDAYS),
+        ("segunda a sexta", WEEKDAYS),
+        ("segunda-feira a sexta-feira", WEEKDAYS),
+        ("de segunda-feira até sexta-feira", WEEKDAYS),
+        ("terça-feira", TUE),
+        ("terça e quinta", TUE | THU),
+        ("sáb, dom", WEEKENDS),
+        ("todos os dias", ALL_DAYS),
+        ("dias úteis", WEEKDAYS),
+        ("fim de semana", WEEKENDS),
+        # Russian
+        ("пн-пт", WEEKDAYS),
+        ("пн\u2013пт", WEEKDAYS),
+        ("ПН - ПТ", WEEKDAYS),
+        ("с понедельника по пятницу", WEEKDAYS),  # noqa: RUF001
+        ("воскресенье", SUN),
+        ("сб, вс", WEEKENDS),  # noqa: RUF001
+        ("среда", WED),
+        ("по средам и пятницам", WED | FRI),
+        ("ежедневно", ALL_DAYS),
+        ("каждый день", ALL_DAYS),
+        ("будни", WEEKDAYS),
+        ("выходные", WEEKENDS),
+        # Ukrainian
+        ("пн-пт", WEEKDAYS),
+        ("неділя", SUN),
+        ("нд", SUN),
+        ("пʼятниця", FRI),
+        ("п'ятниця", FRI),
+        ("пятниця", FRI),
+        ("з понеділка по пʼятницю", WEEKDAYS),
+        ("сб, нд", WEEKENDS),  # noqa: RUF001
+        ("щодня", ALL_DAYS),
+        ("вихідні", WEEKENDS),
+        # Mixed: a German who types English, a Russian who types Latin
+        ("Mo, wed, пт", MON | WED | FRI),
+    ],
+)
+def test_parse_days_in_every_language(text: str, expected: int) -> None:
+    assert parse_days(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["неделя", "Montagmorgen", "lun-mar-mié", "среднего", "щопонеділок", "feira", "y", "по"],
+)
+def test_parse_days_rejects_words_that_only_look_like_days(text: str) -> None:
+    with pytest.raises(InvalidInput):
+        parse_days(text)
+
+
 @pytest.mark.parametrize(
     "text",
     ["someday", "every", "mon-", "-fri", "mon-tue-wed", "monk", "weekdays-sat", ",", "1-5", "x"],

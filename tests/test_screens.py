@@ -2,8 +2,8 @@
 
 from bot import texts
 from bot.kernel.screens import Open
+from bot.playground.telegram_server import FakeTelegram
 from tests.conftest import Bot, all_fine, set_up
-from tests.telegram_server import FakeTelegram
 
 
 async def test_a_screen_opens_anew_or_in_place(bot: Bot, tg: FakeTelegram) -> None:

@@ -11,9 +11,9 @@ from bot.kernel.crypto import TextCipher, decode_key, generate_key
 from bot.kernel.db import Database
 from bot.kernel.migrations import MIGRATIONS
 from bot.kernel.outgoing import Outgoing
+from bot.playground.telegram_server import FakeTelegram
 from bot.storage import couples, reminders, users
 from tests.conftest import FakeClock, running_bot
-from tests.telegram_server import FakeTelegram
 from tests.test_cli import clean_env, run
 
 SECRET = "the words only Anna wrote q8z"

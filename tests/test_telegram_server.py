@@ -37,7 +37,7 @@ from telegram.ext import (
     filters,
 )
 
-from tests.telegram_server import FakeTelegram, HtmlError, html_to_text
+from bot.playground.telegram_server import FakeTelegram, HtmlError, html_to_text
 
 ANNA = 1001
 BORIS = 1002

@@ -268,3 +268,64 @@ async def test_the_settings_face_resolves_and_offers_buttons() -> None:
     assert offered.buttons[0][0].data == "tz:Europe/London"
     with pytest.raises(InvalidInput):
         await face.resolve_timezone("Narnia")
+
+
+# Places typed in each of Mend's languages: countries by CLDR's names in every locale, cities
+# by GeoNames' alternate names; accents, case, 'ё' and apostrophes do not matter.
+@pytest.mark.parametrize(
+    ("query", "zone"),
+    [
+        ("München", "Europe/Berlin"),
+        ("MÜNCHEN", "Europe/Berlin"),
+        ("Munchen", "Europe/Berlin"),
+        ("Munich", "Europe/Berlin"),
+        ("Мюнхен", "Europe/Berlin"),
+        ("Deutschland", "Europe/Berlin"),
+        ("Germany", "Europe/Berlin"),
+        ("Alemania", "Europe/Berlin"),
+        ("Alemanha", "Europe/Berlin"),
+        ("Германия", "Europe/Berlin"),
+        ("Німеччина", "Europe/Berlin"),
+        ("Nueva York", "America/New_York"),
+        ("Nova Iorque", "America/New_York"),
+        ("Нью-Йорк", "America/New_York"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("Sao Paulo", "America/Sao_Paulo"),
+        ("Москва", "Europe/Moscow"),
+        ("москва", "Europe/Moscow"),
+        ("Moskau", "Europe/Moscow"),
+        ("Moscú", "Europe/Moscow"),
+        ("Орёл", "Europe/Moscow"),
+        ("Орел", "Europe/Moscow"),
+        ("Київ", "Europe/Kyiv"),
+        ("Киев", "Europe/Kyiv"),
+        ("Kyjiw", "Europe/Kyiv"),
+        ("Kiew", "Europe/Kyiv"),
+        ("Україна", "Europe/Kyiv"),
+        ("Varsovia", "Europe/Warsaw"),
+        ("Warschau", "Europe/Warsaw"),
+        ("Viena", "Europe/Vienna"),
+        ("Wien", "Europe/Vienna"),
+        ("Österreich", "Europe/Vienna"),
+        ("Londres", "Europe/London"),
+        ("Лондон", "Europe/London"),
+        ("Zurique", "Europe/Zurich"),
+        ("Schweiz", "Europe/Zurich"),
+    ],
+)
+def test_places_in_every_language(query: str, zone: str) -> None:
+    assert find_timezones(query).zones == (zone,)
+
+
+@pytest.mark.parametrize(
+    "query", ["Estados Unidos", "Vereinigte Staaten", "Соединенные Штаты", "Сполучені Штати"]
+)
+def test_an_ambiguous_country_in_any_language_offers_its_zones_largest_first(query: str) -> None:
+    found = find_timezones(query)
+    assert found.zones[:2] == ("America/New_York", "America/Chicago")
+    assert found.more
+
+
+def test_russia_in_russian_offers_moscow_first() -> None:
+    found = find_timezones("Россия")
+    assert found.zones[0] == "Europe/Moscow" and len(found.zones) > 1

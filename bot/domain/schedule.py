@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from babel.dates import get_day_names
 
 from bot import texts
+from bot.domain import daywords
+from bot.domain.daywords import day_suffixes, fold
 from bot.kernel.errors import InvalidInput
 from bot.kernel.i18n import N_, current
 
@@ -79,31 +81,85 @@ def _check_time(hour: int, minute: int) -> None:
 
 # --- Days ---------------------------------------------------------------------------------
 
-_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_NUMBERS = {
-    form: number
-    for number, name in enumerate(_DAY_NAMES)
-    for form in (name, name + "s", name[:3], name[:2])
-} | {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
+# Weekday names in every language come from CLDR (bot.domain.daywords); the words around
+# them are Mend's own, written naturally here and compared folded (no case, no accents).
+_DAY_KEYWORDS_BY_MASK = {
+    ALL_DAYS: (
+        *("daily", "everyday", "every day", "all"),
+        *("täglich", "jeden Tag", "alle Tage"),
+        *("diario", "diariamente", "todos los días", "cada día"),
+        *("todos os dias", "todo dia"),
+        *("ежедневно", "каждый день", "все дни"),
+        *("щодня", "щоденно", "кожен день", "кожного дня", "усі дні"),  # noqa: RUF001
+    ),
+    WEEKDAYS: (
+        *("weekdays", "weekday", "workdays"),
+        *("werktags", "werktage", "wochentags", "wochentage"),
+        *("laborables", "días laborables", "entre semana"),
+        *("dias úteis", "úteis"),
+        *("будни", "будням", "будние дни", "рабочие дни"),
+        *("будні", "будніми", "робочі дні"),
+    ),
+    WEEKENDS: (
+        *("weekends", "weekend"),
+        *("Wochenende", "Wochenenden"),
+        *("fin de semana", "fines de semana", "finde"),
+        *("fim de semana", "fins de semana"),
+        *("выходные", "выходным"),
+        *("вихідні", "вихідних", "вихідними"),
+    ),
+}
+# Words that stand between days and mean nothing for which ('every', 'am', 'el', 'в', 'по').
+_DAY_FILLER = frozenset(
+    fold(word)
+    for word in (
+        *("and", "every", "on"),
+        *("und", "jeden", "jede", "am", "an"),
+        *("y", "e", "de", "del", "el", "la", "los", "las", "cada", "todos", "todas"),
+        *("o", "os", "as", "a", "às", "toda", "todo"),
+        # Russian and Ukrainian: letters that look Latin are Cyrillic here.
+        *("и", "в", "во", "по", "с", "со", "каждый", "каждую", "каждое"),  # noqa: RUF001
+        *("і", "й", "та", "у", "з", "із", "зі", "кожен", "кожну", "кожного"),  # noqa: RUF001
+    )
+)
+# Words that make a range: 'mon to fri', 'Mo bis Fr', 'lun a vie', 'seg até sex', 'пн по пт'.
+_RANGE = ("to", "through", "thru", "till", "until", "bis", "a", "al", "hasta", "até", "по", "до")
+
+
+def _phrase_key(words: str) -> str:
+    return fold(words).replace(" ", "_")
+
 
 _DAY_KEYWORDS = {
-    "daily": ALL_DAYS,
-    "everyday": ALL_DAYS,
-    "all": ALL_DAYS,
-    "weekdays": WEEKDAYS,
-    "weekday": WEEKDAYS,
-    "workdays": WEEKDAYS,
-    "weekends": WEEKENDS,
-    "weekend": WEEKENDS,
+    _phrase_key(word): mask for mask, words in _DAY_KEYWORDS_BY_MASK.items() for word in words
 }
-_DAY_FILLER = frozenset({"and", "every", "on"})
-_RANGE_WORDS = re.compile(r"\s*(?:[-\u2013\u2014]|\s(?:to|through|thru|till|until)\s)\s*")
+_DAY_PHRASES = re.compile(
+    "|".join(
+        rf"\b{re.escape(fold(word))}\b"
+        for word in sorted(
+            (word for words in _DAY_KEYWORDS_BY_MASK.values() for word in words),
+            key=len,
+            reverse=True,
+        )
+        if " " in word
+    )
+)
+_RANGE_WORDS = re.compile(
+    r"\s*(?:[-\u2013\u2014]|\s(?:" + "|".join(fold(word) for word in _RANGE) + r")\s)\s*"
+)
 _DAY_SEPARATORS = re.compile(r"[\s,;/&+]+")
 
 
+def _without_day_suffixes(text: str) -> str:
+    """'segunda-feira a sexta-feira' as 'segunda a sexta'."""
+    suffixes = "|".join(sorted(day_suffixes(), key=len, reverse=True))
+    return re.sub(rf"[-\s](?:{suffixes})\b", "", text) if suffixes else text
+
+
 def weekday(word: str) -> int | None:
-    """The weekday a word names ('fri', 'Friday', 'tues'), Monday = 0; None if none."""
-    return _DAY_NUMBERS.get(word.strip(".").lower())
+    """The weekday a word names in any of Mend's languages ('fri', 'Friday', 'tues',
+    'Freitag', 'vie', 'sex', 'пт', 'пятницу'), Monday = 0; None if none."""
+    return daywords.weekday(word)
 
 
 def local_instant(day: date, hour: int, minute: int, tz: ZoneInfo) -> datetime:
@@ -112,8 +168,12 @@ def local_instant(day: date, hour: int, minute: int, tz: ZoneInfo) -> datetime:
 
 
 def parse_days(text: str) -> int:
-    """Read which weekdays a reminder is for ('daily', 'mon-fri', 'mon,wed,fri') as a bitmask."""
-    cleaned = re.sub(r"\bevery\s+day\b", "everyday", text.strip().lower())
+    """Read which weekdays a reminder is for as a bitmask: 'daily', 'mon-fri', 'mon,wed,fri',
+    or the same in any of Mend's languages ('Mo-Fr', 'lun-vie', 'seg-sex', 'пн-пт', 'sábado',
+    'täglich', 'будни')."""
+    cleaned = fold(" ".join(text.split()))
+    cleaned = _DAY_PHRASES.sub(lambda found: found[0].replace(" ", "_"), cleaned)
+    cleaned = _without_day_suffixes(cleaned)
     if not cleaned:
         return ALL_DAYS
     mask = 0
@@ -134,7 +194,7 @@ def _day_range_bits(token: str) -> int | None:
     """Bits for one day ('wed') or a range that may wrap past Sunday ('fri-mon')."""
     ends: list[int] = []
     for part in token.split("-"):
-        number = _DAY_NUMBERS.get(part.strip("."))
+        number = daywords.weekday(part) if part.strip(".") else None
         if number is None:
             return None
         ends.append(number)

@@ -350,3 +350,12 @@ async def cancel(tx: Tx, item_id: int) -> bool:
         return False
     await _drop_followers(tx, item_id)
     return True
+
+
+async def next_after(tx: Tx, now: datetime) -> datetime | None:
+    """The earliest instant after ``now`` at which a pending message comes due, if any."""
+    cursor = await tx.conn.execute(
+        "SELECT MIN(due_at) FROM outbox WHERE status = 'pending' AND due_at > ?", (to_ts(now),)
+    )
+    row = await cursor.fetchone()
+    return None if row is None or row[0] is None else from_ts(row[0])

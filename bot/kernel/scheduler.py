@@ -66,6 +66,15 @@ async def _tick(mend: Mend) -> int:
     return queued
 
 
+async def next_scheduled(mend: Mend) -> datetime | None:
+    """The next instant after now when something scheduled comes due: a reminder (check-ins,
+    gratitude, reviews...) or a message waiting in the outbox ("remind me in 1 h")."""
+    now = mend.clock.now()
+    async with mend.db.read() as tx:
+        times = [await reminders.next_after(tx, now), await outbox.next_after(tx, now)]
+    return min((moment for moment in times if moment is not None), default=None)
+
+
 def _by_job(
     mend: Mend, fresh: dict[str, list[Reminder]], due: list[Reminder]
 ) -> dict[ReminderJob, list[Reminder]]:

@@ -62,3 +62,12 @@ async def advance(tx: Tx, moves: Sequence[tuple[int, datetime]]) -> None:
         "UPDATE reminders SET next_due_at = ? WHERE id = ?",
         [(to_ts(when), reminder_id) for reminder_id, when in moves],
     )
+
+
+async def next_after(tx: Tx, now: datetime) -> datetime | None:
+    """The earliest instant after ``now`` at which a reminder is due, if any."""
+    cursor = await tx.conn.execute(
+        "SELECT MIN(next_due_at) FROM reminders WHERE next_due_at > ?", (to_ts(now),)
+    )
+    row = await cursor.fetchone()
+    return None if row is None or row[0] is None else from_ts(row[0])

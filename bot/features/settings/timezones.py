@@ -271,7 +271,7 @@ class _Hit:
     place: Place | None
 
 
-_DROPPED = str.maketrans("", "", ".'\u2019")
+_DROPPED = str.maketrans("", "", ".'\u2019\u02bc")
 _SLASH = re.compile(r"\s*/\s*")
 _GAPS = re.compile(r"[\s_-]+")
 # What NFKD splits off accented Latin and Cyrillic letters ('ã' is 'a' and a tilde).
@@ -279,8 +279,9 @@ _MARKS = re.compile(r"[\u0300-\u036f]")
 
 
 def _normalise(text: str) -> str:
-    """Lower-case, accent-free, with spaces, hyphens and underscores all as one '_'."""
-    plain = text.strip().lower()
+    """Case-folded, accent-free (a Cyrillic yo reads as ye), with spaces, hyphens and
+    underscores all as one '_'."""
+    plain = text.strip().casefold()
     if not plain.isascii():
         plain = _MARKS.sub("", unicodedata.normalize("NFKD", plain))
     plain = _SLASH.sub("/", plain.translate(_DROPPED))

@@ -1,4 +1,4 @@
-"""A fake Telegram Bot API server for end-to-end tests.
+"""A fake Telegram Bot API server, for the end-to-end tests and the playground.
 
 The real bot (python-telegram-bot) talks to it over HTTP on 127.0.0.1, exactly as it would talk
 to ``api.telegram.org``::
@@ -22,6 +22,12 @@ answered 200 (``tg.webhook_deliveries`` records each try), and getUpdates gets 4
 
 Waiting is event driven: every recorded request and every state change notifies one
 :class:`asyncio.Condition`; :meth:`FakeTelegram.wait_for` never sleeps in a loop.
+
+The playground (``bot/playground/``) runs Mend against this same server:
+:meth:`FakeTelegram.listen` reports each change to a chat as it happens (a :class:`Change`),
+:meth:`FakeTelegram.history` and :meth:`FakeTelegram.file` read a chat and the files in it,
+and ``first_update_id`` / ``first_message_id`` keep ids fresh across restarts over a kept
+database.
 
 Note: PTB 22 emits a ``PTBDeprecationWarning`` while *constructing* ``RetryAfter`` unless the
 environment variable ``PTB_TIMEDELTA=true`` is set; with ``filterwarnings = error`` that warning
@@ -49,6 +55,7 @@ from aiohttp import BodyPartReader, ClientError, ClientSession, ClientTimeout, h
 __all__ = [
     "ApiCall",
     "CallbackAnswer",
+    "Change",
     "FakeGroup",
     "FakeTelegram",
     "FakeUser",
@@ -254,6 +261,20 @@ class SentMessage:
         flags = " (deleted)" if self.deleted else ""
         keyboard = f" buttons={self.buttons}" if self.reply_markup else ""
         return f"#{self.message_id} [{self.kind}]{flags} {self.text!r}{keyboard}"
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something a person would see change in a chat, as it happens (see ``listen``):
+    ``message``: a message (the bot's or the user's) appeared or was edited; ``deleted``: it
+    was deleted; ``answer``: the bot answered a button press (``text``, ``alert``);
+    ``commands``: the commands menu changed (``chat_id`` is None)."""
+
+    kind: Literal["message", "deleted", "answer", "commands"]
+    chat_id: int | None = None
+    message_id: int | None = None
+    text: str | None = None
+    alert: bool = False
 
 
 @dataclass
@@ -520,7 +541,14 @@ class FakeTelegram:
     groups with :meth:`FakeUser.in_group`); other chat ids get 400 "chat not found".
     """
 
-    def __init__(self, *, bot_username: str = "MendTestBot", token: str = DEFAULT_TOKEN) -> None:
+    def __init__(
+        self,
+        *,
+        bot_username: str = "MendTestBot",
+        token: str = DEFAULT_TOKEN,
+        first_update_id: int = 10_000,
+        first_message_id: int = 1,
+    ) -> None:
         self.bot_username = bot_username
         self.token = token
         self.bot_id = int(token.split(":", 1)[0])
@@ -538,7 +566,10 @@ class FakeTelegram:
         self._blocked: set[int] = set()
         self._updates: list[dict[str, Any]] = []  # queued, not yet confirmed by an offset
         self.sent_updates: list[dict[str, Any]] = []  # every update users made, in order
-        self._update_ids = itertools.count(10_000)
+        self._update_ids = itertools.count(first_update_id)
+        self._first_update_id = first_update_id
+        self._first_message_id = first_message_id
+        self._listeners: list[Callable[[Change], None]] = []
         self._allowed_updates: list[str] | None = None
         self._poll_generation = 0
         self._webhook: _Webhook | None = None
@@ -659,7 +690,9 @@ class FakeTelegram:
             return existing
         chat = self._chats.get(user_id)
         if chat is None:
-            chat = self._chats[user_id] = _Chat(user_id, "private", first_name)
+            chat = self._chats[user_id] = _Chat(
+                user_id, "private", first_name, next_message_id=self._first_message_id
+            )
         created = FakeUser(self, user_id, first_name, language_code, chat)
         self._users[user_id] = created
         return created
@@ -674,7 +707,9 @@ class FakeTelegram:
     def _group(self, group_chat_id: int, title: str) -> _Chat:
         chat = self._chats.get(group_chat_id)
         if chat is None:
-            chat = self._chats[group_chat_id] = _Chat(group_chat_id, "group", title)
+            chat = self._chats[group_chat_id] = _Chat(
+                group_chat_id, "group", title, next_message_id=self._first_message_id
+            )
         elif chat.type != "group":
             raise ValueError(f"chat {group_chat_id} is a private chat, not a group")
         return chat
@@ -755,6 +790,59 @@ class FakeTelegram:
     ) -> list[dict[str, str]]:
         """The bot's command list as last set with setMyCommands for that scope/language."""
         return list(self._commands.get(_commands_key(scope, language_code), []))
+
+    def listen(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+        """Call ``listener`` with each :class:`Change` from now on, synchronously, in the
+        server's event loop; returns the function that stops it."""
+        self._listeners.append(listener)
+
+        def stop() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return stop
+
+    def history(self, chat_id: int) -> list[SentMessage | dict[str, Any]]:
+        """The chat as its member sees it, oldest first: the bot's messages (current state)
+        and the user's (Bot API ``Message`` JSON), deleted ones left out."""
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            return []
+        entries: list[tuple[int, SentMessage | dict[str, Any]]] = [
+            (message.message_id, message) for message in chat.messages if not message.deleted
+        ]
+        entries += [
+            (message_id, message)
+            for message_id, message in chat.user_messages.items()
+            if message_id not in chat.deleted_user_messages
+        ]
+        return [entry for _, entry in sorted(entries, key=lambda pair: pair[0])]
+
+    def entry(self, chat_id: int, message_id: int) -> SentMessage | dict[str, Any] | None:
+        """One message of :meth:`history` (None when unknown or deleted)."""
+        chat = self._chats.get(chat_id)
+        if chat is None:
+            return None
+        if message_id in chat.user_messages:
+            if message_id in chat.deleted_user_messages:
+                return None
+            return chat.user_messages[message_id]
+        return chat.bot_message(message_id)
+
+    def file(self, file_id: str) -> SentFile | None:
+        """A file the bot sent or a user sent with its bytes (None when unknown)."""
+        return self._files_by_id.get(file_id)
+
+    def next_ids(self) -> tuple[int, int]:
+        """The next update id and the next message id this server would give (message ids
+        count per chat; this is the highest), so a restart can go on from them."""
+        update_id = max((update["update_id"] for update in self.sent_updates), default=-1) + 1
+        message_id = max((chat.next_message_id for chat in self._chats.values()), default=1)
+        return max(update_id, self._first_update_id), max(message_id, self._first_message_id)
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
 
     @property
     def pending_updates(self) -> list[dict[str, Any]]:
@@ -845,7 +933,7 @@ class FakeTelegram:
                 message_id,
                 "voice",
                 file_id,
-                b"",
+                voice.pop("_data", b""),
                 None,
                 voice.get("mime_type"),
                 None,
@@ -1220,6 +1308,7 @@ class FakeTelegram:
             cleaned.append({"command": command, "description": description})
         key = _commands_key(params.get("scope"), str(params.get("language_code") or ""))
         self._commands[key] = cleaned
+        self._emit(Change("commands"))
         return True
 
     async def _get_my_commands(
@@ -1288,6 +1377,7 @@ class FakeTelegram:
             silent=_flag(params.get("disable_notification")),
         )
         chat.messages.append(message)
+        self._emit(Change("message", chat.id, message.message_id))
         return self._message_json(message)
 
     async def _send_photo(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
@@ -1369,6 +1459,7 @@ class FakeTelegram:
             silent=_flag(params.get("disable_notification")),
         )
         chat.messages.append(message)
+        self._emit(Change("message", chat.id, message.message_id))
         return self._message_json(message)
 
     def _reply_to(self, chat: _Chat, params: dict[str, Any]) -> int | None:
@@ -1424,6 +1515,7 @@ class FakeTelegram:
         message.raw_text, message.text, message.parse_mode = raw, text, parse_mode
         message.reply_markup = markup  # like Telegram: omitting reply_markup removes it
         message.edit_count += 1
+        self._emit(Change("message", message.chat_id, message.message_id))
         return self._message_json(message)
 
     async def _edit_message_reply_markup(
@@ -1435,6 +1527,7 @@ class FakeTelegram:
             raise _bad_request(_NOT_MODIFIED.removeprefix("Bad Request: "))
         message.reply_markup = markup
         message.edit_count += 1
+        self._emit(Change("message", message.chat_id, message.message_id))
         return self._message_json(message)
 
     async def _delete_message(self, params: dict[str, Any], files: dict[str, UploadedFile]) -> Any:
@@ -1445,9 +1538,11 @@ class FakeTelegram:
         message = chat.bot_message(message_id)
         if message is not None:
             message.deleted = True
+            self._emit(Change("deleted", chat.id, message_id))
             return True
         if message_id in chat.user_messages and message_id not in chat.deleted_user_messages:
             chat.deleted_user_messages.add(message_id)
+            self._emit(Change("deleted", chat.id, message_id))
             return True
         raise _bad_request("message to delete not found")
 
@@ -1460,7 +1555,7 @@ class FakeTelegram:
         text = params.get("text")
         if isinstance(text, str) and len(text) > MAX_CALLBACK_ANSWER_LENGTH:
             raise _bad_request("MESSAGE_TOO_LONG")
-        del self._pending_callbacks[query_id]
+        user_id = self._pending_callbacks.pop(query_id)
         cache_time = params.get("cache_time")
         self.answered_callbacks[query_id] = CallbackAnswer(
             text=text if isinstance(text, str) else None,
@@ -1468,6 +1563,9 @@ class FakeTelegram:
             url=params.get("url") if isinstance(params.get("url"), str) else None,
             cache_time=cache_time if isinstance(cache_time, int) else None,
         )
+        answer = self.answered_callbacks[query_id]
+        if answer.text:
+            self._emit(Change("answer", user_id, text=answer.text, alert=answer.show_alert))
         return True
 
     async def _send_chat_action(
@@ -1568,10 +1666,11 @@ class _ChatActor:
             "date": int(time.time()),
             **content,
         }
-        self._chat.user_messages[message_id] = message
         voice = content.get("voice")
         if isinstance(voice, dict):  # registered before the bot can see the update
             self._tg._remember_user_voice(self._chat, message_id, voice)
+        self._chat.user_messages[message_id] = message
+        self._tg._emit(Change("message", self._chat.id, message_id))
         await self._tg._push_update("message", message)
         return message_id
 
@@ -1622,15 +1721,21 @@ class _ChatActor:
             content["caption"] = caption
         return await self._send_message(content)
 
-    async def send_voice(self, duration: int = 3) -> int:
+    async def send_voice(
+        self, duration: int = 3, *, data: bytes = b"", mime_type: str = "audio/ogg"
+    ) -> int:
+        """Send a voice note; with ``data``, its bytes are kept (``tg.file``) so it can be
+        played back, here and wherever the bot re-sends it by file_id."""
         file_id, unique_id = self._tg._new_file_id()
-        voice = {
+        voice: dict[str, Any] = {
             "file_id": file_id,
             "file_unique_id": unique_id,
             "duration": duration,
-            "mime_type": "audio/ogg",
-            "file_size": 4321,
+            "mime_type": mime_type,
+            "file_size": len(data) if data else 4321,
         }
+        if data:
+            voice["_data"] = data  # taken out before the update is built
         return await self._send_message({"voice": voice})
 
     async def press(self, message: SentMessage, button_text: str) -> str:
@@ -1708,6 +1813,11 @@ class FakeUser(_ChatActor):
             chat = self._tg._group(group_chat_id, title)
             group = self._groups[group_chat_id] = FakeGroup(self._tg, self, chat)
         return group
+
+    def rename(self, first_name: str) -> None:
+        """The person changes their name in Telegram: later updates carry the new one."""
+        self.first_name = first_name
+        self._chat.name = first_name
 
     def __repr__(self) -> str:
         return f"FakeUser({self.id}, {self.first_name!r})"

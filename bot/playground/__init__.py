@@ -1,0 +1,1 @@
+"""The playground: Mend on this machine, against an embedded Bot API server, in a browser."""
