@@ -25,7 +25,7 @@ from bot.kernel.i18n import Words, say
 from bot.kernel.mend import Mend
 from bot.kernel.scheduler import tick
 from bot.playground.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
-from bot.prompts import DEFAULT_PROMPTS_DIR
+from bot.prompts import DEFAULT_PROMPTS_DIR, TRANSLATED
 
 # A Monday, at noon UTC (13:00 in Berlin).
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -140,9 +140,12 @@ def clock() -> FakeClock:
 
 def library(tmp_path: Path, **files: str) -> Path:
     """The shipped prompt library, copied to tmp_path / "prompts", with each given file
-    replaced: ``library(tmp_path, checkin=...)`` writes that text as checkin.yaml."""
+    replaced: ``library(tmp_path, checkin=...)`` writes that text as checkin.yaml. A library
+    with files of its own is an operator's, in English only (no language folders, which
+    would have to match it)."""
     path = tmp_path / "prompts"
-    shutil.copytree(DEFAULT_PROMPTS_DIR, path)
+    ignore = shutil.ignore_patterns(*TRANSLATED) if files else None
+    shutil.copytree(DEFAULT_PROMPTS_DIR, path, ignore=ignore)
     for name, text in files.items():
         (path / f"{name}.yaml").write_text(text, encoding="utf-8")
     return path

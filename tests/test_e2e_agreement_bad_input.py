@@ -762,7 +762,7 @@ async def test_a_newer_checkin_prompt_takes_the_text_and_the_disclosure_waits(
     bot.clock.advance(minutes=1)
     await open_checkin(ben)
     await ben.send("Quiet, a bit tired")
-    saved = await ben.wait_message(checkin_views.YOU_ANSWERED.split(":")[0])
+    saved = await ben.wait_message(str(checkin_views.YOU_ANSWERED).split(":")[0])
     assert "Quiet, a bit tired" in saved.text
     assert query(bot, "SELECT status, body FROM disclosures") == [("writing", None)]
     assert count(anna, "Quiet, a bit tired") == 0
@@ -788,7 +788,7 @@ async def test_a_newer_disclosure_takes_the_text_and_a_reply_goes_to_the_checkin
     await ben.press(preview, str(disclosure_views.BUTTON_EDIT))
     await shows(tg, preview, "Send the new version")
     await ben.send("Better than yesterday", reply_to=prompt)
-    saved = await ben.wait_message(checkin_views.YOU_ANSWERED.split(":")[0])
+    saved = await ben.wait_message(str(checkin_views.YOU_ANSWERED).split(":")[0])
     assert "Better than yesterday" in saved.text
     await ben.send("Called my brother about the loan, twice")
     again = await ben.wait_message("Your disclosure on")

@@ -252,7 +252,7 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
     solo = tg.user(1003, "Carl")
     await set_up(solo)
     await solo.send("/review")
-    assert words_of(review_views.NOT_PAIRED) in (await solo.wait_message()).text
+    assert words_of(str(review_views.NOT_PAIRED)) in (await solo.wait_message()).text
 
     anna, ben = await couple_of(tg, (1001, "Anna"), (1002, "Ben"))
     await ben.send("/review")
@@ -270,7 +270,7 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
     ):
         await ben.send(f"/review {bad}")
         refusal = await ben.wait_message()
-        assert words_of(template) in refusal.text, (bad, refusal.text)
+        assert words_of(str(template)) in refusal.text, (bad, refusal.text)
         assert "/review 4w" in refusal.text
     assert tg.photos_to(ben.id) == []
 

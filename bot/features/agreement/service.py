@@ -48,6 +48,7 @@ from bot.features.agreement.models import (
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed, Stale
+from bot.kernel.i18n import current
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import paired
@@ -106,7 +107,9 @@ async def pick(mend: Mend, user_id: int) -> list[AgreementTopic]:
     async with mend.db.read() as tx:
         couple, _, _ = await paired(tx, user_id)
         taken = {t.library_id for t in await store.topics_of(tx, couple.id, LIVE)}
-    return [topic for topic in mend.agreements.topics if topic.id not in taken]
+    return [
+        topic for topic in mend.agreements.in_language(current()).topics if topic.id not in taken
+    ]
 
 
 async def _refuse_duplicate(tx: Tx, couple_id: int, title: str, library_id: str | None) -> None:
@@ -336,7 +339,7 @@ async def answer_check(
         await store.answer_consent(tx, couple.id, me.id, answer, now)
 
         def outcome(kind: CheckOutcome, started: list[tuple[Topic, datetime]]) -> CheckAnswered:
-            return CheckAnswered(kind, me, partner, mend.support, started)
+            return CheckAnswered(kind, me, partner, mend.support.in_language(current()), started)
 
         # Nothing goes to the partner here, whatever the answer: a notice now (or its
         # absence) would tell them what was answered.

@@ -15,6 +15,7 @@ from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed, Stale
 from bot.kernel.feature import ExportScope
+from bot.kernel.i18n import current
 from bot.kernel.mend import Mend
 from bot.kernel.people import paired
 from bot.library import MAX_STEP_CHARS, MAX_STEPS
@@ -24,7 +25,9 @@ from bot.storage.models import Couple
 async def _plan(tx: Tx, mend: Mend, couple: Couple) -> list[str]:
     """The couple's steps; a couple without a plan yet starts from the template."""
     if not await store.has_plan(tx, couple.id):
-        await store.replace(tx, couple.id, [(step, None) for step in mend.repair.steps])
+        await store.replace(
+            tx, couple.id, [(step, None) for step in mend.repair.in_language(current()).steps]
+        )
     return await store.steps(tx, couple.id)
 
 
@@ -34,7 +37,7 @@ async def show(mend: Mend, user_id: int) -> Plan:
         couple, me, partner = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
         steps = await _plan(tx, mend, couple)
         waiting = await store.pending(tx, couple.id)
-    return Plan(mend.repair.title, steps, waiting, me, partner)
+    return Plan(mend.repair.in_language(current()).title, steps, waiting, me, partner)
 
 
 def _position(word: str, steps: list[str]) -> int:
@@ -131,7 +134,7 @@ async def _apply(tx: Tx, mend: Mend, couple: Couple, change: RepairChange) -> No
     authors = await store.authors(tx, couple.id)
     plan: list[tuple[str, int | None]] = list(zip(steps, authors, strict=True))
     if change.action == Action.RESET:
-        plan = [(step, None) for step in mend.repair.steps]
+        plan = [(step, None) for step in mend.repair.in_language(current()).steps]
     elif change.action == Action.ADD:
         if len(plan) >= MAX_STEPS:
             raise NotAllowed(views.full(MAX_STEPS))

@@ -355,7 +355,7 @@ async def list_reminders(mend: Mend, user_id: int) -> ReminderList:
         user = await require_user(tx, user_id)
         rows = await reminders.for_user(tx, user_id)
         switches = [
-            switch.status_on if await switch.is_on(tx, user_id) else switch.status_off
+            str(switch.status_on if await switch.is_on(tx, user_id) else switch.status_off)
             for feature in mend.features
             for switch in feature.switches.values()
         ]
@@ -436,7 +436,7 @@ async def reminders_page(mend: Mend, user_id: int, note: str = "") -> RemindersP
         user = await _timed_user(tx, user_id)
         rows = await reminders.for_user(tx, user_id)
         states = [
-            SwitchState(name, switch.label or name, await switch.is_on(tx, user_id))
+            SwitchState(name, str(switch.label) or name, await switch.is_on(tx, user_id))
             for feature in mend.features
             for name, switch in feature.switches.items()
         ]
