@@ -209,16 +209,18 @@ async def number_typed(
     reply, which a typed note then answers too."""
     await anna.send("/checkin")
     prompt = await anna.wait_message("Check-in")
-    if prompt.buttons[0][0][0] != "1":  # not a scale today: words answer it
+    first, data = prompt.buttons[0][0]
+    if not (data or "").startswith("ck:"):  # neither a scale nor choices today: words answer it
         await anna.send("Quiet, and fine")
         await anna.wait_message("Saved")
-        return prompt, "Check-in"
-    await anna.send("7")
+        return prompt, "Quiet, and fine"  # the question's message becomes the answer
+    scale = first == "1"
+    await anna.send("7" if scale else "1")  # a choice's number picks it: the first one
     chosen = await anna.wait_message("No note")
     await tg.wait_for(lambda: not prompt.buttons)
     await anna.send("Better than yesterday")
     await anna.wait_message("Saved")
-    return chosen, "7/10"
+    return chosen, "7/10" if scale else first
 
 
 FLOWS: dict[str, Flow] = {
