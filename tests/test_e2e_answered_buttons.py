@@ -29,7 +29,7 @@ async def note_typed_after_a_score(
     first = prompt.buttons[0][0][0]
     if first != "Remind me in 1 h":  # a scale or choices (else the question wants words)
         await anna.press(prompt, first)
-        await tg.wait_for(lambda: checkin_views.BUTTON_NO_NOTE in prompt.button_texts)
+        await tg.wait_for(lambda: str(checkin_views.BUTTON_NO_NOTE) in prompt.button_texts)
     await anna.send("A long day, but a kind one")
     await anna.wait_message("Saved")
     return prompt, "A long day, but a kind one"
