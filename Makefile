@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test playground check-prompts new-key bench lint help
+.PHONY: run test playground check-prompts new-key bench lint messages help
 
 ## run: install Mend and run it: on Telegram with a token in .env, else the playground
 run: $(VENV)/.installed
@@ -37,6 +37,13 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot
+
+## messages: extract the marked strings into bot/locales/messages.pot and update each catalog
+messages: $(VENV)/.installed-dev
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --add-comments=Translators: --add-location=file \
+		--sort-by-file --project=Mend --copyright-holder="Mend contributors" \
+		-o bot/locales/messages.pot .
+	$(BIN)/pybabel update -i bot/locales/messages.pot -d bot/locales --ignore-obsolete
 
 ## help: this list
 help:

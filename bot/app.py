@@ -3,7 +3,7 @@
 import logging
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
@@ -17,6 +17,7 @@ from bot.kernel.db import Database
 from bot.kernel.feature import commands_of
 from bot.kernel.handlers import register
 from bot.kernel.http import AiohttpRequest
+from bot.kernel.i18n import LANGUAGES, SOURCE, speaking, telegram_code
 from bot.kernel.inbox import Inbox
 from bot.kernel.intake import InboxProcessor, InboxQueue, InboxRequest, replay
 from bot.kernel.limiter import RateLimiter
@@ -158,20 +159,32 @@ async def _post_init(application: Application) -> None:
 
 async def _introduce(application: Application, mend: Mend) -> None:
     """The commands menu (the few used daily, of those the features handle) and what the
-    empty chat says before /start. Telegram refusing any of it does not stop Mend."""
+    empty chat says before /start, in every language Mend speaks: English with no
+    ``language_code`` (what everyone else sees), then each other language under its code.
+    Telegram refusing any of it does not stop Mend."""
     handled = commands_of(mend.features)
-    menu = [BotCommand(name, about) for name, about in COMMANDS if name in handled]
-    bot = application.bot
+    for language in LANGUAGES:
+        await _introduce_in(application.bot, language, handled)
+
+
+async def _introduce_in(bot: Bot, language: str, handled: frozenset[str]) -> None:
+    code = None if language == SOURCE else telegram_code(language)
+    with speaking(language):
+        menu = [BotCommand(name, str(about)) for name, about in COMMANDS if name in handled]
+        description, short = str(DESCRIPTION), str(SHORT_DESCRIPTION)
     steps = (
-        ("the commands menu", lambda: bot.set_my_commands(menu)),
-        ("the description", lambda: bot.set_my_description(DESCRIPTION)),
-        ("the short description", lambda: bot.set_my_short_description(SHORT_DESCRIPTION)),
+        ("the commands menu", lambda: bot.set_my_commands(menu, language_code=code)),
+        ("the description", lambda: bot.set_my_description(description, language_code=code)),
+        (
+            "the short description",
+            lambda: bot.set_my_short_description(short, language_code=code),
+        ),
     )
     for what, call in steps:
         try:
             await call()
         except TelegramError as error:
-            log.warning("Could not set %s: %s", what, type(error).__name__)
+            log.warning("Could not set %s (%s): %s", what, code or "default", type(error).__name__)
 
 
 async def _tick_job(context: MendContext) -> None:

@@ -6,17 +6,24 @@ support message and resources shown to someone who hesitates, and the page /supp
 without it, /support shows the message's resources). Both are required files of the
 library directory and are checked the way bot.prompts checks the prompt files: every problem
 is collected and reported as "path:line: message", never as a traceback.
+
+Like the prompts, each is written in English and in each language folder of the library
+(``prompts/de/agreements.yaml``), checked against English (the same topic ids, as many repair
+steps, the same placeholders), and read in the reader's language: ``in_language(language)``,
+English standing in for a language (or a topic) the library lacks.
 """
 
 import io
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from bot.kernel.i18n import current
 from bot.prompts import (
     PromptLibraryError,
     _compose,
@@ -29,7 +36,13 @@ from bot.prompts import (
     _string,
     _string_list,
     check_prompts,
+    language_dirs,
+    same_placeholders,
 )
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 AGREEMENTS_FILE = "agreements.yaml"
 SUPPORT_FILE = "support.yaml"
@@ -70,9 +83,14 @@ class AgreementTopic:
 
 @dataclass(frozen=True, slots=True)
 class AgreementLibrary:
-    """The suggested topics, in file order, with a lookup by id."""
+    """The suggested topics, in file order, with a lookup by id; and the same topics in each
+    other language they were written in (``translations``, each complete: English stands in
+    for a topic a language lacks)."""
 
     topics: tuple[AgreementTopic, ...]
+    translations: Mapping[str, "AgreementLibrary"] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False, hash=False
+    )
     _by_id: Mapping[str, AgreementTopic] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
@@ -86,9 +104,13 @@ class AgreementLibrary:
         # Frozen dataclass: the index is derived once here, so it cannot drift from `topics`.
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
 
+    def in_language(self, language: str) -> "AgreementLibrary":
+        """The topics as written in ``language``; these (English) if it has none."""
+        return self.translations.get(language, self)
+
     def get(self, topic_id: str) -> AgreementTopic | None:
-        """The topic with this id, or None."""
-        return self._by_id.get(topic_id)
+        """The topic with this id, in the language being spoken, or None."""
+        return self.in_language(current())._by_id.get(topic_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +147,13 @@ class Support:
     message: str
     resources: tuple[SupportResource, ...]
     page: SupportPage | None = None
+    translations: Mapping[str, "Support"] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False, hash=False
+    )
+
+    def in_language(self, language: str) -> "Support":
+        """The support message and page as written in ``language``; English if it has none."""
+        return self.translations.get(language, self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +162,13 @@ class RepairTemplate:
 
     title: str
     steps: tuple[str, ...]
+    translations: Mapping[str, "RepairTemplate"] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False, hash=False
+    )
+
+    def in_language(self, language: str) -> "RepairTemplate":
+        """The template as written in ``language``; English if it has none."""
+        return self.translations.get(language, self)
 
 
 def _text(values: Mapping[str, Node], name: str, max_chars: int, report: _Report) -> str | None:
@@ -280,9 +316,10 @@ def _raise_if_any(report: _Report) -> None:
         raise PromptLibraryError(problems)
 
 
-def load_agreements(directory: Path) -> AgreementLibrary:
-    """Load and check `directory`/agreements.yaml; PromptLibraryError lists all problems."""
+def _agreements_file(directory: Path) -> tuple[AgreementLibrary, dict[str, int]]:
+    """Load and check `directory`/agreements.yaml: the topics, and the line of each id."""
     report = _Report(directory / AGREEMENTS_FILE)
+    seen_ids: dict[str, int] = {}
     expected = "a mapping with a 'topics' list"
     root = _compose(
         report.path, report, missing="library file (the agreement topics)", expected=expected
@@ -291,7 +328,6 @@ def load_agreements(directory: Path) -> AgreementLibrary:
     if isinstance(root, MappingNode):
         fields = _fields(root, ("topics",), "at the top level", report)
         items = _items(fields, root, "topics", "topic", report)
-        seen_ids: dict[str, int] = {}
         for item in items or ():
             topic = _topic(item, report, seen_ids)
             if topic is not None:
@@ -299,10 +335,10 @@ def load_agreements(directory: Path) -> AgreementLibrary:
     elif root is not None:
         report.at(root, f"the file must be {expected}, {_got(root)}")
     _raise_if_any(report)
-    return AgreementLibrary(tuple(topics))
+    return AgreementLibrary(tuple(topics)), seen_ids
 
 
-def load_support(directory: Path) -> Support:
+def _support_file(directory: Path) -> Support:
     """Load and check `directory`/support.yaml; PromptLibraryError lists all problems."""
     report = _Report(directory / SUPPORT_FILE)
     expected = "a mapping with a 'message' and a 'resources' list"
@@ -333,8 +369,8 @@ def load_support(directory: Path) -> Support:
     return Support(message, tuple(resources), page)
 
 
-def load_repair(directory: Path) -> RepairTemplate:
-    """Load and check `directory`/repair.yaml; PromptLibraryError lists all problems."""
+def _repair_file(directory: Path) -> tuple[RepairTemplate, int]:
+    """Load and check `directory`/repair.yaml: the template, and the line its steps start."""
     report = _Report(directory / REPAIR_FILE)
     expected = "a mapping with a 'title' and a 'steps' list"
     root = _compose(
@@ -342,12 +378,14 @@ def load_repair(directory: Path) -> RepairTemplate:
     )
     title: str | None = None
     steps: list[str] = []
+    steps_line = 1
     if isinstance(root, MappingNode):
         fields = _fields(root, _REPAIR_KEYS, "at the top level", report)
         values = {name: value for name, (_, value) in fields.items()}
         _missing(root, values, _REPAIR_KEYS, "the file", report)
         title = _text(values, "title", MAX_TITLE_CHARS, report)
         if "steps" in values:
+            steps_line = _line(fields["steps"][0])
             items = _string_list(values["steps"], "step", MAX_STEP_CHARS, report) or []
             steps = [text for _, text in items]
             if not steps and not report.lines():
@@ -358,7 +396,135 @@ def load_repair(directory: Path) -> RepairTemplate:
         report.at(root, f"the file must be {expected}, {_got(root)}")
     _raise_if_any(report)
     assert title is not None  # a missing or bad title is always reported
-    return RepairTemplate(title, tuple(steps))
+    return RepairTemplate(title, tuple(steps)), steps_line
+
+
+def _translations(
+    directory: Path, load: Callable[[Path], T], compare: Callable[[T, T, Path], list[str]]
+) -> tuple[dict[str, T], list[str]]:
+    """Each language folder's file, loaded and compared with English's by ``compare``
+    (``(english, translated, its folder) -> problems``), and every problem found."""
+    translations: dict[str, T] = {}
+    problems: list[str] = []
+    english = load(directory)
+    for language, folder in language_dirs(directory).items():
+        try:
+            translated = load(folder)
+        except PromptLibraryError as error:
+            problems += error.problems
+            continue
+        problems += compare(english, translated, folder)
+        translations[language] = translated
+    return translations, problems
+
+
+def _placeholders(path: Path, line: int, what: str, english: str, translated: str) -> list[str]:
+    differ = same_placeholders(english, translated)
+    return [] if differ is None else [f"{path}:{line}: {what}: {differ}"]
+
+
+def load_agreements(directory: Path, *, strict: bool = False) -> AgreementLibrary:
+    """Load and check `directory`/agreements.yaml, in English and in each language folder
+    (the same topic ids as English); PromptLibraryError lists all problems. A topic a
+    language lacks is shown in English (``strict``: it is a problem)."""
+    english, english_lines = _agreements_file(directory)
+
+    def load(folder: Path) -> tuple[AgreementLibrary, dict[str, int]]:
+        return _agreements_file(folder)
+
+    def compare(
+        source: tuple[AgreementLibrary, dict[str, int]],
+        translated: tuple[AgreementLibrary, dict[str, int]],
+        folder: Path,
+    ) -> list[str]:
+        (library, lines), path = translated, folder / AGREEMENTS_FILE
+        problems: list[str] = []
+        for topic in library.topics:
+            line = lines[topic.id]
+            original = english._by_id.get(topic.id)
+            if original is None:
+                problems.append(f"{path}:{line}: topic '{topic.id}' is not in the English library")
+                continue
+            for name in ("title", "description", "example"):
+                problems += _placeholders(
+                    path,
+                    line,
+                    f"topic '{topic.id}' {name}",
+                    getattr(original, name),
+                    getattr(topic, name),
+                )
+        for topic in english.topics:
+            if library._by_id.get(topic.id) is None:
+                missing = (
+                    f"{path}:1: topic '{topic.id}' is missing (English has it at "
+                    f"{directory / AGREEMENTS_FILE}:{english_lines[topic.id]})"
+                )
+                if strict:
+                    problems.append(missing)
+                else:
+                    log.warning("Library: %s; shown in English", missing)
+        return problems
+
+    translations, problems = _translations(directory, load, compare)
+    if problems:
+        raise PromptLibraryError(problems)
+    complete = {
+        language: AgreementLibrary(
+            tuple(library._by_id.get(topic.id) or topic for topic in english.topics)
+        )
+        for language, (library, _) in translations.items()
+    }
+    return AgreementLibrary(english.topics, MappingProxyType(complete))
+
+
+def load_support(directory: Path) -> Support:
+    """Load and check `directory`/support.yaml, in English and in each language folder (the
+    same placeholders as English); PromptLibraryError lists all problems."""
+
+    def compare(english: Support, translated: Support, folder: Path) -> list[str]:
+        return _placeholders(
+            folder / SUPPORT_FILE, 1, "message", english.message, translated.message
+        )
+
+    translations, problems = _translations(directory, _support_file, compare)
+    if problems:
+        raise PromptLibraryError(problems)
+    english = _support_file(directory)
+    return Support(
+        english.message, english.resources, english.page, MappingProxyType(translations)
+    )
+
+
+def load_repair(directory: Path) -> RepairTemplate:
+    """Load and check `directory`/repair.yaml, in English and in each language folder (as
+    many steps as English, the same placeholders); PromptLibraryError lists all problems."""
+
+    def compare(
+        english: tuple[RepairTemplate, int], translated: tuple[RepairTemplate, int], folder: Path
+    ) -> list[str]:
+        (source, _), (template, line) = english, translated
+        path = folder / REPAIR_FILE
+        if len(template.steps) != len(source.steps):
+            return [
+                f"{path}:{line}: {len(template.steps)} steps; English has {len(source.steps)} "
+                f"({directory / REPAIR_FILE})"
+            ]
+        problems = _placeholders(path, 1, "title", source.title, template.title)
+        for number, (original, step) in enumerate(
+            zip(source.steps, template.steps, strict=True), 1
+        ):
+            problems += _placeholders(path, line, f"step {number}", original, step)
+        return problems
+
+    translations, problems = _translations(directory, _repair_file, compare)
+    if problems:
+        raise PromptLibraryError(problems)
+    english, _ = _repair_file(directory)
+    return RepairTemplate(
+        english.title,
+        english.steps,
+        MappingProxyType({language: template for language, (template, _) in translations.items()}),
+    )
 
 
 def _count(n: int, noun: str) -> str:
@@ -372,7 +538,10 @@ def check_library(directory: Path, out: TextIO, err: TextIO) -> int:
     status = check_prompts(directory, summary, problems)
     if directory.is_dir():  # otherwise check_prompts said so, in one line
         checks: tuple[tuple[str, Callable[[], str]], ...] = (
-            ("agreements", lambda: _count(len(load_agreements(directory).topics), "topic")),
+            (
+                "agreements",
+                lambda: _count(len(load_agreements(directory, strict=True).topics), "topic"),
+            ),
             ("support", lambda: _count(len(load_support(directory).resources), "resource")),
             ("repair", lambda: _count(len(load_repair(directory).steps), "step")),
         )

@@ -1,6 +1,17 @@
-"""Load and validate the YAML prompt library into typed, immutable models."""
+"""Load and validate the YAML prompt library into typed, immutable models.
+
+The library is written in English (``prompts/``) and in each other language Mend speaks
+(``prompts/<language>/``, e.g. ``prompts/de``): the same files, the same prompt ids, answer
+types and choice counts, each checked as English is and then against English. A prompt is
+shown in its reader's language (:meth:`PromptLibrary.get` reads
+:func:`bot.kernel.i18n.current`), falling back to English for a language or a prompt the
+library lacks; which prompt is given (ids, kinds, depths) is always English's, so the day's
+shared check-in is the same prompt for both partners, whatever each reads it in. A library
+with no language folders (an operator's own, PROMPTS_DIR) is English for everyone.
+"""
 
 import difflib
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -14,6 +25,10 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.reader import ReaderError
 
+from bot.kernel.i18n import LANGUAGES, SOURCE, current
+
+log = logging.getLogger(__name__)
+
 AnswerType = Literal["scale", "text", "choice"]
 
 ANSWER_TYPES: tuple[AnswerType, ...] = get_args(AnswerType)
@@ -23,6 +38,8 @@ TEXT_ONLY: frozenset[str] = frozenset({"gratitude", "monthly"})
 # Kinds a library written before they existed may lack: the shipped file stands in for it.
 SHIPPED_IF_MISSING: frozenset[str] = frozenset({"monthly"})
 DEFAULT_PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+# The languages the library may be translated into, each in its own folder of the library.
+TRANSLATED: tuple[str, ...] = tuple(language for language in LANGUAGES if language != SOURCE)
 
 MAX_DEPTH = 3
 MAX_TEXT_CHARS = 280
@@ -90,10 +107,14 @@ class PromptSet:
 
 @dataclass(frozen=True, slots=True)
 class PromptLibrary:
-    """Every prompt set, by kind, with a lookup by prompt id across kinds."""
+    """Every prompt set, by kind, with a lookup by prompt id across kinds; and the same
+    library in each other language it was written in (``translations``)."""
 
     directory: Path
     sets: Mapping[str, PromptSet] = field(hash=False)
+    translations: Mapping[str, "PromptLibrary"] = field(
+        default_factory=lambda: MappingProxyType({}), repr=False, compare=False, hash=False
+    )
     _by_id: Mapping[str, Prompt] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
@@ -109,12 +130,20 @@ class PromptLibrary:
         object.__setattr__(self, "_by_id", MappingProxyType(by_id))
 
     def kind(self, kind: str) -> PromptSet:
-        """The prompt set of one kind; KeyError for an unknown kind."""
+        """The prompt set of one kind (English's: which prompt is given never depends on who
+        reads it); KeyError for an unknown kind."""
         return self.sets[kind]
 
+    def in_language(self, language: str) -> "PromptLibrary":
+        """The library as written in ``language``; this one (English) if it has none."""
+        return self.translations.get(language, self)
+
     def get(self, prompt_id: str) -> Prompt | None:
-        """The prompt with this id, of any kind, or None."""
-        return self._by_id.get(prompt_id)
+        """The prompt with this id, of any kind, in the language being spoken (English if
+        that language lacks it), or None."""
+        translated = self.in_language(current())
+        found = translated._by_id.get(prompt_id) if translated is not self else None
+        return found or self._by_id.get(prompt_id)
 
 
 class PromptLibraryError(Exception):
@@ -541,18 +570,16 @@ def _compose(path: Path, report: _Report, *, missing: str, expected: str) -> Nod
     return root
 
 
-def load_library(directory: Path) -> PromptLibrary:
-    """Load and check every kind in `directory`; PromptLibraryError lists all problems."""
-    if not directory.is_dir():
-        reason = "not a directory" if directory.exists() else "prompts directory does not exist"
-        raise PromptLibraryError([f"{directory}: {reason}"])
+def _load_one(directory: Path, shipped: Path) -> tuple[PromptLibrary, dict[str, tuple[Path, int]]]:
+    """Load and check every kind of one language's folder (``shipped``: where a kind a
+    library may lack is taken from); the library and where each prompt id is written."""
     reports: list[_Report] = []
     seen_ids: dict[str, tuple[Path, int]] = {}
     sets: dict[str, PromptSet] = {}
     for kind in KINDS:
         path = directory / f"{kind}.yaml"
         if kind in SHIPPED_IF_MISSING and not path.exists():
-            path = DEFAULT_PROMPTS_DIR / f"{kind}.yaml"
+            path = shipped / f"{kind}.yaml"
         report = _Report(path)
         reports.append(report)
         root = _compose(
@@ -567,13 +594,125 @@ def load_library(directory: Path) -> PromptLibrary:
     problems = [line for report in reports for line in report.lines()]
     if problems:
         raise PromptLibraryError(problems)
-    return PromptLibrary(directory, MappingProxyType(sets))
+    return PromptLibrary(directory, MappingProxyType(sets)), seen_ids
+
+
+def language_dirs(directory: Path) -> dict[str, Path]:
+    """The library's folders of the other languages it is written in (``<directory>/de``)."""
+    return {
+        language: directory / language
+        for language in TRANSLATED
+        if (directory / language).is_dir()
+    }
+
+
+_PLACEHOLDER_RE = re.compile(r"\{[^{}]*\}")
+
+
+def placeholders(text: str) -> list[str]:
+    """The ``{placeholders}`` of a text, sorted (a translation must keep the same)."""
+    return sorted(_PLACEHOLDER_RE.findall(text))
+
+
+def same_placeholders(english: str, translated: str) -> str | None:
+    """Why a translated text's placeholders differ from English's, or None."""
+    want, got = placeholders(english), placeholders(translated)
+    if want == got:
+        return None
+    shown_got, shown_want = ", ".join(got) or "none", ", ".join(want) or "none"
+    return f"placeholders {shown_got} differ from English's ({shown_want})"
+
+
+@dataclass(frozen=True, slots=True)
+class Differences:
+    """How a translated file differs from English: ``problems`` make it unusable; ``missing``
+    (ids English has and it lacks) are shown in English, and fail only check-prompts."""
+
+    problems: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+
+def _compare(
+    english: PromptLibrary,
+    english_at: Mapping[str, tuple[Path, int]],
+    translated: PromptLibrary,
+    translated_at: Mapping[str, tuple[Path, int]],
+) -> Differences:
+    """A language's prompts against English's: same ids and kinds, answers, choice counts
+    and placeholders."""
+    found = Differences()
+    for prompt_id, (path, line) in translated_at.items():
+        prompt = translated._by_id[prompt_id]
+        where = f"{path}:{line}"
+        source = english._by_id.get(prompt_id)
+        if source is None:
+            found.problems.append(f"{where}: prompt '{prompt_id}' is not in the English library")
+            continue
+        english_where = "{}:{}".format(*english_at[prompt_id])
+        if prompt.kind != source.kind:
+            found.problems.append(
+                f"{where}: prompt '{prompt_id}' is a {source.kind} prompt in English "
+                f"({english_where}), not {prompt.kind}"
+            )
+        if prompt.answer != source.answer:
+            found.problems.append(
+                f"{where}: prompt '{prompt_id}' has answer '{prompt.answer}'; English has "
+                f"'{source.answer}' ({english_where})"
+            )
+        elif len(prompt.choices) != len(source.choices):
+            found.problems.append(
+                f"{where}: prompt '{prompt_id}' has {len(prompt.choices)} choices; English has "
+                f"{len(source.choices)} ({english_where})"
+            )
+        differ = same_placeholders(source.text, prompt.text)
+        if differ is not None:
+            found.problems.append(f"{where}: prompt '{prompt_id}': {differ}")
+    for prompt_id, (path, line) in english_at.items():
+        if prompt_id not in translated_at:
+            kind = english._by_id[prompt_id].kind
+            found.missing.append(
+                f"{translated.directory / f'{kind}.yaml'}:1: prompt '{prompt_id}' is missing "
+                f"(English has it at {path}:{line})"
+            )
+    return found
+
+
+def _load_checked(directory: Path, *, strict: bool) -> PromptLibrary:
+    """English and every language folder, each checked, and each checked against English;
+    ``strict``: a prompt a language lacks is a problem too (else English stands in)."""
+    if not directory.is_dir():
+        reason = "not a directory" if directory.exists() else "prompts directory does not exist"
+        raise PromptLibraryError([f"{directory}: {reason}"])
+    english, english_at = _load_one(directory, DEFAULT_PROMPTS_DIR)
+    problems: list[str] = []
+    translations: dict[str, PromptLibrary] = {}
+    for language, folder in language_dirs(directory).items():
+        try:
+            translated, translated_at = _load_one(folder, DEFAULT_PROMPTS_DIR / language)
+        except PromptLibraryError as error:
+            problems += error.problems
+            continue
+        found = _compare(english, english_at, translated, translated_at)
+        problems += found.problems + (found.missing if strict else [])
+        for missing in [] if strict else found.missing:
+            log.warning("Prompt library: %s; shown in English", missing)
+        translations[language] = translated
+    if problems:
+        raise PromptLibraryError(problems)
+    return PromptLibrary(directory, english.sets, MappingProxyType(translations))
+
+
+def load_library(directory: Path) -> PromptLibrary:
+    """Load and check every kind in `directory`, in English and in each language folder it
+    has; PromptLibraryError lists all problems."""
+    return _load_checked(directory, strict=False)
 
 
 def check_prompts(directory: Path, out: TextIO, err: TextIO) -> int:
-    """`python -m bot check-prompts [DIR]`: a summary per kind (exit 0) or every problem (1)."""
+    """`python -m bot check-prompts [DIR]`: a summary per kind (exit 0) or every problem (1),
+    every language checked against English."""
     try:
-        library = load_library(directory)
+        library = _load_checked(directory, strict=True)
     except PromptLibraryError as error:
         for problem in error.problems:
             print(problem, file=err)
@@ -586,4 +725,6 @@ def check_prompts(directory: Path, out: TextIO, err: TextIO) -> int:
         shipped = kind in SHIPPED_IF_MISSING and not (directory / f"{kind}.yaml").exists()
         source = ", the shipped file" if shipped else ""
         print(f"{kind}: {len(prompts)} {noun} (depth {by_depth}{source})", file=out)
+    if library.translations:
+        print(f"languages: {', '.join(library.translations)} (each as English)", file=out)
     return 0

@@ -21,10 +21,11 @@ from bot.kernel.config import Settings
 from bot.kernel.context import MendApplication
 from bot.kernel.crypto import generate_key
 from bot.kernel.feature import Feature, Job
+from bot.kernel.i18n import Words, say
 from bot.kernel.mend import Mend
 from bot.kernel.scheduler import tick
 from bot.playground.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
-from bot.prompts import DEFAULT_PROMPTS_DIR
+from bot.prompts import DEFAULT_PROMPTS_DIR, TRANSLATED
 
 # A Monday, at noon UTC (13:00 in Berlin).
 START = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -139,9 +140,12 @@ def clock() -> FakeClock:
 
 def library(tmp_path: Path, **files: str) -> Path:
     """The shipped prompt library, copied to tmp_path / "prompts", with each given file
-    replaced: ``library(tmp_path, checkin=...)`` writes that text as checkin.yaml."""
+    replaced: ``library(tmp_path, checkin=...)`` writes that text as checkin.yaml. A library
+    with files of its own is an operator's, in English only (no language folders, which
+    would have to match it)."""
     path = tmp_path / "prompts"
-    shutil.copytree(DEFAULT_PROMPTS_DIR, path)
+    ignore = shutil.ignore_patterns(*TRANSLATED) if files else None
+    shutil.copytree(DEFAULT_PROMPTS_DIR, path, ignore=ignore)
     for name, text in files.items():
         (path / f"{name}.yaml").write_text(text, encoding="utf-8")
     return path
@@ -212,16 +216,17 @@ async def answer_checkin(
     await user.wait_message("Saved")
 
 
-def words(template: str) -> str:
+def words(template: Words) -> str:
     """The longest literal stretch of a texts.py string (between placeholders and tags), as
-    the user sees it: tests follow the wording in texts.py instead of copying it."""
-    pieces = re.split(r"\{[^}]*\}|<[^>]*>", template)
+    the user sees it (in the language being spoken: English unless a test speaks another):
+    tests follow the wording in the views instead of copying it."""
+    pieces = re.split(r"\{[^}]*\}|<[^>]*>", say(template))
     longest = max((piece.strip() for piece in pieces), key=len)
     assert len(longest) >= 12, f"no distinctive words in {template!r}"
     return longest
 
 
-async def expect(user: FakeUser | FakeGroup, template: str) -> SentMessage:
+async def expect(user: FakeUser | FakeGroup, template: Words) -> SentMessage:
     """The next message the user gets is the kind one from texts.py."""
     message = await user.wait_message()
     assert words(template) in message.text, f"expected {template!r}, got {message.text!r}"

@@ -197,8 +197,9 @@ def test_check_prompts_summarises_the_shipped_library(tmp_path: Path) -> None:
     result = run("check-prompts", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
-    *lines, agreements, support, repair = result.stdout.splitlines()
+    *lines, languages, agreements, support, repair = result.stdout.splitlines()
     assert [_SUMMARY_RE.fullmatch(line) is not None for line in lines] == [True] * len(KINDS)
+    assert languages == "languages: de, es, pt_BR, ru, uk (each as English)"
     assert [line.split(":", 1)[0] for line in lines] == list(KINDS)
     assert re.fullmatch(r"agreements: \d+ topics", agreements)
     assert re.fullmatch(r"support: \d+ resources", support)

@@ -29,7 +29,7 @@ async def note_typed_after_a_score(
     first = prompt.buttons[0][0][0]
     if first != "Remind me in 1 h":  # a scale or choices (else the question wants words)
         await anna.press(prompt, first)
-        await tg.wait_for(lambda: checkin_views.BUTTON_NO_NOTE in prompt.button_texts)
+        await tg.wait_for(lambda: str(checkin_views.BUTTON_NO_NOTE) in prompt.button_texts)
     await anna.send("A long day, but a kind one")
     await anna.wait_message("Saved")
     return prompt, "A long day, but a kind one"
@@ -205,20 +205,22 @@ async def repair_change_decided_on_the_plan(
 async def number_typed(
     bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeUser
 ) -> tuple[SentMessage, str]:
-    """A typed 7 on a 1-10 check-in: the question's buttons go, and its No note moves to the
-    reply, which a typed note then answers too."""
+    """A typed 7 on a 1-10 check-in (or a choice's words): the question's buttons go, and its
+    No note moves to the reply, which a typed note then answers too."""
     await anna.send("/checkin")
     prompt = await anna.wait_message("Check-in")
-    if prompt.buttons[0][0][0] != "1":  # not a scale today: words answer it
+    first = prompt.buttons[0][0][0]
+    if first == "Remind me in 1 h":  # a question for words today: words answer it
         await anna.send("Quiet, and fine")
         await anna.wait_message("Saved")
-        return prompt, "Check-in"
-    await anna.send("7")
+        return prompt, "Your answer: “Quiet, and fine”"
+    typed, shown = ("7", "7/10") if first == "1" else (first, first)  # a number, or a choice
+    await anna.send(typed)
     chosen = await anna.wait_message("No note")
     await tg.wait_for(lambda: not prompt.buttons)
     await anna.send("Better than yesterday")
     await anna.wait_message("Saved")
-    return chosen, "7/10"
+    return chosen, shown
 
 
 FLOWS: dict[str, Flow] = {

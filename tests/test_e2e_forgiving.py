@@ -166,7 +166,7 @@ async def test_free_text_is_answered_warmly_and_kept_in_the_journal_on_a_tap(
         prompts_views.BUTTON_KEEP_WORDS,
         prompts_views.BUTTON_CHECKIN,
         prompts_views.BUTTON_TIMEOUT,
-        support_views.BUTTON_SUPPORT,
+        str(support_views.BUTTON_SUPPORT),
     ]
     assert all(said not in (data or "") for row in offer.buttons for _, data in row)
     raw = b"".join(p.read_bytes() for p in bot.settings.bot_database.parent.glob("mend.*"))
@@ -199,7 +199,7 @@ async def test_free_text_offers_a_checkin_a_timeout_and_support(
     await anna.press(timeout, "20 minutes")
     await tg.wait_for(lambda: "Timeout until" in timeout.text)
     await ben.wait_message("Anna asked for a pause")
-    await anna.press(offer, support_views.BUTTON_SUPPORT)
+    await anna.press(offer, str(support_views.BUTTON_SUPPORT))
     await anna.wait_message("Samaritans")
     assert prompt.text
     await all_fine(tg, anna, ben)

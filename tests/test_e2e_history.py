@@ -55,7 +55,7 @@ async def share_a_history(bot: Bot, tg: FakeTelegram, anna: FakeUser, ben: FakeU
 async def unpair(tg: FakeTelegram, user: FakeUser) -> SentMessage:
     await user.send("/unpair")
     confirm = await user.wait_message("End your pairing")
-    await user.press(confirm, views.BUTTON_UNPAIR)
+    await user.press(confirm, str(views.BUTTON_UNPAIR))
     await tg.wait_for(lambda: "The pairing has ended" in confirm.text)
     return confirm
 
@@ -81,7 +81,7 @@ async def test_both_say_yes_and_their_shared_history_comes_back(
     # It says plainly what happens to what they shared.
     assert "kept for both of you but out of sight" in confirm.text
     assert "If you two pair again, it can come back if you both agree" in confirm.text
-    await anna.press(confirm, views.BUTTON_UNPAIR)
+    await anna.press(confirm, str(views.BUTTON_UNPAIR))
     await tg.wait_for(lambda: "The pairing has ended" in confirm.text)
     await ben.wait_message("pairing on Mend has ended")
 
@@ -89,15 +89,15 @@ async def test_both_say_yes_and_their_shared_history_comes_back(
     await pair(tg, ben, anna)  # this time Ben invites
     anna_q, ben_q = await anna.wait_message(QUESTION), await ben.wait_message(QUESTION)
     assert "You and Ben were paired" in anna_q.text and "You and Anna" in ben_q.text
-    assert anna_q.button_texts == [views.BUTTON_HISTORY_YES, views.BUTTON_HISTORY_NO]
+    assert anna_q.button_texts == [str(views.BUTTON_HISTORY_YES), str(views.BUTTON_HISTORY_NO)]
     await looks_fresh(anna, ben)  # until both said yes, the new couple starts fresh
 
-    await anna.press(anna_q, views.BUTTON_HISTORY_YES)
+    await anna.press(anna_q, str(views.BUTTON_HISTORY_YES))
     await tg.wait_for(lambda: "only if Ben says yes too" in anna_q.text)
     await anna.press_data(anna_q, f"rh:{active(bot)}:no")
     await expect(anna, views.HISTORY_ANSWERED)  # pressed twice: nothing changes
     await looks_fresh(anna, ben)
-    await ben.press(ben_q, views.BUTTON_HISTORY_YES)
+    await ben.press(ben_q, str(views.BUTTON_HISTORY_YES))
     await tg.wait_for(lambda: "Your shared history with Anna is back" in ben_q.text)
     await anna.wait_message("Your shared history with Ben is back")
 
@@ -130,10 +130,10 @@ async def test_a_no_from_either_closes_the_question_kindly(bot: Bot, tg: FakeTel
     await unpair(tg, ben)
     await pair(tg, anna, ben)
     anna_q, ben_q = await anna.wait_message(QUESTION), await ben.wait_message(QUESTION)
-    await anna.press(anna_q, views.BUTTON_HISTORY_YES)
+    await anna.press(anna_q, str(views.BUTTON_HISTORY_YES))
     await tg.wait_for(lambda: "only if Ben says yes too" in anna_q.text)
-    await ben.press(ben_q, views.BUTTON_HISTORY_NO)
-    await tg.wait_for(lambda: views.HISTORY_FRESH in ben_q.text)
+    await ben.press(ben_q, str(views.BUTTON_HISTORY_NO))
+    await tg.wait_for(lambda: str(views.HISTORY_FRESH) in ben_q.text)
     notice = await anna.wait_message("You and Ben are starting fresh")
     assert "no" not in notice.text.lower().split()  # kind, and without a reason or a verdict
     await ben.send("/wins")
@@ -167,7 +167,7 @@ async def test_old_questions_forged_data_and_a_deleted_partner(bot: Bot, tg: Fak
     third = await anna.wait_message(QUESTION)
     await ben.wait_message(QUESTION)
     # The second pairing's button is an old one now.
-    await anna.press(second, views.BUTTON_HISTORY_YES)
+    await anna.press(second, str(views.BUTTON_HISTORY_YES))
     await expect(anna, views.HISTORY_CLOSED)
     # Carol forges Anna's question; a made-up answer is not a button Mend made.
     third_data = third.buttons[0][0][1]
@@ -186,7 +186,7 @@ async def test_old_questions_forged_data_and_a_deleted_partner(bot: Bot, tg: Fak
     await ben.send("DELETE")
     await ben.wait_message("Everything you wrote in Mend is erased")
     await anna.wait_message("pairing on Mend has ended")
-    await anna.press(third, views.BUTTON_HISTORY_YES)
+    await anna.press(third, str(views.BUTTON_HISTORY_YES))
     await expect(anna, views.HISTORY_CLOSED)
     await set_up(ben)
     bot.clock.advance(days=1)

@@ -22,11 +22,11 @@ def berlin(month: int, day: int, hour: int, minute: int = 0, second: int = 0) ->
 
 
 def reflections(user: FakeUser) -> list[SentMessage]:
-    return [m for m in user.messages if m.text.startswith(monthly_views.TITLE)]
+    return [m for m in user.messages if m.text.startswith(str(monthly_views.TITLE))]
 
 
 def reveals(user: FakeUser) -> list[SentMessage]:
-    return [m for m in user.messages if m.text.startswith(monthly_views.REVEAL_TITLE)]
+    return [m for m in user.messages if m.text.startswith(str(monthly_views.REVEAL_TITLE))]
 
 
 async def quiet(user: FakeUser) -> None:
@@ -173,7 +173,7 @@ async def test_off_for_one_partner_on_for_the_other(bot: Bot, tg: FakeTelegram) 
     await expect(anna, monthly_views.SWITCHED_OFF)
     await anna.send("/reminders")
     listing = await anna.wait_message("Your reminders")
-    assert monthly_views.STATUS_OFF in listing.text
+    assert str(monthly_views.STATUS_OFF) in listing.text
     await at_checkin_time(bot, 2, 28, anna, ben)
     (for_ben,) = await has_reflections(bot, ben, 1)
     assert reflections(anna) == []

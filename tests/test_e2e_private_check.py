@@ -144,11 +144,11 @@ async def test_the_partner_sees_the_same_whatever_the_other_answered(
         assert record.of[case] == rest, case
     notes = [entry for entry in rest if note in entry[3]]
     assert len(notes) == 1 and notes[0][0] == (START + timedelta(days=7, minutes=1)).isoformat()
-    assert notes[0][3] == views.CHECK_NOT_STARTED
+    assert notes[0][3] == str(views.CHECK_NOT_STARTED)
     for case in CASES[1:]:
         ben_notes = [m for m in bens[case].messages if note in m.text]
         assert len(ben_notes) == 1
-        assert ben_notes[0].raw_text == views.CHECK_NOT_STARTED
+        assert ben_notes[0].raw_text == str(views.CHECK_NOT_STARTED)
     # Two Yeses: no note for that couple.
     assert not any(note in m.text for m in annas["yes later"].messages)
     assert not any(note in m.text for m in bens["yes later"].messages)
@@ -189,7 +189,7 @@ async def test_the_weeks_note_survives_a_restart_comes_once_and_not_after_unpair
     for person in (anna, ben):
         await person.send("/help")
         await person.wait_message("What I can do")
-        assert sum(m.raw_text == views.CHECK_NOT_STARTED for m in person.messages) == 1
+        assert sum(m.raw_text == str(views.CHECK_NOT_STARTED) for m in person.messages) == 1
     for person in pairs[1]:
         assert not any("About your disclosure agreement" in m.text for m in person.messages)
     await tg.wait_callbacks_answered()  # (the restarts drop a long poll, as a real one does)

@@ -53,13 +53,13 @@ async def test_two_answers_that_differ_record_no_verdict_and_both_see_both(
     await ben.press(mine, "Kept")
     await tg.wait_for(lambda: "once they've answered" in mine.text)
     await anna.press(theirs, "Let's talk")
-    await tg.wait_for(lambda: views.PROMISE_DIFFER in theirs.text)
+    await tg.wait_for(lambda: str(views.PROMISE_DIFFER) in theirs.text)
     told = await ben.wait_message(views.PROMISE_DIFFER)
     for seen in (theirs, told):
         assert "Ben: Kept" in seen.text and "Anna: Let's talk" in seen.text
         assert "not kept" not in seen.text.lower() and "Not counted" not in seen.text
         # The talk feature declares the "talk" screen: a way to find a time to talk.
-        assert seen.button_texts == [views.BUTTON_FIND_TIME]
+        assert seen.button_texts == [str(views.BUTTON_FIND_TIME)]
     assert "Anna would like to talk about it" in told.text
     assert "You'd like to talk about it; Ben sees that too." in theirs.text
     assert query(bot, "SELECT status FROM promises") == [("differ",)]
@@ -91,9 +91,9 @@ async def test_lets_talk_offers_a_time_when_a_talk_screen_exists(
     told = await anna.wait_message("Ben: Not this time")
     await tg.wait_for(lambda: "Anna: Let's talk" in mine.text)
     for seen in (mine, told):
-        assert seen.button_texts == [views.BUTTON_FIND_TIME]
-        assert views.PROMISE_NOT_KEPT in seen.text
-    await ben.press(mine, views.BUTTON_FIND_TIME)
+        assert seen.button_texts == [str(views.BUTTON_FIND_TIME)]
+        assert str(views.PROMISE_NOT_KEPT) in seen.text
+    await ben.press(mine, str(views.BUTTON_FIND_TIME))
     await ben.wait_message("When would you like to talk with Anna?")
 
     # Both said Kept: nothing to talk about, no button, and it counts for the two of them.
@@ -105,7 +105,7 @@ async def test_lets_talk_offers_a_time_when_a_talk_screen_exists(
     theirs = await anna.wait_message("Ben promised you")
     await ben.press(mine, "Kept")
     await anna.press(theirs, "Kept")
-    await tg.wait_for(lambda: views.PROMISE_KEPT in theirs.text)
+    await tg.wait_for(lambda: str(views.PROMISE_KEPT) in theirs.text)
     assert theirs.button_texts == []
     await anna.send("/promises")
     overview = await anna.wait_message("Promises")

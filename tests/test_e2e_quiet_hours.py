@@ -62,7 +62,7 @@ async def choose_quiet(tg: FakeTelegram, user: FakeUser, label: str) -> None:
     """In /settings, Quiet hours: press ``label`` (a mode, a start or an end)."""
     await user.send("/settings")
     screen = await user.wait_message("Settings")
-    await user.press(screen, settings_views.BUTTON_QUIET)
+    await user.press(screen, str(settings_views.BUTTON_QUIET))
     await tg.wait_for(lambda: "Quiet hours" in screen.text and screen.edit_count == 1)
     await user.press(screen, label)
     await tg.wait_for(lambda: screen.edit_count == 2)
@@ -76,7 +76,7 @@ async def nothing_more(bot: Bot, user: FakeUser, count: int) -> None:
 
 async def test_waiting_until_the_quiet_hours_end(bot: Bot, tg: FakeTelegram) -> None:
     anna, ben = await couple(tg)
-    await choose_quiet(tg, anna, settings_views.BUTTON_QUIET_WAIT)
+    await choose_quiet(tg, anna, str(settings_views.BUTTON_QUIET_WAIT))
     bot.clock.set(berlin(3, 2, 23, 30))
     await ben.send("/gratitude")
     await ben.wait_message("Gratitude")
@@ -95,7 +95,7 @@ async def test_waiting_until_the_quiet_hours_end(bot: Bot, tg: FakeTelegram) -> 
 
 async def test_own_prompts_ring_in_quiet_hours(bot: Bot, tg: FakeTelegram) -> None:
     anna, _ = await couple(tg)
-    await choose_quiet(tg, anna, settings_views.BUTTON_QUIET_WAIT)
+    await choose_quiet(tg, anna, str(settings_views.BUTTON_QUIET_WAIT))
     await anna.send("/remind checkin 22:30")
     await anna.wait_message("reminder is set")
     await bot.at(berlin(3, 2, 22, 0))
@@ -122,7 +122,7 @@ async def test_the_wait_ends_at_local_eight_across_a_dst_change(
     bot: Bot, tg: FakeTelegram
 ) -> None:
     anna, ben = await couple(tg)
-    await choose_quiet(tg, anna, settings_views.BUTTON_QUIET_WAIT)
+    await choose_quiet(tg, anna, str(settings_views.BUTTON_QUIET_WAIT))
     # Berlin moves its clocks from 02:00 to 03:00 in the night to Sunday 29 March.
     bot.clock.set(berlin(3, 28, 23, 30))
     await thank_without_waiting(tg, ben)
@@ -136,7 +136,7 @@ async def test_the_wait_ends_at_local_eight_across_a_dst_change(
 
 async def test_quiet_hours_off_ring_at_night(bot: Bot, tg: FakeTelegram) -> None:
     anna, ben = await couple(tg)
-    await choose_quiet(tg, anna, settings_views.BUTTON_QUIET_OFF)
+    await choose_quiet(tg, anna, str(settings_views.BUTTON_QUIET_OFF))
     bot.clock.set(berlin(3, 2, 23, 30))
     relay = await thank(tg, ben, anna)
     assert not relay.silent
@@ -168,7 +168,7 @@ async def test_a_disclosure_waiting_for_the_morning_says_so_and_can_be_undone(
 ) -> None:
     anna, ben = await couple(tg)
     await agree(tg, anna, ben)
-    await choose_quiet(tg, anna, settings_views.BUTTON_QUIET_WAIT)
+    await choose_quiet(tg, anna, str(settings_views.BUTTON_QUIET_WAIT))
     bot.clock.set(berlin(3, 2, 23, 30))
     preview = await draft(tg, ben, "Out with Sam until late")
     await ben.press(preview, "Send to Anna")
@@ -186,7 +186,7 @@ async def test_what_is_true_only_now_comes_silently_even_when_waiting(
     bot: Bot, tg: FakeTelegram
 ) -> None:
     anna, ben = await couple(tg)
-    await choose_quiet(tg, anna, settings_views.BUTTON_QUIET_WAIT)
+    await choose_quiet(tg, anna, str(settings_views.BUTTON_QUIET_WAIT))
     bot.clock.set(berlin(3, 2, 23, 30))
     await ben.send("/checkin")
     await answer_checkin(tg, ben, await ben.wait_message("Check-in"))

@@ -252,7 +252,7 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
     solo = tg.user(1003, "Carl")
     await set_up(solo)
     await solo.send("/review")
-    assert words_of(review_views.NOT_PAIRED) in (await solo.wait_message()).text
+    assert words_of(str(review_views.NOT_PAIRED)) in (await solo.wait_message()).text
 
     anna, ben = await couple_of(tg, (1001, "Anna"), (1002, "Ben"))
     await ben.send("/review")
@@ -270,7 +270,7 @@ async def test_review_on_demand_four_weeks_and_bad_input(bot: Bot, tg: FakeTeleg
     ):
         await ben.send(f"/review {bad}")
         refusal = await ben.wait_message()
-        assert words_of(template) in refusal.text, (bad, refusal.text)
+        assert words_of(str(template)) in refusal.text, (bad, refusal.text)
         assert "/review 4w" in refusal.text
     assert tg.photos_to(ben.id) == []
 
@@ -347,7 +347,7 @@ async def test_review_reminder_off_stays_off_and_days_may_come_first(
     # The commands menu holds the daily few; these are typed, and each is in a /help topic.
     handled = commands_of(bot.mend.features)
     assert {"review", "export", "delete"} <= handled
-    topics = help_views.TOPIC_CHECKINS + help_views.TOPIC_PRIVACY
+    topics = str(help_views.TOPIC_CHECKINS) + str(help_views.TOPIC_PRIVACY)
     assert all(f"/{name}" in topics for name in ("review", "export", "delete"))
     assert {name for name, _ in COMMANDS} <= handled | {"settings", "support"}
     # Unpaired: the review has no one to look back on with, so nothing is sent.
@@ -609,7 +609,7 @@ async def test_delete_mistyped_keeps_everything_confirmed_erases_only_mine(
     confirm = await ben.wait_message("Delete your data?")
     assert "type DELETE" in confirm.text and "Your pairing with Anna ends too" in confirm.text
     await ben.send("delete")  # not exactly DELETE: cancelled
-    assert words_of(data_views.DELETE_CANCELLED) in (await ben.wait_message()).text
+    assert words_of(str(data_views.DELETE_CANCELLED)) in (await ben.wait_message()).text
     await ben.send("DELETE")  # no longer waiting for it: nothing happens
     assert "Nothing was deleted" not in (await ben.wait_message()).text
     after_mistype = texts_in_database(bot)
@@ -653,4 +653,4 @@ async def test_delete_mistyped_keeps_everything_confirmed_erases_only_mine(
     assert "Anna acknowledgement words" in exported.data.decode()
     assert "Ben disclosure words" not in exported.data.decode()
     await ben.send("/checkin")
-    assert words_of(texts.NEED_TIMEZONE) in (await ben.wait_message()).text
+    assert words_of(str(texts.NEED_TIMEZONE)) in (await ben.wait_message()).text

@@ -33,26 +33,26 @@ async def test_id_like_to_talk_about_this_leads_to_an_agreed_time(
     await anna.press(relay, "I'd like to talk about this")
     noting = await anna.wait_message("Add a short note")
     await anna.press(noting, "Send without a note")
-    await tg.wait_for(lambda: views.BUTTON_TALK in noting.button_texts)
+    await tg.wait_for(lambda: str(views.BUTTON_TALK) in noting.button_texts)
     assert words(disclosure_views.ACK_TALK_TIME) in noting.text
     told = await ben.wait_message("Anna answered your disclosure")
-    assert views.BUTTON_TALK in told.button_texts  # the discloser may propose a time too
+    assert str(views.BUTTON_TALK) in told.button_texts  # the discloser may propose a time too
 
-    await anna.press(noting, views.BUTTON_TALK)
+    await anna.press(noting, str(views.BUTTON_TALK))
     picker = await expect(anna, views.OFFER)
     # Monday 13:00 in Berlin: tonight is still to come.
     assert picker.button_texts == [
-        views.BUTTON_TONIGHT,
-        views.BUTTON_TOMORROW,
-        views.BUTTON_WEEKEND,
-        views.BUTTON_TYPED,
+        str(views.BUTTON_TONIGHT),
+        str(views.BUTTON_TOMORROW),
+        str(views.BUTTON_WEEKEND),
+        str(views.BUTTON_TYPED),
     ]
-    await anna.press(picker, views.BUTTON_TONIGHT)
+    await anna.press(picker, str(views.BUTTON_TONIGHT))
     await tg.wait_for(lambda: "I've asked Ben" in picker.text)
     assert "Mon 2 Mar, 20:00 (your time)" in picker.text
     proposal = await ben.wait_message("Anna would like to talk with you")
     assert "Mon 2 Mar, 20:00 (your time)" in proposal.text
-    await ben.press(proposal, views.BUTTON_ACCEPT)
+    await ben.press(proposal, str(views.BUTTON_ACCEPT))
     accepted = await ben.wait_message("Accepted. Anna has been told")
     await tg.wait_for(lambda: proposal.button_texts == [])
     assert "Anna would like to talk with you" in proposal.text  # its words stay
@@ -62,9 +62,9 @@ async def test_id_like_to_talk_about_this_leads_to_an_agreed_time(
     await expect(ben, views.CLOSED)
 
     # The reminder is optional: Anna asks for one, Ben doesn't.
-    assert views.BUTTON_REMIND in confirmed.button_texts
-    assert views.BUTTON_REMIND in accepted.button_texts
-    await anna.press(confirmed, views.BUTTON_REMIND)
+    assert str(views.BUTTON_REMIND) in confirmed.button_texts
+    assert str(views.BUTTON_REMIND) in accepted.button_texts
+    await anna.press(confirmed, str(views.BUTTON_REMIND))
     await anna.wait_message("I'll remind you at Mon 2 Mar, 19:00 (your time)")
     await tg.wait_for(lambda: confirmed.button_texts == [])
     await bot.at(datetime(2026, 3, 2, 17, 59, tzinfo=UTC))
@@ -76,7 +76,7 @@ async def test_id_like_to_talk_about_this_leads_to_an_agreed_time(
     await ben.wait_message("What I can do")
     assert sum("In an hour" in m.text for m in anna.messages) == 1
     assert not [m for m in ben.messages if "In an hour" in m.text]
-    await ben.press(accepted, views.BUTTON_REMIND)  # now less than an hour away
+    await ben.press(accepted, str(views.BUTTON_REMIND))  # now less than an hour away
     await expect(ben, views.TOO_CLOSE)
     await all_fine(tg, anna, ben)
 
@@ -89,19 +89,19 @@ async def test_each_sees_the_time_in_their_own_zone_and_another_time_turns_it_ro
     await set_up(ben, "America/New_York")
     await pair(tg, anna, ben)
     picker = await open_talk(anna)
-    await anna.press(picker, views.BUTTON_TOMORROW)
+    await anna.press(picker, str(views.BUTTON_TOMORROW))
     await tg.wait_for(lambda: "Tue 3 Mar, 20:00 (your time)" in picker.text)
     proposal = await ben.wait_message("Anna would like to talk with you")
     assert "Tue 3 Mar, 14:00 (your time)" in proposal.text  # 20:00 Berlin is 14:00 New York
 
-    await ben.press(proposal, views.BUTTON_ANOTHER)
+    await ben.press(proposal, str(views.BUTTON_ANOTHER))
     counter = await ben.wait_message("Anna has been told you'd like another time")
     await anna.wait_message("Ben would like another time to talk")
-    await ben.press(counter, views.BUTTON_WEEKEND)
+    await ben.press(counter, str(views.BUTTON_WEEKEND))
     await tg.wait_for(lambda: "I've asked Anna" in counter.text)
     weekend = await anna.wait_message("Ben would like to talk with you")
     assert "When: this weekend" in weekend.text
-    await anna.press(weekend, views.BUTTON_ACCEPT)
+    await anna.press(weekend, str(views.BUTTON_ACCEPT))
     await anna.wait_message("Accepted. Ben has been told")
     await ben.wait_message("Anna accepted")
     await all_fine(tg, anna, ben)
@@ -112,7 +112,7 @@ async def test_another_time_in_ones_own_words_is_previewed_before_it_goes(
 ) -> None:
     anna, ben = await couple(tg)
     picker = await open_talk(anna)
-    await anna.press(picker, views.BUTTON_TYPED)
+    await anna.press(picker, str(views.BUTTON_TYPED))
     await tg.wait_for(lambda: words(views.WRITE) in picker.text)
     await anna.send("x" * 101)
     await expect(anna, texts.TOO_LONG)
@@ -126,16 +126,16 @@ async def test_another_time_in_ones_own_words_is_previewed_before_it_goes(
     await tg.wait_for(lambda: "I've asked Ben" in preview.text)
     proposal = await ben.wait_message("Anna would like to talk with you")
     assert "“Thursday after dinner <at home>”" in proposal.text
-    await ben.press(proposal, views.BUTTON_ACCEPT)
+    await ben.press(proposal, str(views.BUTTON_ACCEPT))
     await anna.wait_message("Ben accepted")
 
     # Cancel while writing: nothing goes, and the next words are not taken for it.
     picker = await open_talk(anna)
-    await anna.press(picker, views.BUTTON_TYPED)
+    await anna.press(picker, str(views.BUTTON_TYPED))
     await tg.wait_for(lambda: words(views.WRITE) in picker.text)
     await anna.send("Friday")
     preview = await anna.wait_message("I'll ask Ben")
-    await anna.press(preview, views.BUTTON_CANCEL)
+    await anna.press(preview, str(views.BUTTON_CANCEL))
     await tg.wait_for(lambda: words(views.CANCELLED) in preview.text)
     assert not [m for m in ben.messages if "Friday" in m.text]
     await all_fine(tg, anna, ben)
@@ -144,7 +144,7 @@ async def test_another_time_in_ones_own_words_is_previewed_before_it_goes(
 async def test_bad_presses_change_nothing(bot: Bot, tg: FakeTelegram) -> None:
     anna, ben = await couple(tg)
     picker = await open_talk(anna)
-    await anna.press(picker, views.BUTTON_TOMORROW)
+    await anna.press(picker, str(views.BUTTON_TOMORROW))
     proposal = await ben.wait_message("Anna would like to talk with you")
     # Anna presses her own proposal's Accept (the data she could forge): not hers to answer.
     await anna.press_data(picker, Accept(1).pack())
@@ -159,17 +159,17 @@ async def test_bad_presses_change_nothing(bot: Bot, tg: FakeTelegram) -> None:
     # Tonight has passed by 19:45 in Berlin: not offered, and an old button says so.
     await bot.at(datetime(2026, 3, 2, 18, 45, tzinfo=UTC))
     late = await open_talk(anna)
-    assert views.BUTTON_TONIGHT not in late.button_texts
+    assert str(views.BUTTON_TONIGHT) not in late.button_texts
     await anna.press_data(late, Pick(Slot.TONIGHT).pack())
     await expect(anna, views.TONIGHT_PASSED)
 
     # An accepted talk's reminder is not sent once the pairing has ended.
     tomorrow = await open_talk(ben)
-    await ben.press(tomorrow, views.BUTTON_TOMORROW)
+    await ben.press(tomorrow, str(views.BUTTON_TOMORROW))
     theirs = await anna.wait_message("Ben would like to talk with you")
-    await anna.press(theirs, views.BUTTON_ACCEPT)
+    await anna.press(theirs, str(views.BUTTON_ACCEPT))
     agreed = await anna.wait_message("Accepted. Ben has been told")
-    await anna.press(agreed, views.BUTTON_REMIND)
+    await anna.press(agreed, str(views.BUTTON_REMIND))
     await anna.wait_message("I'll remind you at Tue 3 Mar, 19:00")
 
     # After unpairing, the proposal's buttons are old.
@@ -177,7 +177,7 @@ async def test_bad_presses_change_nothing(bot: Bot, tg: FakeTelegram) -> None:
     confirm = await anna.wait_message("End your pairing with")
     await anna.press(confirm, "Yes, end the pairing")
     await ben.wait_message("Your pairing on Mend has ended")
-    await ben.press(proposal, views.BUTTON_ACCEPT)
+    await ben.press(proposal, str(views.BUTTON_ACCEPT))
     await expect(ben, texts.TOGETHER_NOT_PAIRED)
     await anna.send("/talk")
     await expect(anna, texts.TOGETHER_NOT_PAIRED)

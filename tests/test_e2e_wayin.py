@@ -17,6 +17,7 @@ from bot.features.home.models import Step
 from bot.features.prompts import views as prompts_views
 from bot.features.settings import find_timezones
 from bot.kernel.feature import Feature, commands_of
+from bot.kernel.i18n import LANGUAGES, SOURCE, speaking, telegram_code
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing, link
 from bot.kernel.screens import Open
@@ -456,9 +457,34 @@ async def test_the_menu_and_the_description_are_set(bot: Bot, tg: FakeTelegram) 
     assert 1 <= len(commands) <= 8
     assert set(commands) <= commands_of(bot.mend.features)
     assert {"menu", "checkin", "gratitude", "help"} <= set(commands)
-    assert tg.descriptions[""] == help_views.DESCRIPTION
-    assert tg.short_descriptions[""] == help_views.SHORT_DESCRIPTION
-    assert len(help_views.DESCRIPTION) <= 512 and len(help_views.SHORT_DESCRIPTION) <= 120
+    assert tg.descriptions[""] == str(help_views.DESCRIPTION)
+    assert tg.short_descriptions[""] == str(help_views.SHORT_DESCRIPTION)
+    assert len(str(help_views.DESCRIPTION)) <= 512
+    assert len(str(help_views.SHORT_DESCRIPTION)) <= 120
+
+
+async def test_the_menu_and_the_descriptions_are_set_in_every_language(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    """Telegram shows each person the menu and the empty chat in their own language: English
+    is the default (no language_code), every other language is set under its code."""
+    last = telegram_code(LANGUAGES[-1])
+    await tg.wait_for(lambda: tg.short_descriptions.get(last))
+    english = [c["command"] for c in tg.commands()]
+    for language in LANGUAGES:
+        code = "" if language == SOURCE else telegram_code(language)
+        with speaking(language):
+            menu = [(name, str(about)) for name, about in help_views.COMMANDS]
+            description = str(help_views.DESCRIPTION)
+            short = str(help_views.SHORT_DESCRIPTION)
+        registered = tg.commands(language_code=code)
+        assert [c["command"] for c in registered] == english, language
+        about = dict(menu)
+        assert all(c["description"] == about[c["command"]] for c in registered), language
+        assert tg.descriptions[code] == description, language
+        assert tg.short_descriptions[code] == short, language
+        assert len(description) <= 512 and len(short) <= 120, language
+    assert set(tg.descriptions) == {"", "de", "es", "pt", "ru", "uk"}
 
 
 async def test_a_refused_description_does_not_stop_mend(

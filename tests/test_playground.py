@@ -79,7 +79,9 @@ def bot_texts(playground: Playground, phone: int) -> list[str]:
     return [entry.text for entry in playground.tg.history(phone) if isinstance(entry, SentMessage)]
 
 
-async def wait_text(playground: Playground, phone: int, text: str) -> SentMessage:
+async def wait_text(playground: Playground, phone: int, text: object) -> SentMessage:
+    text = str(text)
+
     def found() -> SentMessage | None:
         for entry in reversed(playground.tg.history(phone)):
             if isinstance(entry, SentMessage) and text in entry.text:
@@ -161,7 +163,7 @@ async def test_buttons_edits_and_replies_reach_the_page(
     # A reply to one of Mend's messages carries it, as Telegram's reply does.
     await ask(http, playground, 1001, "/remind checkin 21:00")
     await post(http, playground, "/api/clock", {"move": "next"})
-    prompt = await wait_text(playground, 1001, checkin_views.CHECKIN_TITLE)
+    prompt = await wait_text(playground, 1001, str(checkin_views.CHECKIN_TITLE))
     status, body = await post(
         http,
         playground,
@@ -172,7 +174,7 @@ async def test_buttons_edits_and_replies_reach_the_page(
     state = await get(http, playground, "/api/state")
     mine = next(m for m in state["phones"][0]["messages"] if m["id"] == body["id"])
     assert mine["reply_to"]["id"] == prompt.message_id
-    assert mine["reply_to"]["text"].startswith(checkin_views.CHECKIN_TITLE)
+    assert mine["reply_to"]["text"].startswith(str(checkin_views.CHECKIN_TITLE))
 
 
 async def test_a_deletion_reaches_the_page_as_it_happens(
@@ -209,7 +211,7 @@ async def test_the_export_is_a_downloadable_file(
         assert "attachment" in response.headers["Content-Disposition"]
         assert await response.read() == document.data
     assert document.filename is not None
-    assert document.filename.startswith(data_views.EXPORT_FILENAME.split("{", 1)[0])
+    assert document.filename.startswith(str(data_views.EXPORT_FILENAME).split("{", 1)[0])
 
 
 async def test_a_sample_voice_note_is_sent_and_playable(
@@ -256,7 +258,7 @@ async def test_the_clock_moves_forward_and_the_tick_runs(
     assert timedelta(0) <= datetime.fromisoformat(body["now"]) - upcoming < timedelta(minutes=1)
     # The tick ran with the move: both prompts are on their way at once.
     for phone in (1001, 1002):
-        await wait_text(playground, phone, checkin_views.CHECKIN_TITLE)
+        await wait_text(playground, phone, str(checkin_views.CHECKIN_TITLE))
     assert datetime.fromisoformat(body["next"]) > upcoming  # the next day's, by now
 
 

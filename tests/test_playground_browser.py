@@ -199,8 +199,10 @@ async def answer_checkin(phone: Phone, prompt: "Locator") -> None:
         await phone.press(prompt, "5")
     else:
         await phone.press(prompt, first)
-    await expect(prompt.get_by_role("button", name=checkin_views.BUTTON_NO_NOTE)).to_be_visible()
-    await phone.press(prompt, checkin_views.BUTTON_NO_NOTE)
+    await expect(
+        prompt.get_by_role("button", name=str(checkin_views.BUTTON_NO_NOTE))
+    ).to_be_visible()
+    await phone.press(prompt, str(checkin_views.BUTTON_NO_NOTE))
 
 
 async def test_two_phones_pair_check_in_thank_and_review_in_a_real_browser(
@@ -233,17 +235,17 @@ async def test_two_phones_pair_check_in_thank_and_review_in_a_real_browser(
         await expect(page.locator("#clock-next")).not_to_have_text("none yet")
         await page.get_by_role("button", name="To the next reminder").click()
         for phone in (anna, ben):
-            await expect(phone.titled(checkin_views.CHECKIN_TITLE)).to_have_count(1)
+            await expect(phone.titled(str(checkin_views.CHECKIN_TITLE))).to_have_count(1)
 
         # Both answer; the reveal shows on both phones.
         for phone in (anna, ben):
-            await answer_checkin(phone, phone.titled(checkin_views.CHECKIN_TITLE).last)
+            await answer_checkin(phone, phone.titled(str(checkin_views.CHECKIN_TITLE)).last)
         for phone in (anna, ben):
-            await expect(phone.titled(checkin_views.REVEAL_TITLE)).to_have_count(1)
+            await expect(phone.titled(str(checkin_views.REVEAL_TITLE))).to_have_count(1)
 
         # An appreciation, sent only when Maya presses Send.
         await anna.say_and_hear("/gratitude")
-        await expect(anna.titled(gratitude_views.GRATITUDE_TITLE)).to_have_count(1)
+        await expect(anna.titled(str(gratitude_views.GRATITUDE_TITLE))).to_have_count(1)
         await anna.say("Thank you for the tea this morning.")
         send = texts.BUTTON_SEND_TO.format(name="Ben")
         preview = anna.bot_messages.filter(has=page.get_by_role("button", name=send)).last
@@ -251,10 +253,12 @@ async def test_two_phones_pair_check_in_thank_and_review_in_a_real_browser(
         await ben.see("Thank you for the tea this morning.")
 
         # The next reminder: tomorrow's check-in arrives on its own when the clock moves.
-        shown = [await phone.titled(checkin_views.CHECKIN_TITLE).count() for phone in (anna, ben)]
+        shown = [
+            await phone.titled(str(checkin_views.CHECKIN_TITLE)).count() for phone in (anna, ben)
+        ]
         await page.get_by_role("button", name="To the next reminder").click()
         for phone, count in zip((anna, ben), shown, strict=True):
-            await expect(phone.titled(checkin_views.CHECKIN_TITLE)).to_have_count(count + 1)
+            await expect(phone.titled(str(checkin_views.CHECKIN_TITLE))).to_have_count(count + 1)
 
         # The review chart, as a picture in the chat.
         await anna.say("/review")

@@ -4,10 +4,13 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_day_names
+
 from bot import texts
 from bot.domain import daywords
 from bot.domain.daywords import day_suffixes, fold
 from bot.kernel.errors import InvalidInput
+from bot.kernel.i18n import N_, current
 
 __all__ = [
     "ALL_DAYS",
@@ -26,7 +29,9 @@ WEEKDAYS = 0b0011111
 WEEKENDS = 0b1100000
 MAX_PAUSE_DAYS = 90
 
-_DAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+EVERY_DAY = N_("every day")
+ON_WEEKDAYS = N_("weekdays")
+ON_WEEKENDS = N_("weekends")
 _EN_DASH = "\u2013"
 # The longest stretch of local time any zone has skipped is one day (Pacific/Apia, 2011); two
 # days of minutes bounds the gap walk without ever cutting a real gap short.
@@ -208,9 +213,11 @@ def _day_range_bits(token: str) -> int | None:
 def describe_days(mask: int) -> str:
     """Say which days a mask covers: 'every day', 'weekdays', 'Mon, Wed, Fri', runs en-dashed."""
     _check_days(mask)
-    named = {ALL_DAYS: "every day", WEEKDAYS: "weekdays", WEEKENDS: "weekends"}
+    named = {ALL_DAYS: EVERY_DAY, WEEKDAYS: ON_WEEKDAYS, WEEKENDS: ON_WEEKENDS}
     if mask in named:
-        return named[mask]
+        return str(named[mask])
+    # Babel's short day names in the language being spoken (Monday = 0), as CLDR writes them.
+    names = get_day_names("abbreviated", context="stand-alone", locale=current())
     days = [day for day in range(7) if mask >> day & 1]
     # A run that goes over Sunday into Monday (Fri to Mon) reads as one run, listed last.
     runs: list[list[int]] = []
@@ -224,9 +231,9 @@ def describe_days(mask: int) -> str:
     parts: list[str] = []
     for run in runs:
         if len(run) >= 3:
-            parts.append(f"{_DAY_ABBREVIATIONS[run[0]]}{_EN_DASH}{_DAY_ABBREVIATIONS[run[-1]]}")
+            parts.append(f"{names[run[0]]}{_EN_DASH}{names[run[-1]]}")
         else:
-            parts.extend(_DAY_ABBREVIATIONS[day] for day in run)
+            parts.extend(names[day] for day in run)
     return ", ".join(parts)
 
 

@@ -5,13 +5,20 @@ finished message (from :mod:`bot.texts`) that the single error handler shows to 
 Nothing else is needed to turn an error into a reply.
 """
 
+from bot.kernel.i18n import Words, say
+
 
 class MendError(Exception):
-    """An expected problem; ``str(error)`` is the user-facing message."""
+    """An expected problem; ``error.message`` is the user-facing message, in the language
+    of whoever reads it (the error handler answers the person whose update raised it)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Words) -> None:
         super().__init__(message)
-        self.message = message
+        self._message = message
+
+    @property
+    def message(self) -> str:
+        return say(self._message)
 
 
 class InvalidInput(MendError):

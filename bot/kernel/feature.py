@@ -14,6 +14,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from bot.kernel.db import Tx
+from bot.kernel.i18n import Words
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage import users
@@ -80,10 +81,10 @@ class Switch:
 
     turn: Callable[[Mend, int, bool], Awaitable[Outgoing]]  # (mend, user id, on) -> reply
     is_on: Callable[[Tx, int], Awaitable[bool]]
-    usage: str  # the answer to anything but on or off
-    status_on: str  # its line in /reminders
-    status_off: str
-    label: str = ""  # its name on a /settings button ("Monthly reflection")
+    usage: Words  # the answer to anything but on or off
+    status_on: Words  # its line in /reminders
+    status_off: Words
+    label: Words = ""  # its name on a /settings button ("Monthly reflection")
 
 
 Waiting = Callable[[Tx, Mend, User, datetime], Awaitable[Sequence[str]]]

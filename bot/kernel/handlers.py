@@ -29,9 +29,11 @@ from bot.kernel.context import MendContext
 from bot.kernel.db import COMMITTED
 from bot.kernel.errors import MendError
 from bot.kernel.feature import Feature
+from bot.kernel.i18n import SOURCE, language_for, set_speaking
 from bot.kernel.outgoing import Button, Outgoing
 from bot.kernel.screens import Open, find
 from bot.kernel.sender import markup
+from bot.storage import users
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +189,8 @@ async def private_only(update: Update, context: MendContext) -> None:
     # Whose action this is: what it sends anyone else is their partner's doing, and the
     # outbox keeps to that person's quiet hours.
     outbox.ACTOR.set(update.effective_user.id if update.effective_user else None)
+    # Speak the person's own language, for the replies and for whatever fails.
+    set_speaking(await _language(context, update))
     if update.edited_message is not None:
         raise ApplicationHandlerStop
     chat = update.effective_chat
@@ -197,10 +201,29 @@ async def private_only(update: Update, context: MendContext) -> None:
         command = message.text.split(maxsplit=1)[0]
         addressee = command.partition("@")[2]
         if not addressee or addressee.lower() == context.bot.username.lower():
-            await message.reply_text(texts.GROUPS_NOT_SUPPORTED)
+            await message.reply_text(str(texts.GROUPS_NOT_SUPPORTED))
     # Stop the spinner on a button pressed outside a private chat; nothing else happens.
     await answer_button(update)
     raise ApplicationHandlerStop
+
+
+async def _language(context: MendContext, update: Update) -> str:
+    """The language the person reads Mend in: stored at first contact from Telegram's
+    ``language_code`` and kept (they change it in /settings); for someone Mend met before it
+    spoke several languages, taken now and stored."""
+    user = update.effective_user
+    if user is None:
+        return SOURCE
+    async with context.mend.db.read() as tx:
+        stored = await users.language(tx, user.id)
+        met_before = stored is None and await users.get(tx, user.id) is not None
+    if stored is not None:
+        return stored
+    language = language_for(user.language_code)
+    if met_before:  # before Mend spoke several languages: remember what Telegram says now
+        async with context.mend.db.transaction() as tx:
+            await users.set_language(tx, user.id, language)
+    return language
 
 
 # How alike a typed command and a real one must be (difflib's ratio) to ask "did you mean".
@@ -225,7 +248,7 @@ async def unknown_command(update: Update, context: MendContext) -> None:
     typed = message.text.split(maxsplit=1)[0].removeprefix("/").partition("@")[0].lower()
     close = difflib.get_close_matches(typed, _commands(context.application), 1, NEAR_MISS)
     if not close:
-        await reply(update, context, Outgoing(texts.UNKNOWN_COMMAND))
+        await reply(update, context, Outgoing(str(texts.UNKNOWN_COMMAND)))
         return
     command = close[0]
     rows: tuple[tuple[Button, ...], ...] = ()
@@ -237,13 +260,13 @@ async def unknown_command(update: Update, context: MendContext) -> None:
 
 async def unsupported_content(update: Update, context: MendContext) -> None:
     """Stickers, photos, voice and the like where text is expected."""
-    await reply(update, context, Outgoing(texts.UNSUPPORTED_CONTENT))
+    await reply(update, context, Outgoing(str(texts.UNSUPPORTED_CONTENT)))
 
 
 async def stale_button(update: Update, context: MendContext) -> None:
     """Callback data that matches no button Mend makes (old, or forged)."""
     await answer_button(update)
-    await reply(update, context, Outgoing(texts.STALE_BUTTON))
+    await reply(update, context, Outgoing(str(texts.STALE_BUTTON)))
 
 
 async def open_screen(update: Update, context: MendContext) -> None:
@@ -251,7 +274,7 @@ async def open_screen(update: Update, context: MendContext) -> None:
     button = await pressed(update, Open)
     screen = find(context.mend.features, button.name)
     if screen is None:  # a screen that no feature declares (any more): an old button
-        await reply(update, context, Outgoing(texts.STALE_BUTTON))
+        await reply(update, context, Outgoing(str(texts.STALE_BUTTON)))
         return
     user_id, _ = user_of(update)
     shown = await screen(context.mend, user_id)
@@ -279,7 +302,7 @@ async def on_error(update: object, context: MendContext) -> None:
         message = error.message
     else:
         log.error("Error handling update %s", update.update_id, exc_info=error)
-        message = texts.SAVED_THEN_WRONG if COMMITTED.get() else texts.SOMETHING_WRONG
+        message = str(texts.SAVED_THEN_WRONG if COMMITTED.get() else texts.SOMETHING_WRONG)
     if chat is not None and context.bot_data.limiter.held(chat.id):
         log.warning("Update %s: chat held by a 429; the error is not told", update.update_id)
         return

@@ -374,4 +374,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (user_id, day)
     );
     """,
+    # Each person's own language (bot/kernel/i18n.py): taken from Telegram's language_code
+    # at first contact, changed in /settings, kept when Telegram's changes. NULL for people
+    # Mend met before it spoke several languages: their first update fills it in.
+    """
+    ALTER TABLE users ADD COLUMN language TEXT;
+    """,
 )

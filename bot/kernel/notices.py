@@ -14,6 +14,9 @@ async def undeliverable(tx: Tx, item: OutboxItem, now: datetime) -> None:
     """Tell the author of a relay that the partner could not be reached (blocked the bot)."""
     assert item.author_id is not None
     reader = await users.get(tx, item.chat_id)
-    name = texts.escape(reader.first_name) if reader else texts.YOUR_PARTNER
-    notice = Outgoing(texts.PARTNER_UNREACHABLE.format(name=name))
+
+    def notice() -> Outgoing:
+        name = texts.escape(reader.first_name) if reader else str(texts.YOUR_PARTNER)
+        return Outgoing(texts.PARTNER_UNREACHABLE.format(name=name))
+
     await outbox.add(tx, item.author_id, "undeliverable", notice, now)

@@ -12,7 +12,7 @@ so. A row may follow another (``after``): it waits until that one is sent, and i
 if that one never is (an Undo that becomes "Delivered at 14:05" only once it was).
 """
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from contextvars import ContextVar
 from datetime import datetime
 
@@ -20,9 +20,13 @@ import aiosqlite
 
 from bot.domain.quiet import QuietMode, is_quiet, quiet_ends
 from bot.kernel.db import Tx, from_ts, to_ts
+from bot.kernel.i18n import speaking
 from bot.kernel.outgoing import Outgoing
 from bot.storage import quiet
 from bot.storage.models import OutboxItem, zone
+
+Render = Callable[[], Outgoing]
+"""A message still to be written: the outbox writes it in its receiver's language."""
 
 ACTOR: ContextVar[int | None] = ContextVar("actor", default=None)
 """The user whose update is being handled (set by the kernel as each update starts); None in
@@ -46,7 +50,7 @@ async def add(
     tx: Tx,
     chat_id: int,
     kind: str,
-    message: Outgoing,
+    message: Render | Outgoing,
     now: datetime,
     *,
     due_at: datetime | None = None,
@@ -62,7 +66,14 @@ async def add(
     message means something only now (a timeout's notice, "checked in today"): in the
     receiver's quiet hours it goes silently, but never waits for them to end. A message whose
     buttons answer a ``question`` (a feature's key) is remembered once sent, for
-    :func:`settle`."""
+    :func:`settle`.
+
+    ``message`` is best given as a function that writes it (``lambda: views.x(...)``): it is
+    called in the receiver's language, so every message is in the language of whoever reads
+    it, whoever caused it."""
+    if callable(message):
+        with speaking(await language_of(tx, chat_id)):
+            message = message()
     due, silent = due_at or now, False
     actor = ACTOR.get()
     if actor is not None and actor != chat_id:  # the partner's action: their quiet hours
@@ -92,6 +103,13 @@ async def add(
     return cursor.lastrowid
 
 
+async def language_of(tx: Tx, user_id: int) -> str | None:
+    """The language a user reads Mend in (None: not known, English)."""
+    cursor = await tx.conn.execute("SELECT language FROM users WHERE id = ?", (user_id,))
+    row = await cursor.fetchone()
+    return row["language"] if row else None
+
+
 EDIT = "edit"
 NO_BUTTONS = Outgoing("")  # an edit that only takes the buttons off; the words stay
 
@@ -101,7 +119,7 @@ async def edit(
     chat_id: int,
     message_id: int | None,
     now: datetime,
-    message: Outgoing = NO_BUTTONS,
+    message: Render | Outgoing = NO_BUTTONS,
     *,
     after: int | None = None,
 ) -> int:
@@ -130,7 +148,7 @@ async def forget(tx: Tx, chat_id: int, message_id: int) -> None:
 
 
 async def settle(
-    tx: Tx, question: str, now: datetime, message: Outgoing = NO_BUTTONS, *, keep: int = 0
+    tx: Tx, question: str, now: datetime, message: Render | Outgoing = NO_BUTTONS, *, keep: int = 0
 ) -> None:
     """``question`` is answered: every message shown for it (but ``keep``, the one pressed,
     which its handler edits) loses its buttons, or becomes ``message``; one not sent yet

@@ -12,7 +12,7 @@ def nav(offset: int, total: int, size: int, prefix: str) -> list[tuple[str, str]
     """« Newer / Older » buttons; their callback data is ``<prefix>:<offset>``."""
     row = []
     if offset > 0:
-        row.append((texts.BUTTON_NEWER, f"{prefix}:{max(offset - size, 0)}"))
+        row.append((str(texts.BUTTON_NEWER), f"{prefix}:{max(offset - size, 0)}"))
     if offset + size < total:
-        row.append((texts.BUTTON_OLDER, f"{prefix}:{offset + size}"))
+        row.append((str(texts.BUTTON_OLDER), f"{prefix}:{offset + size}"))
     return row

@@ -5,6 +5,7 @@ from datetime import datetime
 from bot import texts
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
+from bot.kernel.i18n import Words
 from bot.storage import couples, users
 from bot.storage.models import Couple, User
 
@@ -35,7 +36,7 @@ async def partner_name(tx: Tx, couple: Couple | None, user_id: int) -> str | Non
 
 
 async def paired(
-    tx: Tx, user_id: int, unpaired: str = texts.AGREEMENT_NOT_PAIRED
+    tx: Tx, user_id: int, unpaired: Words = texts.AGREEMENT_NOT_PAIRED
 ) -> tuple[Couple, User, User]:
     """The user's couple, the user and their partner; the kind refusal ``unpaired`` if none."""
     me = await require_user(tx, user_id)

@@ -1615,34 +1615,36 @@ class _ChatActor:
 
     async def wait_message(
         self,
-        contains: str | None = None,
+        contains: object = None,
         *,
         timeout: float = 5.0,  # noqa: ASYNC109
     ) -> SentMessage:
         """Wait for the next message the bot sends in this chat after the one this actor last
         returned (a cursor; messages sent earlier count if not yet returned). With ``contains``,
         the first such message whose visible text (after edits) contains it; messages skipped
-        over are consumed. Deleted messages are not skipped (check ``.deleted``)."""
+        over are consumed. Deleted messages are not skipped (check ``.deleted``). ``contains``
+        may be any object whose ``str()`` is the text (a translated text of the bot's)."""
+        wanted = None if contains is None else str(contains)
 
         def find() -> SentMessage | None:
             for message in self._chat.messages[self._cursor :]:
-                if contains is None or contains in message.text:
+                if wanted is None or wanted in message.text:
                     return message
             return None
 
-        wanted = "a new message" + (f" containing {contains!r}" if contains else "")
+        what = "a new message" + (f" containing {wanted!r}" if wanted else "")
         try:
             message = await self._tg.wait_for(
-                find, timeout, what=f"{wanted} from the bot in chat {self._chat.id}"
+                find, timeout, what=f"{what} from the bot in chat {self._chat.id}"
             )
         except AssertionError as exc:
             unread = "\n".join(f"  {m}" for m in self._chat.messages[self._cursor :])
             report = f"{exc}\nunread bot messages in chat {self._chat.id}:\n{unread or '  (none)'}"
-            if contains is not None:
-                seen = [m for m in self._chat.messages[: self._cursor] if contains in m.text]
+            if wanted is not None:
+                seen = [m for m in self._chat.messages[: self._cursor] if wanted in m.text]
                 if seen:
                     report += (
-                        f"\nhint: already returned message(s) contain {contains!r} now "
+                        f"\nhint: already returned message(s) contain {wanted!r} now "
                         f"(edited in place?): {', '.join(str(m) for m in seen)}; "
                         "wait for an edit with tg.wait_for(lambda: ... in message.text)"
                     )

@@ -33,7 +33,9 @@ async def users_by_id(
             found[row["id"]] = _user(tx, row)
         else:
             paused = row["paused_until"]
-            found[row["id"]] = User(row["id"], "", row["timezone"], paused and from_ts(paused))
+            found[row["id"]] = User(
+                row["id"], "", row["timezone"], paused and from_ts(paused), row["language"] or "en"
+            )
     return found
 
 

@@ -20,6 +20,7 @@ class User:
     first_name: str
     timezone: str | None
     paused_until: datetime | None
+    language: str = "en"  # one of bot.kernel.i18n.LANGUAGES
 
     @property
     def tz(self) -> ZoneInfo | None:

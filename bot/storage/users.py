@@ -5,12 +5,19 @@ from datetime import datetime
 import aiosqlite
 
 from bot.kernel.db import Tx, from_ts, to_ts
+from bot.kernel.i18n import SOURCE, current
 from bot.storage.models import User
 
 
 def _user(tx: Tx, row: aiosqlite.Row) -> User:
     paused = row["paused_until"]
-    return User(row["id"], tx.open(row["first_name"]), row["timezone"], paused and from_ts(paused))
+    return User(
+        row["id"],
+        tx.open(row["first_name"]),
+        row["timezone"],
+        paused and from_ts(paused),
+        row["language"] or SOURCE,
+    )
 
 
 async def get(tx: Tx, user_id: int) -> User | None:
@@ -20,15 +27,29 @@ async def get(tx: Tx, user_id: int) -> User | None:
 
 
 async def upsert(tx: Tx, user_id: int, first_name: str, now: datetime) -> User:
-    """Create the user, or refresh the first name Telegram gave us."""
+    """Create the user (speaking the language of the update that brought them), or refresh
+    the first name Telegram gave us; a language once stored stays."""
     await tx.conn.execute(
-        "INSERT INTO users (id, first_name, created_at) VALUES (?, ?, ?) "
-        "ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name",
-        (user_id, tx.seal(first_name), to_ts(now)),
+        "INSERT INTO users (id, first_name, created_at, language) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (id) DO UPDATE SET first_name = excluded.first_name, "
+        "language = COALESCE(users.language, excluded.language)",
+        (user_id, tx.seal(first_name), to_ts(now), current()),
     )
     user = await get(tx, user_id)
     assert user is not None
     return user
+
+
+async def language(tx: Tx, user_id: int) -> str | None:
+    """The language stored for the user; None for someone Mend has not met (or met before
+    it spoke several languages)."""
+    cursor = await tx.conn.execute("SELECT language FROM users WHERE id = ?", (user_id,))
+    row = await cursor.fetchone()
+    return row["language"] if row else None
+
+
+async def set_language(tx: Tx, user_id: int, language: str) -> None:
+    await tx.conn.execute("UPDATE users SET language = ? WHERE id = ?", (language, user_id))
 
 
 async def set_timezone(tx: Tx, user_id: int, timezone: str) -> None:

@@ -111,7 +111,7 @@ async def _waiting(tx: Tx, mend: Mend, user: User, now: datetime) -> list[str]:
     if couple is None:
         return []
     proposed = await store.topics_of(tx, couple.id, [TopicStatus.PROPOSED])
-    return [views.WAITING_PROPOSAL] if any(t.proposed_by != user.id for t in proposed) else []
+    return [str(views.WAITING_PROPOSAL)] if any(t.proposed_by != user.id for t in proposed) else []
 
 
 FEATURE = Feature(

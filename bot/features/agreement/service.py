@@ -14,6 +14,7 @@ Every function returns what happened (a result below); ``views`` turns it into w
 
 from collections.abc import Mapping
 from datetime import datetime, timedelta
+from functools import partial
 
 from bot import texts
 from bot.domain.text import is_blank
@@ -47,6 +48,7 @@ from bot.features.agreement.models import (
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed, Stale
+from bot.kernel.i18n import current
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import paired
@@ -105,7 +107,9 @@ async def pick(mend: Mend, user_id: int) -> list[AgreementTopic]:
     async with mend.db.read() as tx:
         couple, _, _ = await paired(tx, user_id)
         taken = {t.library_id for t in await store.topics_of(tx, couple.id, LIVE)}
-    return [topic for topic in mend.agreements.topics if topic.id not in taken]
+    return [
+        topic for topic in mend.agreements.in_language(current()).topics if topic.id not in taken
+    ]
 
 
 async def _refuse_duplicate(tx: Tx, couple_id: int, title: str, library_id: str | None) -> None:
@@ -143,7 +147,7 @@ def _topic_words(text: str) -> str:
     if is_blank(title):
         raise InvalidInput(views.TOPIC_EMPTY)
     if len(title) > MAX_TOPIC_CHARS:
-        raise InvalidInput(views.TOPIC_TOO_LONG.format(length=len(title), limit=MAX_TOPIC_CHARS))
+        raise InvalidInput(views.too_long(len(title), MAX_TOPIC_CHARS))
     return title
 
 
@@ -179,7 +183,7 @@ async def propose(mend: Mend, user_id: int, topic_id: int, days: int) -> Propose
         await store.propose(tx, topic.id, days, now)
         topic = await store.get_topic(tx, topic.id)
         assert topic is not None
-        message = _proposal(mend, topic, me, None)
+        message = partial(_proposal, mend, topic, me, None)
         await outbox.add(
             tx,
             partner.id,
@@ -240,7 +244,7 @@ async def accept(mend: Mend, user_id: int, topic_id: int) -> Accepted:
             await store.start(tx, topic, now, review_at)
         else:
             await store.agree(tx, topic.id, now)
-        notice = views.partner_accepted(Accepted(topic, partner, review_at), me)
+        notice = partial(views.partner_accepted, Accepted(topic, partner, review_at), me)
         await outbox.add(tx, partner.id, "agreement", notice, now, couple_id=couple.id)
         if not consent:
             await _ask_check(tx, couple, me, partner, now)
@@ -259,7 +263,7 @@ async def decline(mend: Mend, user_id: int, topic_id: int) -> User:
     async with mend.db.transaction() as tx:
         topic, couple, me, partner = await _open_proposal(tx, user_id, topic_id)
         await store.end(tx, topic.id, TopicStatus.DECLINED, me.id, now)
-        told = views.partner_declined(topic, me)
+        told = partial(views.partner_declined, topic, me)
         await outbox.add(tx, partner.id, "agreement", told, now, couple_id=couple.id)
     return partner
 
@@ -291,7 +295,7 @@ async def changed_words(tx: Tx, mend: Mend, user: User, topic_id: int, text: str
         replaces=old.id,
     )
     await users.set_awaiting(tx, me.id, None, now)
-    message = _proposal(mend, topic, me, old)
+    message = partial(_proposal, mend, topic, me, old)
     await outbox.add(
         tx, partner.id, "proposal", message, now, couple_id=couple.id, author_id=me.id
     )
@@ -305,7 +309,7 @@ async def _ask_check(tx: Tx, couple: Couple, me: User, partner: User, now: datet
     """Ask each partner, privately, whether they agree freely."""
     for person, other in ((me, partner), (partner, me)):
         await store.ask_consent(tx, couple.id, person.id, now)
-        question = views.check_question(CheckQuestion(couple.id, other))
+        question = partial(views.check_question, CheckQuestion(couple.id, other))
         await outbox.add(tx, person.id, "check", question, now)
 
 
@@ -335,7 +339,7 @@ async def answer_check(
         await store.answer_consent(tx, couple.id, me.id, answer, now)
 
         def outcome(kind: CheckOutcome, started: list[tuple[Topic, datetime]]) -> CheckAnswered:
-            return CheckAnswered(kind, me, partner, mend.support, started)
+            return CheckAnswered(kind, me, partner, mend.support.in_language(current()), started)
 
         # Nothing goes to the partner here, whatever the answer: a notice now (or its
         # absence) would tell them what was answered.
@@ -347,7 +351,7 @@ async def answer_check(
         started = await _start_agreed(tx, couple, now)
         if not started:  # every agreed topic was withdrawn meanwhile
             return outcome(CheckOutcome.WAITING, [])
-        notice = views.agreement_started(started, partner)
+        notice = partial(views.agreement_started, started, partner)
         await outbox.add(tx, partner.id, "agreement", notice, now, couple_id=couple.id)
     return outcome(CheckOutcome.STARTED, started)
 
@@ -365,7 +369,7 @@ async def note_unstarted(mend: Mend) -> int:
             if couple is None or _consented(await store.consents(tx, couple_id), couple):
                 continue
             for member in (couple.inviter_id, couple.joiner_id):
-                note = views.check_not_started()
+                note = views.check_not_started  # the same note, in each one's language
                 await outbox.add(tx, member, "agreement", note, now, couple_id=couple_id)
             noted += 1
     return noted
@@ -407,7 +411,7 @@ async def withdraw(mend: Mend, user_id: int, topic_id: int) -> Withdrawn:
         if topic.status == TopicStatus.PROPOSED:  # its Accept / Decline go
             await outbox.settle(tx, _proposal_question(topic), now)
         await outbox.settle(tx, _review_question(topic), now)  # and a review's buttons
-        told = views.partner_withdrew(topic, me)
+        told = partial(views.partner_withdrew, topic, me)
         await outbox.add(tx, partner.id, "agreement", told, now, couple_id=couple.id)
     return Withdrawn(topic, partner)
 
@@ -445,7 +449,7 @@ async def review_due(mend: Mend) -> int:
                     tx,
                     member,
                     "review",
-                    views.review_question(topic, reader, other),
+                    partial(views.review_question, topic, reader, other),
                     now,
                     couple_id=couple.id,
                     question=_review_question(topic),
@@ -464,7 +468,7 @@ async def _lapse(tx: Tx, topic: Topic, by: int | None, now: datetime) -> None:
     couple = await couples.active(tx, topic.couple_id)
     if couple is None:
         return
-    notice = views.lapsed(topic)
+    notice = partial(views.lapsed, topic)
     for member in (couple.inviter_id, couple.joiner_id):
         if member != by:
             await outbox.add(tx, member, "review", notice, now, couple_id=couple.id)
@@ -494,6 +498,6 @@ async def renew(mend: Mend, user_id: int, topic_id: int, yes: bool) -> Renewal:
         review_at = max(now, topic.review_at) + timedelta(days=topic.period_days)
         await store.renew(tx, topic.id, review_at)
         await outbox.settle(tx, _review_question(topic), now)
-        told = views.renewed(Renewal(RenewOutcome.RENEWED, topic, partner, me, review_at))
+        told = partial(views.renewed, Renewal(RenewOutcome.RENEWED, topic, partner, me, review_at))
         await outbox.add(tx, partner.id, "review", told, now, couple_id=couple.id)
     return Renewal(RenewOutcome.RENEWED, topic, me, partner, review_at)

@@ -59,7 +59,7 @@ async def _waiting(tx: Tx, mend: Mend, user: User, now: datetime) -> list[str]:
         return []
     ask = await ask_for_day(tx, user.id, service.KIND, local_day(now, user.tz))
     open_ = ask is not None and ask.status in (AskStatus.OPEN, AskStatus.NOTING)
-    return [views.WAITING_OPEN] if open_ else []
+    return [str(views.WAITING_OPEN)] if open_ else []
 
 
 FEATURE = Feature(

@@ -149,9 +149,17 @@ async def complete(tx: Tx, mend: Mend, user: User, ask: Ask, now: datetime) -> C
         settled = {AskStatus.DONE, AskStatus.SKIPPED}
         answered = partner_ask is not None and partner_ask.status in settled
         if not answered and await store.add_nudge(tx, partner.id, partner_day):
-            nudge = views.partner_checked_in(user.first_name)
+            name = user.first_name
             # "Checked in today" is true only today: never held until the quiet hours end.
-            await outbox.add(tx, partner.id, "nudge", nudge, now, couple_id=couple.id, timely=True)
+            await outbox.add(
+                tx,
+                partner.id,
+                "nudge",
+                lambda: views.partner_checked_in(name),
+                now,
+                couple_id=couple.id,
+                timely=True,
+            )
     return Completed(ask, Saved.WAITING, partner.first_name, hard_day)
 
 

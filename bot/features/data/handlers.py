@@ -25,7 +25,7 @@ async def export(update: Update, context: MendContext) -> None:
     await chat.send_document(
         exported.body,
         filename=views.export_filename(exported.day),
-        caption=views.EXPORT_CAPTION,
+        caption=str(views.EXPORT_CAPTION),
         parse_mode=ParseMode.HTML,
     )
 

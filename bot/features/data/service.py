@@ -53,7 +53,7 @@ async def _scope(tx: Tx, me: User, now: datetime) -> ExportScope:
     for partner_id in {couple.partner_of(me.id) for couple, _ in couple_rows}:
         partner = await users.get(tx, partner_id)
         name = partner.first_name if partner is not None else ""
-        names[partner_id] = name or views.EXPORT_PARTNER_UNNAMED
+        names[partner_id] = name or str(views.EXPORT_PARTNER_UNNAMED)
 
     def when(moment: datetime | None) -> str | None:
         if moment is None:

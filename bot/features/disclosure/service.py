@@ -6,6 +6,7 @@ Only topics in force can be disclosed on; only Send relays, and only to the part
 
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from bot.domain.prompting import local_day
@@ -152,7 +153,7 @@ async def send(mend: Mend, user_id: int, disclosure_id: int, message_id: int) ->
             tx,
             partner.id,
             Relay.DISCLOSURE,
-            views.relay(disclosure, topic, me, partner),
+            lambda: views.relay(disclosure, topic, me, partner),
             now,
             due_at=deliver_at,
             couple_id=couple.id,
@@ -167,7 +168,7 @@ async def send(mend: Mend, user_id: int, disclosure_id: int, message_id: int) ->
         # What they chose to pass on is the disclosure itself: it answers an open /ask.
         await store.answer_request(tx, couple.id, partner.id, now - ASK_INTERVAL, now)
         sending = Sending(disclosure, topic, partner, waits if waits > deliver_at else None, me)
-        shown = views.delivered(sending, me, waits)
+        shown = partial(views.delivered, sending, me, waits)
         await outbox.edit(tx, me.id, message_id, now, shown, after=outbox_id)
     return sending
 
@@ -261,7 +262,8 @@ async def send_ack(
     """The acknowledgement (and the note, if any) goes back to the author; the message that
     asked for the note (but ``pressed``, edited by its handler) becomes what was sent."""
     disclosure, me, partner = await _received(tx, user.id, disclosure_id)
-    if disclosure.ack is None:
+    ack = disclosure.ack
+    if ack is None:
         raise Stale(STALE_BUTTON)
     if note is not None:
         note = words(note, MAX_NOTE_CHARS)
@@ -272,16 +274,16 @@ async def send_ack(
         tx,
         partner.id,
         Relay.ACK,
-        views.ack_relay(me, topic, disclosure.ack, note),
+        lambda: views.ack_relay(me, topic, ack, note),
         now,
         couple_id=disclosure.couple_id,
         author_id=me.id,
     )
     await store.mark_ack_sent(tx, disclosure.id, note, now)
     await users.set_awaiting(tx, me.id, None, now)
-    sent = AckSent(disclosure.ack, partner)
+    sent = AckSent(ack, partner)
     question = f"{ACK_INPUT}:{disclosure.id}"
-    await outbox.settle(tx, question, now, views.ack_sent(sent), keep=pressed)
+    await outbox.settle(tx, question, now, lambda: views.ack_sent(sent), keep=pressed)
     return sent
 
 
@@ -313,7 +315,7 @@ async def queue_checks(tx: Tx, user_ids: list[int], now: datetime) -> int:
         if me.tz is not None and await store.check_answered_on(tx, me.id, local_day(now, me.tz)):
             continue  # answered today already (asked by the partner, or shared something)
         tells = await users.shares_nothing(tx, me.id)
-        message = views.check(partner, tells)
+        message = partial(views.check, partner, tells)
         await outbox.add(tx, me.id, Relay.CHECK, message, now, question=_check_question(me, now))
         queued += 1
     return queued
@@ -341,7 +343,7 @@ async def nothing(mend: Mend, user_id: int, message_id: int) -> NothingNoted:
                     tx,
                     partner.id,
                     Relay.SEEN,
-                    views.seen_relay(me),
+                    lambda: views.seen_relay(me),
                     now,
                     couple_id=couple.id,
                     author_id=me.id,
@@ -355,7 +357,7 @@ async def nothing(mend: Mend, user_id: int, message_id: int) -> NothingNoted:
             tx,
             partner.id,
             Relay.NOTHING,
-            views.nothing_relay(me),
+            lambda: views.nothing_relay(me),
             now,
             couple_id=couple.id,
             author_id=me.id,
@@ -375,12 +377,11 @@ async def ask(mend: Mend, user_id: int) -> Asked:
             raise NotAllowed(views.ask_too_soon(me, partner, last, last + ASK_INTERVAL))
         await store.add_request(tx, couple.id, me.id, now)
         tells = await users.shares_nothing(tx, partner.id)
-        message = views.check(me, tells, asked=True)
         await outbox.add(
             tx,
             partner.id,
             Relay.CHECK,
-            message,
+            lambda: views.check(me, tells, asked=True),
             now,
             couple_id=couple.id,
             author_id=me.id,
@@ -450,7 +451,7 @@ async def export(tx: Tx, mend: Mend, scope: "ExportScope") -> dict[str, Any]:
                     "written_at": when(d.written_at),
                     "delivered_at": when(d.deliver_at),
                     "to": scope.partner_name(d.couple_id),
-                    "their_answer": views.ACK_LABELS[d.ack]
+                    "their_answer": str(views.ACK_LABELS[d.ack])
                     if partner_answered and d.ack
                     else None,
                     "their_note": d.ack_note if partner_answered else None,
@@ -466,7 +467,7 @@ async def export(tx: Tx, mend: Mend, scope: "ExportScope") -> dict[str, Any]:
                     "voice_note": d.voice is not None,
                     "written_at": when(d.written_at),
                     "delivered_at": when(d.deliver_at),
-                    "your_answer": views.ACK_LABELS[d.ack] if d.ack else None,
+                    "your_answer": str(views.ACK_LABELS[d.ack]) if d.ack else None,
                     "your_note": d.ack_note if d.ack_sent_at is not None else None,
                 }
             )

@@ -31,113 +31,118 @@ from bot.features.disclosure.models import (
 from bot.features.support import support_button
 from bot.features.talk import talk_button
 from bot.kernel import pages, when
+from bot.kernel.i18n import N_
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
 from bot.texts import BUTTON_SEND_TO, YOU, escape
 
 LOG_PAGE = 5  # entries on a page of the shared log
 
-DISCLOSE_NOTHING_IN_FORCE = (
+DISCLOSE_NOTHING_IN_FORCE = N_(
     "There's no topic in force in your agreement right now, so there's nothing to disclose "
     "under it. /agreement shows your agreement and lets you propose a topic."
 )
-DISCLOSE_PICK = "Which topic is this about?"
-DISCLOSE_WRITE = (
+DISCLOSE_PICK = N_("Which topic is this about?")
+DISCLOSE_WRITE = N_(
     "<b>{title}</b>\nWrite it now, in your own words, or send a voice note. You'll see it "
     "again before anything is sent."
 )
-DISCLOSE_PREVIEW = "Your disclosure on <b>{title}</b>:\n<i>{text}</i>"
-DISCLOSE_PREVIEW_VOICE = "Your disclosure on <b>{title}</b>: a voice note."
-DISCLOSE_ASK_SEND = "Send it to {name}? Nothing goes until you press Send."
-BUTTON_EDIT = "Edit"
-BUTTON_CANCEL = "Cancel"
-BUTTON_UNDO = "Undo"
-DISCLOSE_SENDING = "Sending to {name} in 30 seconds. Changed your mind? Press Undo."
-DISCLOSE_DELIVERED = "Delivered to {name} at {time}."
-DISCLOSE_SENDING_QUIET = (
+DISCLOSE_PREVIEW = N_("Your disclosure on <b>{title}</b>:\n<i>{text}</i>")
+DISCLOSE_PREVIEW_VOICE = N_("Your disclosure on <b>{title}</b>: a voice note.")
+DISCLOSE_ASK_SEND = N_("Send it to {name}? Nothing goes until you press Send.")
+BUTTON_EDIT = N_("Edit")
+BUTTON_CANCEL = N_("Cancel")
+BUTTON_UNDO = N_("Undo")
+DISCLOSE_SENDING = N_("Sending to {name} in 30 seconds. Changed your mind? Press Undo.")
+DISCLOSE_DELIVERED = N_("Delivered to {name} at {time}.")
+DISCLOSE_SENDING_QUIET = N_(
     "Sending to {name} at {when}, when their quiet hours end. Changed your mind? "
     "Press Undo until then."
 )
-DISCLOSE_UNDONE = "Undone. Nothing was sent. It's still here as a draft:"
-DISCLOSE_TOO_LATE = "It has already reached {name}, so it can't be undone."
-DISCLOSE_NOT_DELIVERED = (
+DISCLOSE_UNDONE = N_("Undone. Nothing was sent. It's still here as a draft:")
+DISCLOSE_TOO_LATE = N_("It has already reached {name}, so it can't be undone.")
+DISCLOSE_NOT_DELIVERED = N_(
     "It couldn't reach {name}, so there's nothing to undo: they never saw it. "
     "It's still in your shared log, marked as not delivered."
 )
-DISCLOSE_CANCELLED = "Cancelled. Nothing was sent, and what you wrote is erased."
-DISCLOSE_EDIT = "Send the new version now, in words or as a voice note."
-DISCLOSE_OFF_AGREEMENT = (
+DISCLOSE_CANCELLED = N_("Cancelled. Nothing was sent, and what you wrote is erased.")
+DISCLOSE_EDIT = N_("Send the new version now, in words or as a voice note.")
+DISCLOSE_OFF_AGREEMENT = N_(
     "<b>{title}</b> isn't in force in your agreement any more, so I can't send this under it. "
     "Nothing was sent. /agreement shows what's in force and lets you propose a topic."
 )
-DISCLOSE_NOT_YET = (
+DISCLOSE_NOT_YET = N_(
     "Your agreement isn't in force yet, so there's nothing to disclose under it. "
     "/agreement shows where things stand."
 )
-DISCLOSE_CLOSED = "That disclosure has already been sent or cancelled."
-DISCLOSURE_RELAY = "<b>A disclosure from {name}</b>\nTopic: {title}\nWritten {written}\n\n{text}"
-DISCLOSURE_RELAY_VOICE = (
+DISCLOSE_CLOSED = N_("That disclosure has already been sent or cancelled.")
+DISCLOSURE_RELAY = N_(
+    "<b>A disclosure from {name}</b>\nTopic: {title}\nWritten {written}\n\n{text}"
+)
+DISCLOSURE_RELAY_VOICE = N_(
     "<b>A disclosure from {name}</b>, as a voice note\nTopic: {title}\nWritten {written}"
 )
-NOTHING_RELAY = "{name} has nothing to share under your agreement today."
-BUTTON_ACK_THANKS = "Thank you for telling me"
-BUTTON_ACK_TALK = "I'd like to talk about this"
-BUTTON_ACK_TIME = "I need some time"
+NOTHING_RELAY = N_("{name} has nothing to share under your agreement today.")
+BUTTON_ACK_THANKS = N_("Thank you for telling me")
+BUTTON_ACK_TALK = N_("I'd like to talk about this")
+BUTTON_ACK_TIME = N_("I need some time")
 ACK_LABELS = {
     Ack.THANKS: BUTTON_ACK_THANKS,
     Ack.TALK: BUTTON_ACK_TALK,
     Ack.TIME: BUTTON_ACK_TIME,
 }
-ACK_NOTE = (
+ACK_NOTE = N_(
     "You chose: <b>{ack}</b>.\nAdd a short note for {name} if you like (send it now), "
     "or send it as it is."
 )
-BUTTON_ACK_NO_NOTE = "Send without a note"
-ACK_SENT = "You answered: <b>{ack}</b>. {name} has been told."
-ACK_RELAY = "<b>{name} answered your disclosure on {title}</b>\n{ack}"
-ACK_RELAY_NOTE = "\n<i>{note}</i>"
+BUTTON_ACK_NO_NOTE = N_("Send without a note")
+ACK_SENT = N_("You answered: <b>{ack}</b>. {name} has been told.")
+ACK_RELAY = N_("<b>{name} answered your disclosure on {title}</b>\n{ack}")
+ACK_RELAY_NOTE = "\n<i>{note}</i>"  # the note as written: no words of Mend's
 # Under "I'd like to talk about this", for both: a way to agree when.
-ACK_TALK_TIME = "\n\nIf you like, propose a time to talk, and I'll ask whether it suits."
+ACK_TALK_TIME = N_("If you like, propose a time to talk, and I'll ask whether it suits.")
 # Under "I need some time", for the one who disclosed: a hard thing to read after telling.
-ACK_TIME_HELP = (
-    "\n\nTelling was the right thing, and it may still hurt to wait. Space isn't a verdict; "
+ACK_TIME_HELP = N_(
+    "Telling was the right thing, and it may still hurt to wait. Space isn't a verdict; "
     "it's time to take in what you shared. Look after yourself meanwhile, and if it's heavy, "
     "here is where to find support."
 )
-ACK_ALREADY = "You've already answered this one."
-ACK_NOT_YOURS = "That button belongs to someone else's message."
+ACK_ALREADY = N_("You've already answered this one.")
+ACK_NOT_YOURS = N_("That button belongs to someone else's message.")
 
-CHECK_TITLE = "<b>Anything to share today?</b>"
-CHECK_BODY = "Is there anything under your agreement with {name} to share today?"
-CHECK_ASKED = "{name} asked, gently, whether there's anything under your agreement to share."
-CHECK_TELLS = "If there's nothing, {name} will be told that."
-CHECK_KEEPS = "If there's nothing, {name} isn't told (change this in /agreement)."
-CHECK_KEEPS_ASKED = "If there's nothing, {name} is told only that you've seen the question."
-BUTTON_SHARE_SOMETHING = "Share something"
-BUTTON_NOTHING_TODAY = "Nothing to share today"
-NOTHING_NOTED_TOLD = "Noted. {name} has been told there's nothing to share today."
-NOTHING_NOTED = "Noted. Nothing was sent to {name}."
-NOTHING_NOTED_SEEN = "Noted. {name} is told only that you've seen their question."
-SEEN_RELAY = "{name} has seen your question about anything to share today."
-NOTHING_ALREADY = "You've already told {name} there's nothing to share today."
+CHECK_TITLE = N_("<b>Anything to share today?</b>")
+CHECK_BODY = N_("Is there anything under your agreement with {name} to share today?")
+CHECK_ASKED = N_("{name} asked, gently, whether there's anything under your agreement to share.")
+CHECK_TELLS = N_("If there's nothing, {name} will be told that.")
+CHECK_KEEPS = N_("If there's nothing, {name} isn't told (change this in /agreement).")
+CHECK_KEEPS_ASKED = N_("If there's nothing, {name} is told only that you've seen the question.")
+BUTTON_SHARE_SOMETHING = N_("Share something")
+BUTTON_NOTHING_TODAY = N_("Nothing to share today")
+NOTHING_NOTED_TOLD = N_("Noted. {name} has been told there's nothing to share today.")
+NOTHING_NOTED = N_("Noted. Nothing was sent to {name}.")
+NOTHING_NOTED_SEEN = N_("Noted. {name} is told only that you've seen their question.")
+SEEN_RELAY = N_("{name} has seen your question about anything to share today.")
+NOTHING_ALREADY = N_("You've already told {name} there's nothing to share today.")
 
-ASK_SENT = "I've asked {name} whether there's anything to share. You can ask again after {when}."
-ASK_TOO_SOON = (
+ASK_SENT = N_(
+    "I've asked {name} whether there's anything to share. You can ask again after {when}."
+)
+ASK_TOO_SOON = N_(
     "You asked {name} at {asked}. To keep this gentle, /ask works once a day: "
     "you can ask again after {when}."
 )
 
-LOG_TITLE = "<b>Your shared log</b> ({first} to {last} of {total}, newest first)"
-LOG_EMPTY = "Nothing has been shared under your agreement yet."
-LOG_ENTRY = "<b>{when}</b> · {who} · {title}\n{text}"
-LOG_VOICE = "(a voice note)"
-LOG_NOTHING = "nothing to share today"
-LOG_ACK = "↳ {who}: {ack}"
-LOG_UNDELIVERED = "(couldn't be delivered)"
+LOG_TITLE = N_("<b>Your shared log</b> ({first} to {last} of {total}, newest first)")
+LOG_EMPTY = N_("Nothing has been shared under your agreement yet.")
+LOG_ENTRY = N_("<b>{when}</b> · {who} · {title}\n{text}")
+LOG_VOICE = N_("(a voice note)")
+LOG_NOTHING = N_("nothing to share today")
+LOG_ACK = N_("↳ {who}: {ack}")
+LOG_UNDELIVERED = N_("(couldn't be delivered)")
 
 # The agreement's own words for a topic that has gone (kept here too, so this feature does not
 # reach into the agreement's views).
-TOPIC_GONE = "That topic is no longer part of your agreement."
+TOPIC_GONE = N_("That topic is no longer part of your agreement.")
 
 
 # --- Disclosing ------------------------------------------------------------------------------
@@ -146,7 +151,7 @@ TOPIC_GONE = "That topic is no longer part of your agreement."
 def pick(topics: Sequence[Topic]) -> Outgoing:
     """The topics in force, as buttons."""
     return Outgoing(
-        DISCLOSE_PICK,
+        str(DISCLOSE_PICK),
         buttons(*[[(topic.title[:60], PickTopic(topic.id).pack())] for topic in topics]),
     )
 
@@ -175,12 +180,12 @@ def preview(draft: Preview) -> Outgoing:
         + DISCLOSE_ASK_SEND.format(name=escape(partner.first_name))
     )
     return Outgoing(
-        (DISCLOSE_UNDONE + "\n\n" if draft.undone else "") + text,
+        (str(DISCLOSE_UNDONE) + "\n\n" if draft.undone else "") + text,
         buttons(
             [(BUTTON_SEND_TO.format(name=partner.first_name), Send(disclosure.id).pack())],
             [
-                (BUTTON_EDIT, Edit(disclosure.id).pack()),
-                (BUTTON_CANCEL, Cancel(disclosure.id).pack()),
+                (str(BUTTON_EDIT), Edit(disclosure.id).pack()),
+                (str(BUTTON_CANCEL), Cancel(disclosure.id).pack()),
             ],
         ),
     )
@@ -195,7 +200,7 @@ def sending(sent: Sending) -> Outgoing:
         status = DISCLOSE_SENDING_QUIET.format(name=name, when=moment)
     return Outgoing(
         _shown(sent.disclosure, sent.topic) + "\n\n" + status,
-        buttons([(BUTTON_UNDO, Undo(sent.disclosure.id).pack())]),
+        buttons([(str(BUTTON_UNDO), Undo(sent.disclosure.id).pack())]),
     )
 
 
@@ -221,7 +226,7 @@ def relay(disclosure: Disclosure, topic: Topic, author: User, reader: User) -> O
         "written": when.moment(disclosure.written_at, reader.tz),
     }
     keyboard = buttons(
-        *[[(ACK_LABELS[ack], Acknowledge(disclosure.id, ack).pack())] for ack in Ack]
+        *[[(str(ACK_LABELS[ack]), Acknowledge(disclosure.id, ack).pack())] for ack in Ack]
     )
     if disclosure.voice is not None:
         return Outgoing(DISCLOSURE_RELAY_VOICE.format(**fields), keyboard, disclosure.voice)
@@ -236,11 +241,11 @@ def too_late(partner: User, reached: bool = True) -> str:
 
 
 def editing() -> Outgoing:
-    return Outgoing(DISCLOSE_EDIT)
+    return Outgoing(str(DISCLOSE_EDIT))
 
 
 def cancelled() -> Outgoing:
-    return Outgoing(DISCLOSE_CANCELLED)
+    return Outgoing(str(DISCLOSE_CANCELLED))
 
 
 # --- Acknowledgements ------------------------------------------------------------------------
@@ -249,28 +254,28 @@ def cancelled() -> Outgoing:
 def ack_chosen(chosen: AckChosen) -> Outgoing:
     """Add a note, or send the answer as it is."""
     return Outgoing(
-        ACK_NOTE.format(ack=ACK_LABELS[chosen.ack], name=escape(chosen.partner.first_name)),
-        buttons([(BUTTON_ACK_NO_NOTE, NoNote(chosen.disclosure_id).pack())]),
+        ACK_NOTE.format(ack=str(ACK_LABELS[chosen.ack]), name=escape(chosen.partner.first_name)),
+        buttons([(str(BUTTON_ACK_NO_NOTE), NoNote(chosen.disclosure_id).pack())]),
     )
 
 
 def ack_relay(reader: User, topic: Topic | None, ack: Ack, note: str | None) -> Outgoing:
     """What the author receives: the answer, and the note if there is one."""
     title = escape(topic.title) if topic else ""
-    text = ACK_RELAY.format(name=escape(reader.first_name), title=title, ack=ACK_LABELS[ack])
+    text = ACK_RELAY.format(name=escape(reader.first_name), title=title, ack=str(ACK_LABELS[ack]))
     if note is not None:
         text += ACK_RELAY_NOTE.format(note=escape(note))
     if ack == Ack.TIME:
-        return Outgoing(text + ACK_TIME_HELP, ((support_button(),),))
+        return Outgoing(text + "\n\n" + str(ACK_TIME_HELP), ((support_button(),),))
     if ack == Ack.TALK:
-        return Outgoing(text + ACK_TALK_TIME, ((talk_button(),),))
+        return Outgoing(text + "\n\n" + str(ACK_TALK_TIME), ((talk_button(),),))
     return Outgoing(text)
 
 
 def ack_sent(sent: AckSent) -> Outgoing:
-    text = ACK_SENT.format(ack=ACK_LABELS[sent.ack], name=escape(sent.partner.first_name))
+    text = ACK_SENT.format(ack=str(ACK_LABELS[sent.ack]), name=escape(sent.partner.first_name))
     if sent.ack == Ack.TALK:
-        return Outgoing(text + ACK_TALK_TIME, ((talk_button(),),))
+        return Outgoing(text + "\n\n" + str(ACK_TALK_TIME), ((talk_button(),),))
     return Outgoing(text)
 
 
@@ -280,7 +285,7 @@ def ack_sent(sent: AckSent) -> Outgoing:
 def check(partner: User, tells: bool, asked: bool = False) -> Outgoing:
     """The transparency check: Share something / Nothing to share today."""
     name = escape(partner.first_name)
-    lines = [CHECK_TITLE]
+    lines = [str(CHECK_TITLE)]
     if asked:
         lines.append(CHECK_ASKED.format(name=name))
     lines.append(CHECK_BODY.format(name=name))
@@ -289,8 +294,8 @@ def check(partner: User, tells: bool, asked: bool = False) -> Outgoing:
     return Outgoing(
         "\n".join(lines),
         buttons(
-            [(BUTTON_SHARE_SOMETHING, ShareSomething().pack())],
-            [(BUTTON_NOTHING_TODAY, NothingToday().pack())],
+            [(str(BUTTON_SHARE_SOMETHING), ShareSomething().pack())],
+            [(str(BUTTON_NOTHING_TODAY), NothingToday().pack())],
         ),
     )
 
@@ -339,7 +344,7 @@ def asked(done: Asked) -> Outgoing:
 def shared_log(log: SharedLog) -> Outgoing:
     """A page of what was shared under the agreement, newest first."""
     if log.total == 0:
-        return Outgoing(LOG_EMPTY)
+        return Outgoing(str(LOG_EMPTY))
     me, partner = log.me, log.partner
     first, last = log.offset + 1, log.offset + len(log.entries)
     parts = [LOG_TITLE.format(first=first, last=last, total=log.total)]
@@ -347,22 +352,22 @@ def shared_log(log: SharedLog) -> Outgoing:
         entry = item.disclosure
         assert entry.deliver_at is not None
         author, reader = (me, partner) if item.by_me else (partner, me)
-        who = YOU if author is me else escape(author.first_name)
+        who = str(YOU) if author is me else escape(author.first_name)
         if entry.kind == Kind.NOTHING:
-            title, text = LOG_NOTHING, ""
+            title, text = str(LOG_NOTHING), ""
         else:
             title = escape(item.title)
-            text = LOG_VOICE if entry.voice else escape(entry.body or "")
+            text = str(LOG_VOICE) if entry.voice else escape(entry.body or "")
         if item.undelivered:
-            text = (text + " " + LOG_UNDELIVERED).strip()
+            text = (text + " " + str(LOG_UNDELIVERED)).strip()
         block = LOG_ENTRY.format(
             when=when.moment(entry.deliver_at, me.tz), who=who, title=title, text=text
         ).rstrip()
         if entry.ack is not None and entry.ack_sent_at is not None:
-            answer = ACK_LABELS[entry.ack]
+            answer = str(ACK_LABELS[entry.ack])
             if entry.ack_note:
                 answer += f": <i>{escape(entry.ack_note)}</i>"
-            replier = YOU if reader is me else escape(reader.first_name)
+            replier = str(YOU) if reader is me else escape(reader.first_name)
             block += "\n" + LOG_ACK.format(who=replier, ack=answer)
         parts.append(block)
     row = pages.nav(log.offset, log.total, LOG_PAGE, LogPage.prefix)

@@ -82,10 +82,17 @@ async def send(mend: Mend, user_id: int, ask_id: int) -> Sent:
             raise NotAllowed(views.GRATITUDE_NOT_PAIRED)
         partner_id = couple.partner_of(user_id)
         name = await partner_name(tx, couple, user_id) or ""
+        # The answer buttons are labelled in the partner's language (offer_reactions).
         rows = await offer_reactions(tx, couple.id, user_id, partner_id, Subject.GRATITUDE, now)
-        message = views.relay(author.first_name, ask.body or "", rows)
+        author_name, text = author.first_name, ask.body or ""
         await outbox.add(
-            tx, partner_id, "gratitude", message, now, couple_id=couple.id, author_id=user_id
+            tx,
+            partner_id,
+            "gratitude",
+            lambda: views.relay(author_name, text, rows),
+            now,
+            couple_id=couple.id,
+            author_id=user_id,
         )
         await store.mark_shared(tx, ask.id, now)
     return Sent(ask.body or "", name)

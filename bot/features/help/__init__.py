@@ -13,7 +13,7 @@ __all__ = ["COMMANDS", "DESCRIPTION", "FEATURE", "SHORT_DESCRIPTION", "privacy"]
 
 def privacy() -> Outgoing:
     """What /privacy says (the settings show it too)."""
-    return Outgoing(views.PRIVACY)
+    return Outgoing(str(views.PRIVACY))
 
 
 async def screen(mend: Mend, user_id: int) -> Outgoing:

@@ -24,7 +24,7 @@ async def show_topic(update: Update, context: MendContext) -> None:
 
 async def privacy(update: Update, context: MendContext) -> None:
     """/privacy: what is stored and who sees what."""
-    await reply(update, context, Outgoing(views.PRIVACY))
+    await reply(update, context, Outgoing(str(views.PRIVACY)))
 
 
 HANDLERS: list[BaseHandler[Update, MendContext, None]] = [

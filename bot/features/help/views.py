@@ -1,29 +1,30 @@
 """What /help and /privacy say, the topics, and the commands menu Telegram shows."""
 
 from bot.features.help.buttons import ShowTopic, Topic
+from bot.kernel.i18n import N_, Text
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.kernel.screens import Open
 
 # /help fits one phone screen: the daily things, then a button per topic. A line naming a
 # command no feature handles is left out (``lines``).
-HELP_TITLE = "<b>What I can do</b>"
-HELP_INTRO = (
+HELP_TITLE = N_("<b>What I can do</b>")
+HELP_INTRO = N_(
     "Each day I ask a short check-in and a moment of gratitude, at times you choose. "
     "Nothing reaches your partner unless you send it."
 )
-HELP_LINES: tuple[tuple[str, str], ...] = (
-    ("menu", "/menu: everything, with buttons"),
-    ("checkin", "/checkin: today's check-in, now"),
-    ("gratitude", "/gratitude: write an appreciation"),
-    ("journal", "/journal: a private note, for you alone"),
-    ("timeout", "/timeout: a calm pause in a hard conversation"),
-    ("review", "/review: a look back at your week together"),
-    ("settings", "/settings: timezone, reminders, pause, quiet hours, all by buttons"),
-    ("support", "/support: for the hard moments"),
+HELP_LINES: tuple[tuple[str, Text], ...] = (
+    ("menu", N_("/menu: everything, with buttons")),
+    ("checkin", N_("/checkin: today's check-in, now")),
+    ("gratitude", N_("/gratitude: write an appreciation")),
+    ("journal", N_("/journal: a private note, for you alone")),
+    ("timeout", N_("/timeout: a calm pause in a hard conversation")),
+    ("review", N_("/review: a look back at your week together")),
+    ("settings", N_("/settings: timezone, reminders, pause, quiet hours, all by buttons")),
+    ("support", N_("/support: for the hard moments")),
 )
-HELP_FOOTER = "Every other command is under a topic below."
+HELP_FOOTER = N_("Every other command is under a topic below.")
 
-TOPIC_STARTING = (
+TOPIC_STARTING = N_(
     "<b>Getting started</b>\n"
     "/start leads you through it with buttons: your timezone, when I ask, and an invite "
     "for your partner. You can also type it all:\n"
@@ -36,14 +37,14 @@ TOPIC_STARTING = (
     "/help: the daily commands, and these topics\n\n"
     "To answer a prompt, reply to it or just send your next message."
 )
-TOPIC_PAIRING = (
+TOPIC_PAIRING = N_(
     "<b>Pairing</b>\n"
     "/pair: a one-time invite link for your partner (it works for 48 hours)\n"
     "<code>/start</code> with the invite's code: how your partner joins if the link "
     "doesn't open\n"
     "/unpair: end the pairing (you can always do this alone)"
 )
-TOPIC_CHECKINS = (
+TOPIC_CHECKINS = N_(
     "<b>Check-ins and reminders</b>\n"
     "/checkin: today's check-in, right now\n"
     "/gratitude: write an appreciation, right now\n"
@@ -58,7 +59,7 @@ TOPIC_CHECKINS = (
     "/remind monthly off: no monthly reflection (once a month, on the day of the month you "
     "paired, at your check-in time; <code>/remind monthly on</code> brings it back)"
 )
-TOPIC_TOGETHER = (
+TOPIC_TOGETHER = N_(
     "<b>Together</b>\n"
     "/agreement: your disclosure agreement; propose, accept or withdraw topics\n"
     "/disclose: share something under the agreement (words or a voice note)\n"
@@ -73,28 +74,28 @@ TOPIC_TOGETHER = (
     "/timeout 20: ask for a calm pause in a hard conversation (5 to 120 minutes)\n"
     "/repair: your repair plan for hard moments (<code>/repair add ...</code> to change it)"
 )
-TOPIC_PRIVACY = (
+TOPIC_PRIVACY = N_(
     "<b>Privacy and your data</b>\n"
     "/journal a private note: for you alone, never sent (<code>/journal list</code>)\n"
     "/privacy: what is stored and who sees what\n"
     "/export: a file of everything you wrote, and what was shared with you\n"
     "/delete: erase everything you wrote (you'll be asked to confirm)"
 )
-TOPICS: dict[Topic, str] = {
+TOPICS: dict[Topic, Text] = {
     Topic.STARTING: TOPIC_STARTING,
     Topic.PAIRING: TOPIC_PAIRING,
     Topic.CHECKINS: TOPIC_CHECKINS,
     Topic.TOGETHER: TOPIC_TOGETHER,
     Topic.PRIVACY: TOPIC_PRIVACY,
 }
-BUTTON_STARTING = "Getting started"
-BUTTON_PAIRING = "Pairing"
-BUTTON_CHECKINS = "Check-ins"
-BUTTON_TOGETHER = "Together"
-BUTTON_PRIVACY = "Privacy and data"
-BUTTON_BACK = "Back"
+BUTTON_STARTING = N_("Getting started")
+BUTTON_PAIRING = N_("Pairing")
+BUTTON_CHECKINS = N_("Check-ins")
+BUTTON_TOGETHER = N_("Together")
+BUTTON_PRIVACY = N_("Privacy and data")
+BUTTON_BACK = N_("Back")
 
-PRIVACY = (
+PRIVACY = N_(
     "<b>Privacy, plainly</b>\n\n"
     "<b>What I store</b>\n"
     "Your first name, timezone and reminder times; the prompts I sent you and your answers; "
@@ -125,19 +126,19 @@ PRIVACY = (
 
 # The commands menu: at most eight, the ones used daily; the rest are typed, and in /help.
 # One a feature does not handle is left out when the menu is set.
-COMMANDS: tuple[tuple[str, str], ...] = (  # (command, description)
-    ("menu", "Where things stand, and everything else"),
-    ("checkin", "Today's check-in"),
-    ("gratitude", "Write an appreciation"),
-    ("journal", "A private note, for you alone"),
-    ("timeout", "A calm pause in a hard conversation"),
-    ("settings", "Timezone, reminders, quiet hours and more"),
-    ("support", "For the hard moments"),
-    ("help", "How Mend works, and every command"),
+COMMANDS: tuple[tuple[str, Text], ...] = (  # (command, description)
+    ("menu", N_("Where things stand, and everything else")),
+    ("checkin", N_("Today's check-in")),
+    ("gratitude", N_("Write an appreciation")),
+    ("journal", N_("A private note, for you alone")),
+    ("timeout", N_("A calm pause in a hard conversation")),
+    ("settings", N_("Timezone, reminders, quiet hours and more")),
+    ("support", N_("For the hard moments")),
+    ("help", N_("How Mend works, and every command")),
 )
 
 # What the empty chat says before /start (setMyDescription, setMyShortDescription).
-DESCRIPTION = (
+DESCRIPTION = N_(
     "Mend helps two partners rebuild trust after a betrayal, with a small daily practice in "
     "this chat: a short check-in and a moment of gratitude at times you choose, promises "
     "kept, and an agreement about what you share.\n\n"
@@ -146,7 +147,7 @@ DESCRIPTION = (
     "for.\n\n"
     "Press Start to set up in a minute."
 )
-SHORT_DESCRIPTION = (
+SHORT_DESCRIPTION = N_(
     "A small daily practice for two partners rebuilding trust: check-ins, gratitude, "
     "promises kept."
 )
@@ -154,24 +155,24 @@ SHORT_DESCRIPTION = (
 
 def help_message(commands: frozenset[str]) -> Outgoing:
     """/help: the daily commands the features handle, then a button per topic."""
-    lines = [line for command, line in HELP_LINES if command in commands]
-    text = "\n".join([HELP_TITLE, HELP_INTRO, "", *lines, "", HELP_FOOTER])
+    lines = [str(line) for command, line in HELP_LINES if command in commands]
+    text = "\n".join([str(HELP_TITLE), str(HELP_INTRO), "", *lines, "", str(HELP_FOOTER)])
     return Outgoing(
         text,
         buttons(
             [
-                (BUTTON_STARTING, ShowTopic(Topic.STARTING).pack()),
-                (BUTTON_PAIRING, ShowTopic(Topic.PAIRING).pack()),
+                (str(BUTTON_STARTING), ShowTopic(Topic.STARTING).pack()),
+                (str(BUTTON_PAIRING), ShowTopic(Topic.PAIRING).pack()),
             ],
             [
-                (BUTTON_CHECKINS, ShowTopic(Topic.CHECKINS).pack()),
-                (BUTTON_TOGETHER, ShowTopic(Topic.TOGETHER).pack()),
+                (str(BUTTON_CHECKINS), ShowTopic(Topic.CHECKINS).pack()),
+                (str(BUTTON_TOGETHER), ShowTopic(Topic.TOGETHER).pack()),
             ],
-            [(BUTTON_PRIVACY, ShowTopic(Topic.PRIVACY).pack())],
+            [(str(BUTTON_PRIVACY), ShowTopic(Topic.PRIVACY).pack())],
         ),
     )
 
 
 def topic(shown: Topic) -> Outgoing:
     """One topic, with a way back to /help's first page."""
-    return Outgoing(TOPICS[shown], buttons([(BUTTON_BACK, Open("help", here=1).pack())]))
+    return Outgoing(str(TOPICS[shown]), buttons([(str(BUTTON_BACK), Open("help", here=1).pack())]))

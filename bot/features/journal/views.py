@@ -4,44 +4,45 @@ from bot import texts
 from bot.features.journal.buttons import Delete, Page
 from bot.features.journal.models import Listing
 from bot.kernel import pages, when
+from bot.kernel.i18n import N_
 from bot.kernel.outgoing import Outgoing, buttons
 
 PAGE = 5
 PREVIEW_CHARS = 600
 
-JOURNAL_WRITE = (
+JOURNAL_WRITE = N_(
     "Write your entry now. It's for you alone: never sent, never shown to your partner."
 )
-JOURNAL_SAVED = "Saved in your private journal. /journal list shows your entries."
-JOURNAL_EMPTY = (
+JOURNAL_SAVED = N_("Saved in your private journal. /journal list shows your entries.")
+JOURNAL_EMPTY = N_(
     "Your journal is empty. <code>/journal what's on your mind</code> writes an entry only "
     "you can read."
 )
-JOURNAL_TITLE = "<b>Your private journal</b> ({first} to {last} of {total}, newest first)"
-JOURNAL_ENTRY = "<b>{n}.</b> {when}\n{text}"
-BUTTON_DELETE_ENTRY = "Delete {n}"
-JOURNAL_LIST_USAGE = (
+JOURNAL_TITLE = N_("<b>Your private journal</b> ({first} to {last} of {total}, newest first)")
+JOURNAL_ENTRY = N_("<b>{n}.</b> {when}\n{text}")
+BUTTON_DELETE_ENTRY = N_("Delete {n}")
+JOURNAL_LIST_USAGE = N_(
     "To see an older entry, add its number: <code>/journal list 6</code>. "
     "<code>/journal list</code> alone shows the newest."
 )
-JOURNAL_NO_SUCH_ENTRY = (
+JOURNAL_NO_SUCH_ENTRY = N_(
     "There's no entry {number} in your journal: its entries are numbered 1 to {total}. "
     "<code>/journal list</code> shows the newest."
 )
-JOURNAL_DELETED = "Deleted."
-JOURNAL_GONE = "That entry is already gone."
+JOURNAL_DELETED = N_("Deleted.")
+JOURNAL_GONE = N_("That entry is already gone.")
 
 
 def write_now() -> Outgoing:
-    return Outgoing(JOURNAL_WRITE)
+    return Outgoing(str(JOURNAL_WRITE))
 
 
 def saved() -> Outgoing:
-    return Outgoing(JOURNAL_SAVED)
+    return Outgoing(str(JOURNAL_SAVED))
 
 
 def list_usage() -> str:
-    return JOURNAL_LIST_USAGE
+    return str(JOURNAL_LIST_USAGE)
 
 
 def no_such_entry(number: int, total: int) -> str:
@@ -51,7 +52,7 @@ def no_such_entry(number: int, total: int) -> str:
 def listing(result: Listing) -> Outgoing:
     """The user's entries, newest first, each with its own Delete button."""
     if result.total == 0:
-        return Outgoing(JOURNAL_EMPTY)
+        return Outgoing(str(JOURNAL_EMPTY))
     offset, total = result.offset, result.total
     parts = [
         JOURNAL_TITLE.format(first=offset + 1, last=offset + len(result.entries), total=total)
@@ -76,4 +77,4 @@ def listing(result: Listing) -> Outgoing:
 def deleted(result: Listing) -> Outgoing:
     """Deleted, and the list again."""
     listing_now = listing(result)
-    return Outgoing(JOURNAL_DELETED + "\n\n" + listing_now.text, listing_now.buttons)
+    return Outgoing(str(JOURNAL_DELETED) + "\n\n" + listing_now.text, listing_now.buttons)

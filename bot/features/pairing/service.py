@@ -10,6 +10,7 @@ After either used /delete, that history is never offered back.
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from functools import partial
 
 from bot.features.pairing import store, views
 from bot.features.pairing.models import (
@@ -98,14 +99,14 @@ async def join(mend: Mend, user_id: int, first_name: str, code: str) -> Joined:
             tx,
             invite.inviter_id,
             "paired",
-            views.paired(joiner.first_name),
+            lambda: views.paired(joiner.first_name),
             now,
             couple_id=couple.id,
         )
         if await store.earlier_couples(tx, couple):
             await store.ask_history(tx, couple, now)
             for member, other in ((invite.inviter_id, joiner.first_name), (user_id, inviter_name)):
-                question = views.history_question(couple.id, other)
+                question = partial(views.history_question, couple.id, other)
                 await outbox.add(tx, member, "history", question, now, couple_id=couple.id)
     return Joined(inviter_name)
 
@@ -129,7 +130,8 @@ async def answer_history(mend: Mend, user_id: int, couple_id: int, yes: bool) ->
         if not await store.answer_history(tx, couple.id, user_id, "yes" if yes else "no", now):
             raise Stale(views.HISTORY_ANSWERED)
         if not yes:
-            notice = views.history_fresh_notice(await partner_name(tx, couple, partner_id) or "")
+            theirs = await partner_name(tx, couple, partner_id) or ""
+            notice = partial(views.history_fresh_notice, theirs)
             await outbox.add(tx, partner_id, "history", notice, now, couple_id=couple.id)
             return HistoryAnswered(HistoryOutcome.FRESH, name)
         if answers.get(partner_id) != "yes":
@@ -138,8 +140,9 @@ async def answer_history(mend: Mend, user_id: int, couple_id: int, yes: bool) ->
             for feature in mend.features:
                 if feature.bring_back is not None:
                     await feature.bring_back(tx, earlier, couple.id)
-        notice = views.history_back(await partner_name(tx, couple, partner_id) or "")
-        await outbox.add(tx, partner_id, "history", notice, now, couple_id=couple.id)
+        theirs = await partner_name(tx, couple, partner_id) or ""
+        back = partial(views.history_back, theirs)
+        await outbox.add(tx, partner_id, "history", back, now, couple_id=couple.id)
     return HistoryAnswered(HistoryOutcome.BROUGHT_BACK, name)
 
 
@@ -171,4 +174,4 @@ async def end_couple(tx: Tx, mend: Mend, couple: Couple, leaver_id: int, now: da
         if feature.on_couple_end is not None:
             await feature.on_couple_end(tx, couple.id, now)
     await outbox.cancel_relays(tx, couple.id)
-    await outbox.add(tx, couple.partner_of(leaver_id), "unpaired", views.partner_unpaired(), now)
+    await outbox.add(tx, couple.partner_of(leaver_id), "unpaired", views.partner_unpaired, now)

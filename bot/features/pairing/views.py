@@ -19,74 +19,77 @@ from bot.features.pairing.models import (
     UnpairQuestion,
 )
 from bot.features.support import support_button
+from bot.kernel.i18n import N_
 from bot.kernel.outgoing import Outgoing, buttons, link
 from bot.texts import escape
 
-INVITE = (
+INVITE = N_(
     "Here is your invite. Tap the button to send it to your partner in any chat, or send "
     "them this link:\n{link}\n\n"
     "Or they can send me <code>/start {code}</code>.\n"
     "It works once, for 48 hours. Making a new one cancels this one."
 )
-BUTTON_SHARE = "Send it to my partner"
-SHARE_TEXT = "Would you try this with me? A few quiet minutes a day, for the two of us."
-INVITE_PREVIEW = (
+BUTTON_SHARE = N_("Send it to my partner")
+SHARE_TEXT = N_("Would you try this with me? A few quiet minutes a day, for the two of us.")
+INVITE_PREVIEW = N_(
     "{name} has invited you to pair on Mend.\n"
     "Once paired, you each answer your own check-ins. You'll see each other's answers only "
     "after you've both answered, and nothing else is shared unless its author sends it.\n"
     "Either of you can unpair at any time."
 )
-BUTTON_PAIR = "Pair with {name}"
-BUTTON_NOT_NOW = "Not now"
-PAIR_DECLINED = "All right, nothing has changed. The invite stays valid until it expires."
-PAIRED = "You're paired with {name}."
-INVITE_UNKNOWN = (
+BUTTON_PAIR = N_("Pair with {name}")
+BUTTON_NOT_NOW = N_("Not now")
+PAIR_DECLINED = N_("All right, nothing has changed. The invite stays valid until it expires.")
+PAIRED = N_("You're paired with {name}.")
+INVITE_UNKNOWN = N_(
     "I don't recognise that invite code. Check it was copied in full, or ask your partner "
     "to send a new one with /pair."
 )
-INVITE_OWN = "That's your own invite. Send the link to your partner so they can join."
-INVITE_USED = "That invite has already been used. Ask your partner for a new one with /pair."
-INVITE_REPLACED = "That invite was replaced by a newer one. Ask your partner for the latest link."
-INVITE_EXPIRED = "That invite has expired (they last 48 hours). Ask for a new one with /pair."
-ALREADY_PAIRED = "You're already paired with {name}. To pair with someone else, /unpair first."
-INVITER_PAIRED = "{name} is already paired, so this invite can't be used."
-NOT_PAIRED = "You're not paired with anyone right now. /pair makes an invite."
-UNPAIR_CONFIRM = (
+INVITE_OWN = N_("That's your own invite. Send the link to your partner so they can join.")
+INVITE_USED = N_("That invite has already been used. Ask your partner for a new one with /pair.")
+INVITE_REPLACED = N_(
+    "That invite was replaced by a newer one. Ask your partner for the latest link."
+)
+INVITE_EXPIRED = N_("That invite has expired (they last 48 hours). Ask for a new one with /pair.")
+ALREADY_PAIRED = N_("You're already paired with {name}. To pair with someone else, /unpair first.")
+INVITER_PAIRED = N_("{name} is already paired, so this invite can't be used.")
+NOT_PAIRED = N_("You're not paired with anyone right now. /pair makes an invite.")
+UNPAIR_CONFIRM = N_(
     "End your pairing with {name}? They'll get a short notice that it ended, nothing more. "
     "Your own entries stay yours, and anything not yet delivered between you is dropped.\n"
     "What you shared (your agreement's history, disclosures, wins, repair plan and promises) "
     "is kept for both of you but out of sight; /export still includes it. If you two pair "
     "again, it can come back if you both agree."
 )
-BUTTON_UNPAIR = "Yes, end the pairing"
-BUTTON_KEEP_PAIRED = "No, keep it"
-KEPT_PAIRED = "Nothing has changed. You're still paired."
-UNPAIRED = "The pairing has ended. Your own entries are still yours. /pair makes a new invite."
-HISTORY_QUESTION = (
+BUTTON_UNPAIR = N_("Yes, end the pairing")
+BUTTON_KEEP_PAIRED = N_("No, keep it")
+KEPT_PAIRED = N_("Nothing has changed. You're still paired.")
+UNPAIRED = N_("The pairing has ended. Your own entries are still yours. /pair makes a new invite.")
+HISTORY_QUESTION = N_(
     "<b>You and {name} were paired on Mend before</b>\n"
     "Would you like your shared history back: your agreement's history, disclosures, wins, "
     "repair plan and promises? It comes back only if you both say yes. Until then you start "
     "fresh, and a no from either of you keeps it out of sight."
 )
-BUTTON_HISTORY_YES = "Yes, bring it back"
-BUTTON_HISTORY_NO = "No, start fresh"
-HISTORY_WAITING = "Noted. It comes back only if {name} says yes too, and I'll tell you if so."
-HISTORY_BACK = (
+BUTTON_HISTORY_YES = N_("Yes, bring it back")
+BUTTON_HISTORY_NO = N_("No, start fresh")
+HISTORY_WAITING = N_("Noted. It comes back only if {name} says yes too, and I'll tell you if so.")
+HISTORY_BACK = N_(
     "Your shared history with {name} is back: /agreement, /disclosures, /wins, /repair and "
     "/promises show it again."
 )
-HISTORY_FRESH = (
+HISTORY_FRESH = N_(
     "All right, you two start fresh. Your earlier history stays kept, out of sight, and "
     "nothing of it is shown."
 )
-HISTORY_FRESH_NOTICE = (
+HISTORY_FRESH_NOTICE = N_(
     "You and {name} are starting fresh: your earlier shared history stays kept, out of sight. "
     "What you build from here counts just the same."
 )
-HISTORY_FRESH_ALREADY = "This question has closed: you two are starting fresh."
-HISTORY_ANSWERED = "You've answered this already."
-HISTORY_CLOSED = "That question was about an earlier pairing, and it has closed."
-PARTNER_UNPAIRED = (
+HISTORY_FRESH_ALREADY = N_("This question has closed: you two are starting fresh.")
+HISTORY_ANSWERED = N_("You've answered this already.")
+HISTORY_CLOSED = N_("That question was about an earlier pairing, and it has closed.")
+PARTNER_UNPAIRED = N_(
     "Your pairing on Mend has ended. Your own entries are still yours.\n\n"
     "News like this can land hard, even when it was expected. Be gentle with yourself "
     "tonight, and if you can, reach out to someone you trust. If it would help, here is "
@@ -97,8 +100,10 @@ PARTNER_UNPAIRED = (
 def invite(result: InviteMade, bot_username: str) -> Outgoing:
     """The link and the bare code, and a button that opens Telegram's share sheet."""
     address = f"https://t.me/{bot_username}?start={result.code}"
-    share = "https://t.me/share/url?" + urlencode({"url": address, "text": SHARE_TEXT})
-    return Outgoing(INVITE.format(link=address, code=result.code), ((link(BUTTON_SHARE, share),),))
+    share = "https://t.me/share/url?" + urlencode({"url": address, "text": str(SHARE_TEXT)})
+    return Outgoing(
+        INVITE.format(link=address, code=result.code), ((link(str(BUTTON_SHARE), share),),)
+    )
 
 
 def invite_preview(result: InvitePreview) -> Outgoing:
@@ -106,7 +111,7 @@ def invite_preview(result: InvitePreview) -> Outgoing:
         INVITE_PREVIEW.format(name=escape(result.inviter_name)),
         buttons(
             [(BUTTON_PAIR.format(name=result.inviter_name), Join(result.code).pack())],
-            [(BUTTON_NOT_NOW, Decline().pack())],
+            [(str(BUTTON_NOT_NOW), Decline().pack())],
         ),
     )
 
@@ -125,7 +130,7 @@ def joined(result: Joined, then: Outgoing | None) -> Outgoing:
 
 
 def declined() -> Outgoing:
-    return Outgoing(PAIR_DECLINED)
+    return Outgoing(str(PAIR_DECLINED))
 
 
 def already_paired(partner_name: str) -> str:
@@ -140,23 +145,23 @@ def unpair_question(result: UnpairQuestion) -> Outgoing:
     return Outgoing(
         UNPAIR_CONFIRM.format(name=escape(result.partner_name)),
         buttons(
-            [(BUTTON_UNPAIR, ConfirmUnpair(result.couple_id).pack())],
-            [(BUTTON_KEEP_PAIRED, KeepPaired().pack())],
+            [(str(BUTTON_UNPAIR), ConfirmUnpair(result.couple_id).pack())],
+            [(str(BUTTON_KEEP_PAIRED), KeepPaired().pack())],
         ),
     )
 
 
 def unpaired() -> Outgoing:
-    return Outgoing(UNPAIRED)
+    return Outgoing(str(UNPAIRED))
 
 
 def kept_paired() -> Outgoing:
-    return Outgoing(KEPT_PAIRED)
+    return Outgoing(str(KEPT_PAIRED))
 
 
 def partner_unpaired() -> Outgoing:
     """The notice the partner gets (through the outbox): kind words, and where support is."""
-    return Outgoing(PARTNER_UNPAIRED, ((support_button(),),))
+    return Outgoing(str(PARTNER_UNPAIRED), ((support_button(),),))
 
 
 def history_question(couple_id: int, partner_name: str) -> Outgoing:
@@ -164,8 +169,8 @@ def history_question(couple_id: int, partner_name: str) -> Outgoing:
     return Outgoing(
         HISTORY_QUESTION.format(name=escape(partner_name)),
         buttons(
-            [(BUTTON_HISTORY_YES, BringBack(couple_id, HistoryAnswer.YES).pack())],
-            [(BUTTON_HISTORY_NO, BringBack(couple_id, HistoryAnswer.NO).pack())],
+            [(str(BUTTON_HISTORY_YES), BringBack(couple_id, HistoryAnswer.YES).pack())],
+            [(str(BUTTON_HISTORY_NO), BringBack(couple_id, HistoryAnswer.NO).pack())],
         ),
     )
 
@@ -177,7 +182,7 @@ def history_answered(result: HistoryAnswered) -> Outgoing:
         return Outgoing(HISTORY_WAITING.format(name=name))
     if result.outcome is HistoryOutcome.BROUGHT_BACK:
         return Outgoing(HISTORY_BACK.format(name=name))
-    return Outgoing(HISTORY_FRESH)
+    return Outgoing(str(HISTORY_FRESH))
 
 
 def history_back(partner_name: str) -> Outgoing:

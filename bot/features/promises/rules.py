@@ -116,5 +116,5 @@ def parse_due(when: str, now: datetime, tz: ZoneInfo) -> datetime:
     if due <= now:
         raise InvalidInput(views.PROMISE_PAST)
     if due > now + timedelta(days=MAX_PROMISE_DAYS):
-        raise InvalidInput(views.PROMISE_TOO_FAR.format(days=MAX_PROMISE_DAYS))
+        raise InvalidInput(views.too_far(MAX_PROMISE_DAYS))
     return due

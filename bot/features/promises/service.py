@@ -60,7 +60,9 @@ async def make(mend: Mend, user_id: int, args: str) -> Made:
             due_at = parse_due(when, now, me.tz)
         promise = await store.create(tx, couple.id, me.id, what, due_at, now)
         made = Made(promise, me, partner)
-        await outbox.add(tx, partner.id, "promise", views.told(made), now, couple_id=couple.id)
+        await outbox.add(
+            tx, partner.id, "promise", lambda: views.told(made), now, couple_id=couple.id
+        )
     return made
 
 
@@ -75,10 +77,17 @@ async def _ask(tx: Tx, promise: Promise, now: datetime) -> bool:
     if author is None or partner is None:
         return False
     await store.mark_asking(tx, promise.id, now)
-    mine = views.ask_author(promise)
-    theirs = views.ask_partner(promise, author)
-    await outbox.add(tx, author.id, "promise", mine, now, couple_id=couple.id)
-    await outbox.add(tx, partner.id, "promise", theirs, now, couple_id=couple.id)
+    await outbox.add(
+        tx, author.id, "promise", lambda: views.ask_author(promise), now, couple_id=couple.id
+    )
+    await outbox.add(
+        tx,
+        partner.id,
+        "promise",
+        lambda: views.ask_partner(promise, author),
+        now,
+        couple_id=couple.id,
+    )
     return True
 
 
@@ -130,8 +139,10 @@ async def answer(
         await store.settle(tx, promise.id, status, now)
         author, other = (me, partner) if by_author else (partner, me)
         talk = promise.partner_says == Answer.TALK and find(mend.features, "talk") is not None
-        told = views.outcome(Settled(promise, author, other, status, partner, talk))
-        await outbox.add(tx, partner.id, "promise", told, now, couple_id=couple.id)
+        told = Settled(promise, author, other, status, partner, talk)
+        await outbox.add(
+            tx, partner.id, "promise", lambda: views.outcome(told), now, couple_id=couple.id
+        )
     return Settled(promise, author, other, status, me, talk)
 
 

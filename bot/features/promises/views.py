@@ -4,73 +4,86 @@ from bot import texts
 from bot.features.promises.buttons import AuthorAnswer, AuthorSays, PartnerAnswer, PartnerSays
 from bot.features.promises.models import Answer, Answered, Made, Overview, Promise, Settled, Status
 from bot.kernel import when
+from bot.kernel.i18n import N_, ngettext
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.kernel.screens import Open
 from bot.storage.models import User
 
-PROMISE_USAGE = (
+PROMISE_USAGE = N_(
     "Tell me what you promise, and if you like by when, for example:\n"
     "<code>/promise call if I'm running late by 18:00</code>\n"
     "<code>/promise plan Saturday together by fri</code>\n"
     "<code>/promise put my phone away at dinner</code>"
 )
-PROMISE_BAD_WHEN = (
+PROMISE_BAD_WHEN = N_(
     "I couldn't read “{given}” as a time. Try <code>by 18:00</code>, <code>by fri</code>, "
     "<code>by tomorrow 9am</code> or <code>by 2026-12-01</code>. Nothing was saved yet."
 )
-PROMISE_PAST = (
+PROMISE_PAST = N_(
     "That time has already passed. Pick a time still ahead, like <code>by tomorrow</code>."
 )
-PROMISE_TOO_FAR = "A promise can be up to {days} days ahead. Something sooner works best."
-PROMISE_MADE = "Promise noted: <b>{what}</b>. {name} has been told.\n{when}"
-PROMISE_WHEN_MINE = "I'll ask you both how it went on {when}."
-PROMISE_UNDATED_MINE = "I'll ask you both how it went at your check-in, a day or so from now."
+PROMISE_MADE = N_("Promise noted: <b>{what}</b>. {name} has been told.\n{when}")
+PROMISE_WHEN_MINE = N_("I'll ask you both how it went on {when}.")
+PROMISE_UNDATED_MINE = N_("I'll ask you both how it went at your check-in, a day or so from now.")
 # To the one the promise was made to: the promiser's own words, quoted as theirs.
-PROMISE_TOLD = "<b>{name} made you a promise</b>, in their own words:\n“{what}”\n{when}"
-PROMISE_WHEN_THEIRS = "I'll ask you both how it went on {when}."
-PROMISE_UNDATED_THEIRS = (
+PROMISE_TOLD = N_("<b>{name} made you a promise</b>, in their own words:\n“{what}”\n{when}")
+PROMISE_WHEN_THEIRS = N_("I'll ask you both how it went on {when}.")
+PROMISE_UNDATED_THEIRS = N_(
     "I'll ask you both how it went at {name}'s check-in, a day or so from now."
 )
-PROMISE_ASK_AUTHOR = "<b>How did it go?</b>\nYou promised: “{what}”"
-PROMISE_ASK_PARTNER = (
+PROMISE_ASK_AUTHOR = N_("<b>How did it go?</b>\nYou promised: “{what}”")
+PROMISE_ASK_PARTNER = N_(
     "<b>{name} promised you</b>, in their own words:\n“{what}”\nWas it kept? {name} sees your "
     "answer once you've both answered."
 )
-BUTTON_KEPT = "Kept"
-BUTTON_NOT_THIS_TIME = "Not this time"
-BUTTON_LETS_TALK = "Let's talk"
-BUTTON_FIND_TIME = "Find a time to talk"
-PROMISE_ANSWERS = {Answer.KEPT: "Kept", Answer.NOT: "Not this time", Answer.TALK: "Let's talk"}
-PROMISE_NOTED = (
+BUTTON_KEPT = N_("Kept")
+BUTTON_NOT_THIS_TIME = N_("Not this time")
+BUTTON_LETS_TALK = N_("Let's talk")
+BUTTON_FIND_TIME = N_("Find a time to talk")
+PROMISE_ANSWERS = {
+    Answer.KEPT: N_("Kept"),
+    Answer.NOT: N_("Not this time"),
+    Answer.TALK: N_("Let's talk"),
+}
+PROMISE_NOTED = N_(
     "Noted: <b>{answer}</b> for “{what}”. You'll see {name}'s answer once they've answered too."
 )
-PROMISE_ANSWERED = "You've already answered about this promise."
-PROMISE_OUTCOME = "<b>“{what}”</b>\n{author}: {author_says}\n{other}: {other_says}\n{agreed}"
-PROMISE_KEPT = "You both say it was kept."
-PROMISE_NOT_KEPT = (
+PROMISE_ANSWERED = N_("You've already answered about this promise.")
+PROMISE_OUTCOME = N_("<b>“{what}”</b>\n{author}: {author_says}\n{other}: {other_says}\n{agreed}")
+PROMISE_KEPT = N_("You both say it was kept.")
+PROMISE_NOT_KEPT = N_(
     "Not kept this time. That isn't held against anyone; the next promise is a fresh start."
 )
-PROMISE_DIFFER = (
+PROMISE_DIFFER = N_(
     "You see this one differently, and that's all right. Mend records no verdict either way."
 )
-PROMISE_TALK_MINE = "You'd like to talk about it; {name} sees that too."
-PROMISE_TALK_THEIRS = "{name} would like to talk about it, calmly, when you're both ready."
-PROMISES_TITLE = "<b>Promises</b>"
-PROMISES_OPEN = "<b>Open</b>"
-PROMISES_NONE_OPEN = (
+PROMISE_TALK_MINE = N_("You'd like to talk about it; {name} sees that too.")
+PROMISE_TALK_THEIRS = N_("{name} would like to talk about it, calmly, when you're both ready.")
+PROMISES_TITLE = N_("<b>Promises</b>")
+PROMISES_OPEN = N_("<b>Open</b>")
+PROMISES_NONE_OPEN = N_(
     "No open promises. <code>/promise call if I'm running late by 18:00</code> makes one."
 )
-PROMISE_LINE = "• {who}: “{what}” ({state})"
-PROMISE_WAITING = "waiting for both answers"
-PROMISE_STATE_BY = "by {when}"
-PROMISE_STATE_UNDATED = "asked about at a check-in"
+PROMISE_LINE = N_("• {who}: “{what}” ({state})")
+PROMISE_WAITING = N_("waiting for both answers")
+PROMISE_STATE_BY = N_("by {when}")
+PROMISE_STATE_UNDATED = N_("asked about at a check-in")
 # Counted together, never per person; left out when there is nothing to count.
-PROMISES_KEPT_TOGETHER = "Promises you both called kept in the last 30 days: {count}"
+PROMISES_KEPT_TOGETHER = N_("Promises you both called kept in the last 30 days: {count}")
+
+
+def too_far(days: int) -> str:
+    """A time further ahead than a promise can be."""
+    return ngettext(
+        "A promise can be up to {days} day ahead. Something sooner works best.",
+        "A promise can be up to {days} days ahead. Something sooner works best.",
+        days,
+    ).format(days=days)
 
 
 def _state(promise: Promise, reader: User) -> str:
     if promise.due_at is None:
-        return PROMISE_STATE_UNDATED
+        return str(PROMISE_STATE_UNDATED)
     return PROMISE_STATE_BY.format(when=when.moment(promise.due_at, reader.tz))
 
 
@@ -78,7 +91,7 @@ def made(result: Made) -> Outgoing:
     """The author's confirmation."""
     promise = result.promise
     by = (
-        PROMISE_UNDATED_MINE
+        str(PROMISE_UNDATED_MINE)
         if promise.due_at is None
         else PROMISE_WHEN_MINE.format(when=when.moment(promise.due_at, result.me.tz))
     )
@@ -109,8 +122,8 @@ def ask_author(promise: Promise) -> Outgoing:
         PROMISE_ASK_AUTHOR.format(what=texts.escape(promise.body)),
         buttons(
             [
-                (BUTTON_KEPT, AuthorSays(promise.id, AuthorAnswer.KEPT).pack()),
-                (BUTTON_NOT_THIS_TIME, AuthorSays(promise.id, AuthorAnswer.NOT).pack()),
+                (str(BUTTON_KEPT), AuthorSays(promise.id, AuthorAnswer.KEPT).pack()),
+                (str(BUTTON_NOT_THIS_TIME), AuthorSays(promise.id, AuthorAnswer.NOT).pack()),
             ]
         ),
     )
@@ -124,8 +137,8 @@ def ask_partner(promise: Promise, author: User) -> Outgoing:
         ),
         buttons(
             [
-                (BUTTON_KEPT, PartnerSays(promise.id, PartnerAnswer.KEPT).pack()),
-                (BUTTON_LETS_TALK, PartnerSays(promise.id, PartnerAnswer.TALK).pack()),
+                (str(BUTTON_KEPT), PartnerSays(promise.id, PartnerAnswer.KEPT).pack()),
+                (str(BUTTON_LETS_TALK), PartnerSays(promise.id, PartnerAnswer.TALK).pack()),
             ]
         ),
     )
@@ -138,7 +151,7 @@ def answered(result: Answered | Settled) -> Outgoing:
     return Outgoing(
         PROMISE_NOTED.format(
             what=texts.escape(result.promise.body),
-            answer=PROMISE_ANSWERS[result.answer],
+            answer=str(PROMISE_ANSWERS[result.answer]),
             name=texts.escape(result.partner.first_name),
         )
     )
@@ -156,40 +169,40 @@ def outcome(result: Settled) -> Outgoing:
         PROMISE_OUTCOME.format(
             what=texts.escape(promise.body),
             author=texts.escape(result.author.first_name),
-            author_says=PROMISE_ANSWERS[promise.author_says],
+            author_says=str(PROMISE_ANSWERS[promise.author_says]),
             other=texts.escape(result.other.first_name),
-            other_says=PROMISE_ANSWERS[promise.partner_says],
-            agreed=agreed,
+            other_says=str(PROMISE_ANSWERS[promise.partner_says]),
+            agreed=str(agreed),
         )
     ]
-    rows = []
+    rows: list[list[tuple[str, str]]] = []
     if result.talk_wanted:
         if result.reader.id == result.other.id:
             lines.append(PROMISE_TALK_MINE.format(name=texts.escape(result.author.first_name)))
         else:
             lines.append(PROMISE_TALK_THEIRS.format(name=texts.escape(result.other.first_name)))
         if result.can_talk:
-            rows.append([(BUTTON_FIND_TIME, Open("talk").pack())])
+            rows.append([(str(BUTTON_FIND_TIME), Open("talk").pack())])
     return Outgoing("\n".join(lines), buttons(*rows))
 
 
 def overview(result: Overview) -> Outgoing:
     """/promises: open promises, and what the two agreed was kept, counted together."""
     people = {result.me.id: result.me, result.partner.id: result.partner}
-    lines = [PROMISES_TITLE]
+    lines = [str(PROMISES_TITLE)]
     if result.open:
-        lines.append(PROMISES_OPEN)
+        lines.append(str(PROMISES_OPEN))
         for promise in result.open:
             who = people[promise.author_id]
             waiting = promise.status == Status.ASKING
-            state = PROMISE_WAITING if waiting else _state(promise, result.me)
+            state = str(PROMISE_WAITING) if waiting else _state(promise, result.me)
             lines.append(
                 PROMISE_LINE.format(
                     who=texts.escape(who.first_name), what=texts.escape(promise.body), state=state
                 )
             )
     else:
-        lines.append(PROMISES_NONE_OPEN)
+        lines.append(str(PROMISES_NONE_OPEN))
     if result.kept_month:
         lines.append(PROMISES_KEPT_TOGETHER.format(count=result.kept_month))
     return Outgoing("\n".join(lines))

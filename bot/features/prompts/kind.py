@@ -13,6 +13,7 @@ from datetime import datetime
 
 from bot.features.prompts.models import Ask
 from bot.kernel.db import Tx
+from bot.kernel.i18n import Words
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button, Outgoing
 from bot.prompts import Prompt
@@ -41,7 +42,7 @@ class PromptKind:
     """``(ask, its prompt or None if gone, the partner's first name or None) -> face``."""
     is_current: Callable[[Ask, User, datetime], bool]
     """Can this ask still be answered now?"""
-    expired: str
+    expired: Words
     """Told when a reply or a button comes for an ask no longer current."""
     take_text: Callable[[Tx, Mend, User, Ask, str], Awaitable[Outgoing]]
     """A typed answer (non-blank, stripped) for an ask waiting for words, in the router's

@@ -15,6 +15,7 @@ from bot.features.reactions import Subject, offer_reactions
 from bot.kernel import outbox
 from bot.kernel.db import Tx, from_ts, to_ts
 from bot.kernel.errors import Stale
+from bot.kernel.i18n import speaking
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import is_paused
@@ -179,11 +180,14 @@ async def queue_prompts(
     """Give, as the tick does, a prompt of each ``(user id, kind)`` and queue its message;
     returns how many were queued (a kind already given this day or period is not again)."""
     given = await give(tx, mend, wanted, now, scheduled=True)
+    readers = await batch.users_by_id(tx, {one.ask.user_id for one in given}, named=())
     messages = []
     for position, one in enumerate(given, 1):
         if position % YIELD_EVERY == 0:
             await asyncio.sleep(0)  # keep each stretch on the event loop short
-        messages.append((one.ask.user_id, views.render_prompt(mend, one), one.ask.id))
+        reader = readers.get(one.ask.user_id)
+        with speaking(reader.language if reader is not None else None):
+            messages.append((one.ask.user_id, views.render_prompt(mend, one), one.ask.id))
     await store.add_prompts(tx, messages, now)
     return len(messages)
 
@@ -219,10 +223,11 @@ async def reveal_both(
     (me, mine), (partner, theirs) = pair
     await store.mark_revealed(tx, (mine.id, theirs.id), now)
     for reader, author, own, other in ((me, partner, mine, theirs), (partner, me, theirs, mine)):
-        message = render(own, other, author.first_name)
-        if answerable is not None:
-            rows = await offer_reactions(tx, couple.id, author.id, reader.id, answerable, now)
-            message = replace(message, buttons=(*message.buttons, *rows))
+        with speaking(reader.language):  # the reveal, and its buttons, in the reader's words
+            message = render(own, other, author.first_name)
+            if answerable is not None:
+                rows = await offer_reactions(tx, couple.id, author.id, reader.id, answerable, now)
+                message = replace(message, buttons=(*message.buttons, *rows))
         await outbox.add(tx, reader.id, "reveal", message, now, couple_id=couple.id)
 
 
@@ -237,7 +242,8 @@ async def fire_snoozed(mend: Mend) -> int:
                 await store.clear_remind_at(tx, ask.id)
                 user = await users.get(tx, ask.user_id)
                 if user is not None and is_current(ask, user, now) and not is_paused(user, now):
-                    message = await render_ask(tx, mend, ask)
+                    with speaking(user.language):
+                        message = await render_ask(tx, mend, ask)
                     await outbox.add(tx, user.id, "prompt", message, now, ask_id=ask.id)
                     queued += 1
         if len(snoozed) < BATCH:

@@ -13,6 +13,7 @@ from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed, Stale
 from bot.kernel.feature import ExportScope
+from bot.kernel.i18n import speaking
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Button
 from bot.kernel.people import paired
@@ -28,9 +29,11 @@ async def offer(
     tx: Tx, couple_id: int, author_id: int, reader_id: int, subject: Subject, now: datetime
 ) -> tuple[tuple[Button, ...], ...]:
     """The answer buttons for ``reader_id`` under something ``author_id`` shared, in the
-    caller's transaction (the one that queues it)."""
+    caller's transaction (the one that queues it); labelled in the reader's language."""
     reaction_id = await store.create(tx, couple_id, reader_id, author_id, subject, now)
-    return views.choices(reaction_id)
+    reader = await users.get(tx, reader_id)
+    with speaking(reader.language if reader is not None else None):
+        return views.choices(reaction_id)
 
 
 async def _own(tx: Tx, user_id: int, reaction_id: int, *statuses: Status) -> Answering:
@@ -88,7 +91,7 @@ async def send(mend: Mend, user_id: int, reaction_id: int) -> Answering:
             tx,
             reaction.to_id,
             RELAY,
-            views.relay(reaction, me),
+            lambda: views.relay(reaction, me),
             now,
             couple_id=reaction.couple_id,
             author_id=user_id,
@@ -115,7 +118,7 @@ async def export(tx: Tx, mend: Mend, scope: ExportScope) -> dict[str, Any]:
         return {
             "to": scope.partner_name(r.couple_id),
             "about": r.subject.value,
-            "answer": views.LABELS[r.choice] if r.choice else None,
+            "answer": str(views.LABELS[r.choice]) if r.choice else None,
             "note": r.note,
             "sent_at": scope.when(r.sent_at),
         }

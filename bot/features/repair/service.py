@@ -15,6 +15,7 @@ from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed, Stale
 from bot.kernel.feature import ExportScope
+from bot.kernel.i18n import current
 from bot.kernel.mend import Mend
 from bot.kernel.people import paired
 from bot.library import MAX_STEP_CHARS, MAX_STEPS
@@ -24,7 +25,9 @@ from bot.storage.models import Couple
 async def _plan(tx: Tx, mend: Mend, couple: Couple) -> list[str]:
     """The couple's steps; a couple without a plan yet starts from the template."""
     if not await store.has_plan(tx, couple.id):
-        await store.replace(tx, couple.id, [(step, None) for step in mend.repair.steps])
+        await store.replace(
+            tx, couple.id, [(step, None) for step in mend.repair.in_language(current()).steps]
+        )
     return await store.steps(tx, couple.id)
 
 
@@ -34,7 +37,7 @@ async def show(mend: Mend, user_id: int) -> Plan:
         couple, me, partner = await paired(tx, user_id, texts.TOGETHER_NOT_PAIRED)
         steps = await _plan(tx, mend, couple)
         waiting = await store.pending(tx, couple.id)
-    return Plan(mend.repair.title, steps, waiting, me, partner)
+    return Plan(mend.repair.in_language(current()).title, steps, waiting, me, partner)
 
 
 def _position(word: str, steps: list[str]) -> int:
@@ -57,7 +60,7 @@ async def propose(mend: Mend, user_id: int, args: str) -> Proposed:
         body: str | None = None
         if action == Action.ADD:
             if len(steps) >= MAX_STEPS:
-                raise NotAllowed(views.REPAIR_FULL.format(limit=MAX_STEPS))
+                raise NotAllowed(views.full(MAX_STEPS))
             body = words(rest, MAX_STEP_CHARS) if rest.strip() else None
             if body is None:
                 raise InvalidInput(views.REPAIR_USAGE)
@@ -74,12 +77,11 @@ async def propose(mend: Mend, user_id: int, args: str) -> Proposed:
         elif rest.strip():
             raise InvalidInput(views.REPAIR_USAGE)
         change = await store.propose(tx, couple.id, me.id, action, position, body, now)
-        ask = views.proposed_told(change, me)
         await outbox.add(
             tx,
             partner.id,
             "repair",
-            ask,
+            lambda: views.proposed_told(change, me),
             now,
             couple_id=couple.id,
             author_id=me.id,
@@ -116,8 +118,14 @@ async def decide(
         await store.decide(tx, change.id, status, now)
         await outbox.settle(tx, _change_question(change.id), now, keep=message_id)
         decided = Decided(change, approved)
-        told = views.decided_told(decided, me)
-        await outbox.add(tx, partner.id, "repair", told, now, couple_id=couple.id)
+        await outbox.add(
+            tx,
+            partner.id,
+            "repair",
+            lambda: views.decided_told(decided, me),
+            now,
+            couple_id=couple.id,
+        )
     return decided
 
 
@@ -126,10 +134,10 @@ async def _apply(tx: Tx, mend: Mend, couple: Couple, change: RepairChange) -> No
     authors = await store.authors(tx, couple.id)
     plan: list[tuple[str, int | None]] = list(zip(steps, authors, strict=True))
     if change.action == Action.RESET:
-        plan = [(step, None) for step in mend.repair.steps]
+        plan = [(step, None) for step in mend.repair.in_language(current()).steps]
     elif change.action == Action.ADD:
         if len(plan) >= MAX_STEPS:
-            raise NotAllowed(views.REPAIR_FULL.format(limit=MAX_STEPS))
+            raise NotAllowed(views.full(MAX_STEPS))
         plan.append((change.body or "", change.author_id))
     else:
         assert change.position is not None

@@ -3,41 +3,50 @@
 from bot import texts
 from bot.features.repair.buttons import Choice, Decide
 from bot.features.repair.models import Action, Decided, Plan, Proposed, RepairChange
+from bot.kernel.i18n import N_, ngettext
 from bot.kernel.outgoing import Outgoing, buttons
 from bot.storage.models import User
 
-REPAIR_USAGE = (
+REPAIR_USAGE = N_(
     "To change the plan, propose one of these; it applies once your partner approves:\n"
     "<code>/repair add We text a heart when we're ready to talk</code>\n"
     "<code>/repair edit 3 We come back within the hour</code>\n"
     "<code>/repair remove 4</code>\n"
     "<code>/repair reset</code> (back to the template)"
 )
-REPAIR_HOW = (
+REPAIR_HOW = N_(
     "Either of you can propose a change (<code>/repair add</code>, <code>/repair edit 3</code>, "
     "<code>/repair remove 4</code>, <code>/repair reset</code>); it applies once {name} approves."
 )
 REPAIR_ACTIONS = {
-    Action.ADD: "add a step: “{text}”",
-    Action.EDIT: "change step {n} to “{text}”",
-    Action.REMOVE: "remove step {n}",
-    Action.RESET: "go back to the template",
+    Action.ADD: N_("add a step: “{text}”"),
+    Action.EDIT: N_("change step {n} to “{text}”"),
+    Action.REMOVE: N_("remove step {n}"),
+    Action.RESET: N_("go back to the template"),
 }
-REPAIR_WAITING_TITLE = "<b>Waiting for approval</b>"
-REPAIR_WAITING_LINE = "• {who}: {change}"
-BUTTON_APPROVE = "Approve"
-REPAIR_BAD_NUMBER = "Give a step number from 1 to {count}, as shown in /repair."
-REPAIR_FULL = "The plan has {limit} steps, the most it can hold. Remove one first."
-REPAIR_LAST_STEP = "That's the only step left; a plan needs at least one. Edit it instead."
-REPAIR_PROPOSED = "Proposed: {change}. It applies once {name} approves."
-REPAIR_PROPOSED_TOLD = "<b>{name} proposes a change to your repair plan</b>\n{change}"
-REPAIR_OWN_CHANGE = "That's your own proposal; {name} approves it."
-REPAIR_DECIDED = "That change has already been approved or declined."
-REPAIR_PLAN_CHANGED = "The plan has changed since this was proposed. /repair shows it now."
-REPAIR_APPROVED = "Approved: {change}. /repair shows the plan."
-REPAIR_DECLINED = "Declined: {change}. The plan stays as it was."
-REPAIR_APPROVED_TOLD = "{name} approved your change to the repair plan: {change}."
-REPAIR_DECLINED_TOLD = "{name} declined your change to the repair plan: {change}."
+REPAIR_WAITING_TITLE = N_("<b>Waiting for approval</b>")
+REPAIR_WAITING_LINE = N_("• {who}: {change}")
+BUTTON_APPROVE = N_("Approve")
+REPAIR_BAD_NUMBER = N_("Give a step number from 1 to {count}, as shown in /repair.")
+REPAIR_LAST_STEP = N_("That's the only step left; a plan needs at least one. Edit it instead.")
+REPAIR_PROPOSED = N_("Proposed: {change}. It applies once {name} approves.")
+REPAIR_PROPOSED_TOLD = N_("<b>{name} proposes a change to your repair plan</b>\n{change}")
+REPAIR_OWN_CHANGE = N_("That's your own proposal; {name} approves it.")
+REPAIR_DECIDED = N_("That change has already been approved or declined.")
+REPAIR_PLAN_CHANGED = N_("The plan has changed since this was proposed. /repair shows it now.")
+REPAIR_APPROVED = N_("Approved: {change}. /repair shows the plan.")
+REPAIR_DECLINED = N_("Declined: {change}. The plan stays as it was.")
+REPAIR_APPROVED_TOLD = N_("{name} approved your change to the repair plan: {change}.")
+REPAIR_DECLINED_TOLD = N_("{name} declined your change to the repair plan: {change}.")
+
+
+def full(limit: int) -> str:
+    """The plan holds as many steps as it can."""
+    return ngettext(
+        "The plan has {limit} step, the most it can hold. Remove one first.",
+        "The plan has {limit} steps, the most it can hold. Remove one first.",
+        limit,
+    ).format(limit=limit)
 
 
 def _describe(change: RepairChange) -> str:
@@ -47,8 +56,8 @@ def _describe(change: RepairChange) -> str:
 
 def _decide_row(change: RepairChange) -> list[tuple[str, str]]:
     return [
-        (BUTTON_APPROVE, Decide(change.id, Choice.YES).pack()),
-        (texts.BUTTON_DECLINE, Decide(change.id, Choice.NO).pack()),
+        (str(BUTTON_APPROVE), Decide(change.id, Choice.YES).pack()),
+        (str(texts.BUTTON_DECLINE), Decide(change.id, Choice.NO).pack()),
     ]
 
 
@@ -58,10 +67,10 @@ def plan(result: Plan) -> Outgoing:
     lines += [f"{n}. {texts.escape(step)}" for n, step in enumerate(result.steps, start=1)]
     rows = []
     if result.waiting:
-        lines.append("\n" + REPAIR_WAITING_TITLE)
+        lines.append("\n" + str(REPAIR_WAITING_TITLE))
         for change in result.waiting:
             mine = change.author_id == result.me.id
-            who = texts.YOU if mine else texts.escape(result.partner.first_name)
+            who = str(texts.YOU) if mine else texts.escape(result.partner.first_name)
             lines.append(REPAIR_WAITING_LINE.format(who=who, change=_describe(change)))
             if not mine:
                 rows.append(_decide_row(change))

@@ -19,13 +19,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from babel.dates import format_date, format_skeleton
+
+from bot.kernel.i18n import N_, Words, speaking
+from bot.kernel.when import babel_locale
+
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 9.0, 4.8, 110  # 990 x 528 pixels
 MAX_NAME_CHARS = 24
 # Calm, distinct colours (blue, orange) with different markers, readable without colour too;
 # the first of each for the inviter, the second for the joiner.
 COLOURS = ("#3b6ea5", "#d9822b")
 MARKERS = ("o", "s")
-_DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # matplotlib does not promise thread safety; charts drawn one at a time never race, and cost
 # the event loop nothing while they wait in their worker threads.
 _DRAWING = threading.Lock()
@@ -53,7 +57,9 @@ class ScoreChart:
     days: Sequence[DayScores]
     title: str
     y_label: str
-    fallback_names: tuple[str, str] = ("One of you", "The other")  # names the font can't draw
+    # Names the font can't draw stand as these.
+    fallback_names: tuple[Words, Words] = (N_("One of you"), N_("The other"))
+    language: str = "en"  # the reader's: the days under the chart are written in it
 
 
 @cache
@@ -118,10 +124,11 @@ def _draw(chart: ScoreChart) -> bytes:
     figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI, layout="constrained")
     canvas = FigureCanvasAgg(figure)
     axes = figure.add_subplot()
-    names = [
-        drawable(name, fallback)
-        for name, fallback in zip(chart.names, chart.fallback_names, strict=True)
-    ]
+    with speaking(chart.language):
+        names = [
+            drawable(name, str(fallback))
+            for name, fallback in zip(chart.names, chart.fallback_names, strict=True)
+        ]
     for index, (name, colour, marker) in enumerate(zip(names, COLOURS, MARKERS, strict=True)):
         xs, ys = series(chart, index)
         axes.plot(
@@ -149,7 +156,7 @@ def _draw(chart: ScoreChart) -> bytes:
     axes.set_ylim(0.5, 10.9)
     axes.set_yticks(range(1, 11))
     axes.set_ylabel(chart.y_label)
-    ticks, labels = _day_ticks(chart.first_day, span)
+    ticks, labels = _day_ticks(chart.first_day, span, babel_locale(chart.language))
     axes.set_xticks(ticks, labels)
     if span > 14:
         axes.set_xticks(range(span), minor=True)
@@ -165,13 +172,14 @@ def _draw(chart: ScoreChart) -> bytes:
     return buffer.getvalue()
 
 
-def _day_ticks(first_day: date, span: int) -> tuple[list[int], list[str]]:
-    """Every day labelled for up to two weeks; beyond that, each Monday."""
+def _day_ticks(first_day: date, span: int, locale: str) -> tuple[list[int], list[str]]:
+    """Every day labelled for up to two weeks; beyond that, each Monday; in ``locale``."""
     ticks: list[int] = []
     labels: list[str] = []
     for offset in range(span):
         day = first_day + timedelta(days=offset)
         if span <= 14 or day.weekday() == 0:
             ticks.append(offset)
-            labels.append(f"{_DAY_NAMES[day.weekday()]}\n{day.day} {day:%b}")
+            weekday = format_date(day, "EEE", locale=locale)
+            labels.append(f"{weekday}\n{format_skeleton('MMMd', day, locale=locale)}")
     return ticks, labels

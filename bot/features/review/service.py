@@ -27,7 +27,9 @@ from bot.features.review.models import REMINDER_KIND, MessageKind, Period, Revie
 from bot.kernel import outbox
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed
+from bot.kernel.i18n import speaking
 from bot.kernel.mend import Mend
+from bot.kernel.outgoing import Outgoing
 from bot.kernel.people import require_timezone, require_user
 from bot.storage import couples, users
 from bot.storage.models import Couple, Reminder, User
@@ -198,14 +200,22 @@ async def _render_one(mend: Mend, request: store.ReviewRequest) -> int:
         review = None
         if me is not None and me.tz is not None and couple is not None and partner is not None:
             review = await gather(tx, me, partner, couple, request.weeks, request.until_at)
-    photo = await draw(views.chart_of(review)) if review is not None else None
+    photo = None
+    if review is not None and me is not None:
+        with speaking(me.language):  # the chart's words are the reader's
+            photo = await draw(views.chart_of(review))
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         if not await store.take_request(tx, request.id):
             return 0
         if review is None or couple is None or await couples.active(tx, couple.id) is None:
             return 0  # no longer paired (or no timezone): nothing to look back on together
-        for message in views.review_messages(review, photo, scheduled=True):
-            kind = MessageKind.TEXT if message.photo is None else MessageKind.CHART
+        count = len(views.review_messages(review, photo, scheduled=True))
+        for index in range(count):
+
+            def message(index: int = index, review: Review = review) -> Outgoing:
+                return views.review_messages(review, photo, scheduled=True)[index]
+
+            kind = MessageKind.CHART if photo is not None and index == 0 else MessageKind.TEXT
             await outbox.add(tx, request.user_id, kind, message, now, couple_id=couple.id)
     return 1

@@ -13,7 +13,7 @@ from bot.features.settings.handlers import HANDLERS
 from bot.features.settings.models import ReminderKind, ReminderSet, TimezoneChoices, TimezoneSet
 from bot.features.settings.service import apply_timezone, put_reminder, reschedule_all
 from bot.features.settings.timezones import TimezoneMatch, find_timezones, is_valid_timezone
-from bot.features.settings.views import zone_label
+from bot.features.settings.views import zone_city, zone_label
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
 from bot.kernel.feature import Feature, TextInput
@@ -34,6 +34,7 @@ __all__ = [
     "reschedule_all",
     "resolve_timezone",
     "zone_choices",
+    "zone_city",
     "zone_label",
 ]
 

@@ -66,3 +66,10 @@ class TellNothing(CallbackData, prefix="snt"):
     """Tell the partner when there is nothing to share (1) or not (0): ``snt:<on>``."""
 
     on: Annotated[int, Digits(1)]
+
+
+@dataclass(frozen=True)
+class SpeakIn(CallbackData, prefix="sln"):
+    """Speak this language to me (a gettext name: ``en``, ``pt_BR``): ``sln:<language>``."""
+
+    language: Annotated[str, Chars(8)]

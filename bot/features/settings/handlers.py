@@ -12,6 +12,7 @@ from bot.features.settings.buttons import (
     PauseFor,
     Quiet,
     Remind,
+    SpeakIn,
     TellNothing,
     WinsAt,
 )
@@ -25,6 +26,7 @@ from bot.features.settings.models import (
 from bot.kernel.context import MendContext
 from bot.kernel.errors import Stale
 from bot.kernel.handlers import edit, pressed, reply, user_of
+from bot.kernel.i18n import speaking
 
 
 async def settings(update: Update, context: MendContext) -> None:
@@ -39,6 +41,15 @@ async def go(update: Update, context: MendContext) -> None:
     button = await pressed(update, Go)
     user_id, _ = user_of(update)
     await edit(update, context, await screens.page(context.mend, user_id, button.page))
+
+
+async def speak_in(update: Update, context: MendContext) -> None:
+    """A language chosen on the language page: stored, and the settings shown in it at once."""
+    button = await pressed(update, SpeakIn)
+    user_id, _ = user_of(update)
+    language = await service.set_language(context.mend, user_id, button.language)
+    with speaking(language):
+        await edit(update, context, await screens.home(context.mend, user_id))
 
 
 async def remind_button(update: Update, context: MendContext) -> None:
@@ -187,6 +198,7 @@ HANDLERS: list[BaseHandler[Update, MendContext, None]] = [
     CallbackQueryHandler(quiet, pattern=Quiet.pattern()),
     CallbackQueryHandler(wins_at, pattern=WinsAt.pattern()),
     CallbackQueryHandler(tell_nothing, pattern=TellNothing.pattern()),
+    CallbackQueryHandler(speak_in, pattern=SpeakIn.pattern()),
     CommandHandler("timezone", timezone),
     CallbackQueryHandler(choose_timezone, pattern=ChooseZone.pattern()),
     CommandHandler("remind", remind),

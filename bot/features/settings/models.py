@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from bot.domain.quiet import QuietHours
 from bot.features.settings.timezones import Place
+from bot.kernel.i18n import Words
 from bot.kernel.outgoing import Outgoing
 
 
@@ -39,6 +40,7 @@ class Page(StrEnum):
     PRIVACY = "privacy"
     DELETE = "delete"
     UNPAIR = "unpair"
+    LANGUAGE = "lang"
 
 
 class RemindAction(StrEnum):
@@ -125,7 +127,7 @@ class ReminderList:
     lines: tuple[ReminderLine, ...]
     paused: bool
     today: datetime  # now, in the user's timezone
-    switches: tuple[str, ...] = ()  # how each on/off setting of other features stands
+    switches: tuple[Words, ...] = ()  # how each on/off setting of other features stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +142,7 @@ class SwitchState:
     """Another feature's on/off setting, as /settings shows it."""
 
     name: str
-    label: str
+    label: Words
     on: bool
 
 
@@ -196,3 +198,11 @@ class WinsPage:
 class NothingPage:
     partner: str | None  # None: not paired
     on: bool
+
+
+@dataclass(frozen=True)
+class LanguagePage:
+    """The languages Mend speaks, and the one it speaks to this user."""
+
+    current: str
+    languages: tuple[str, ...]

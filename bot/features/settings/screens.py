@@ -40,6 +40,8 @@ async def page(mend: Mend, user_id: int, which: Page) -> Outgoing:
             return views.with_back(help.privacy())
         case Page.DELETE:
             return views.with_back(await data.ask_delete(mend, user_id), Page.CANCEL)
+        case Page.LANGUAGE:
+            return views.language_page(await service.language_page(mend, user_id))
         case Page.UNPAIR:
             return views.with_back(await pairing.unpair_question(mend, user_id))
     raise AssertionError(which)  # pragma: no cover

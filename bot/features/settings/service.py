@@ -13,6 +13,7 @@ from bot.domain.quiet import QuietHours, QuietMode
 from bot.features import agreement, review, wins
 from bot.features.settings import timezones, views
 from bot.features.settings.models import (
+    LanguagePage,
     NothingPage,
     Overview,
     Paused,
@@ -38,6 +39,7 @@ from bot.kernel import when
 from bot.kernel.db import Tx
 from bot.kernel.errors import InvalidInput, NotAllowed, Stale
 from bot.kernel.feature import ExportScope, Switch, awaited_words
+from bot.kernel.i18n import LANGUAGES
 from bot.kernel.mend import Mend
 from bot.kernel.people import is_paused, partner_name, require_timezone, require_user
 from bot.storage import couples, quiet, reminders, users
@@ -353,7 +355,7 @@ async def list_reminders(mend: Mend, user_id: int) -> ReminderList:
         user = await require_user(tx, user_id)
         rows = await reminders.for_user(tx, user_id)
         switches = [
-            switch.status_on if await switch.is_on(tx, user_id) else switch.status_off
+            str(switch.status_on if await switch.is_on(tx, user_id) else switch.status_off)
             for feature in mend.features
             for switch in feature.switches.values()
         ]
@@ -434,7 +436,7 @@ async def reminders_page(mend: Mend, user_id: int, note: str = "") -> RemindersP
         user = await _timed_user(tx, user_id)
         rows = await reminders.for_user(tx, user_id)
         states = [
-            SwitchState(name, switch.label or name, await switch.is_on(tx, user_id))
+            SwitchState(name, str(switch.label) or name, await switch.is_on(tx, user_id))
             for feature in mend.features
             for name, switch in feature.switches.items()
         ]
@@ -640,6 +642,26 @@ async def set_nothing(mend: Mend, user_id: int, on: bool) -> NothingPage:
     with contextlib.suppress(NotAllowed):  # unpaired since: the page says so now
         await agreement.set_tells_nothing(mend, user_id, on)
     return await nothing_page(mend, user_id)
+
+
+# --- Language --------------------------------------------------------------------------------
+
+
+async def language_page(mend: Mend, user_id: int) -> LanguagePage:
+    """The languages to choose from, and the user's own."""
+    async with mend.db.read() as tx:
+        user = await require_user(tx, user_id)
+    return LanguagePage(user.language, LANGUAGES)
+
+
+async def set_language(mend: Mend, user_id: int, language: str) -> str:
+    """Speak ``language`` to the user from now on, whatever Telegram's language is later."""
+    if language not in LANGUAGES:
+        raise Stale(texts.STALE_BUTTON)  # not a button Mend made
+    async with mend.db.transaction() as tx:
+        await require_user(tx, user_id)
+        await users.set_language(tx, user_id, language)
+    return language
 
 
 async def is_paired(mend: Mend, user_id: int) -> bool:

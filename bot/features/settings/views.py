@@ -3,6 +3,9 @@
 
 from datetime import datetime, time
 
+from babel import Locale
+from babel.dates import get_day_names
+
 from bot.domain import schedule
 from bot.domain.quiet import QuietHours, QuietMode
 from bot.features.settings import timezones
@@ -13,10 +16,12 @@ from bot.features.settings.buttons import (
     PauseFor,
     Quiet,
     Remind,
+    SpeakIn,
     TellNothing,
     WinsAt,
 )
 from bot.features.settings.models import (
+    LanguagePage,
     NothingPage,
     Overview,
     Page,
@@ -38,34 +43,37 @@ from bot.features.settings.models import (
     WinsPage,
 )
 from bot.kernel import when
+from bot.kernel.i18n import N_, SOURCE, Text, Words, current, ngettext
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.texts import escape
 
-ON_DAY_AT = "{day} at {time}"
+ON_DAY_AT = N_("{day} at {time}")
+TODAY_AT = N_("today at {time}")
+TOMORROW_AT = N_("tomorrow at {time}")
 
 # --- Timezone --------------------------------------------------------------------------------
 
-TIMEZONE_USAGE = (
+TIMEZONE_USAGE = N_(
     "Tell me your city, country or timezone, for example <code>/timezone Berlin</code>, "
     "<code>/timezone Germany</code>, <code>/timezone NYC</code> or "
     "<code>/timezone UTC+1</code>. /settings has it too."
 )
-TIMEZONE_UNKNOWN = (
+TIMEZONE_UNKNOWN = N_(
     "I couldn't find a timezone for “{given}”. Try a nearby big city, your country, or your "
     "offset from UTC, like UTC+1."
 )
-TIMEZONE_PICK = "A few timezones match. Which one is yours?"
-TIMEZONE_PICK_MORE = (
+TIMEZONE_PICK = N_("A few timezones match. Which one is yours?")
+TIMEZONE_PICK_MORE = N_(
     "These are the places with the most people. If yours isn't here, tell me your city."
 )
-ZONE_CITY = "{place}, {country}"
-ZONE_FIXED = "{offset}, no summer time"
-TIMEZONE_SET = "Your timezone is now {zone}. It's {time} there."
-TIMEZONE_NEXT = "Now choose when I ask, for example <code>/remind checkin 21:00</code>."
+ZONE_CITY = N_("{place}, {country}")
+ZONE_FIXED = N_("{offset}, no summer time")
+TIMEZONE_SET = N_("Your timezone is now {zone}. It's {time} there.")
+TIMEZONE_NEXT = N_("Now choose when I ask, for example <code>/remind checkin 21:00</code>.")
 
 # --- Reminders -------------------------------------------------------------------------------
 
-REMIND_USAGE = (
+REMIND_USAGE = N_(
     "Tell me what and when, for example:\n"
     "<code>/remind checkin 21:00</code>\n"
     "<code>/remind gratitude 8:30 weekdays</code>\n"
@@ -74,176 +82,182 @@ REMIND_USAGE = (
     "<code>/remind review sun 19:00</code>\n"
     "<code>/remind gratitude off</code>"
 )
-REMIND_BAD_KIND = (
+REMIND_BAD_KIND = N_(
     "I can remind you about <code>checkin</code>, <code>gratitude</code>, "
     "<code>disclosure</code> or <code>review</code>, not “{given}”. "
     "For example <code>/remind checkin 21:00</code>."
 )
-REMINDER_SET = "Your {kind} reminder is set for {time}, {days}. Next: {next}."
-REMINDER_OFF = "Your {kind} reminder is off. Set it again any time with /remind."
-REMINDER_WAS_OFF = "You had no {kind} reminder, so nothing changed."
-REMINDERS_HEADER = "<b>Your reminders</b>"
-REMINDER_LINE = "• {kind}: {time}, {days}. Next: {next}"
-SWITCH_LINE = "• {status}"
-REMINDERS_FOOTER = "Change one with /remind, for example <code>/remind checkin 20:30</code>."
-REMINDERS_PAUSED = "Prompts are paused for now. /resume starts them again."
-NO_REMINDERS = (
+REMINDER_SET = N_("Your {kind} reminder is set for {time}, {days}. Next: {next}.")
+REMINDER_OFF = N_("Your {kind} reminder is off. Set it again any time with /remind.")
+REMINDER_WAS_OFF = N_("You had no {kind} reminder, so nothing changed.")
+REMINDERS_HEADER = N_("<b>Your reminders</b>")
+REMINDER_LINE = N_("• {kind}: {time}, {days}. Next: {next}")
+SWITCH_LINE = N_("• {status}")
+REMINDERS_FOOTER = N_("Change one with /remind, for example <code>/remind checkin 20:30</code>.")
+REMINDERS_PAUSED = N_("Prompts are paused for now. /resume starts them again.")
+NO_REMINDERS = N_(
     "You have no reminders yet. Try <code>/remind checkin 21:00</code> or "
     "<code>/remind gratitude 8:30</code>."
 )
-REVIEW_DEFAULT_SET = (
+REVIEW_DEFAULT_SET = N_(
     "Your weekly review comes on Sundays at {time}: a look back at your week together. "
     "<code>/remind review off</code> stops it."
 )
-KIND_LABELS: dict[str, str] = {
-    ReminderKind.CHECKIN: "check-in",
-    ReminderKind.GRATITUDE: "gratitude",
-    ReminderKind.DISCLOSURE: "“anything to share?”",
-    ReminderKind.REVIEW: "weekly review",
+# A reminder's name inside a sentence ("Your {kind} reminder is set ...").
+# Translators: the next four are the {kind} in "Your {kind} reminder is set for ...".
+KIND_LABELS: dict[str, Text] = {
+    ReminderKind.CHECKIN: N_("check-in"),
+    ReminderKind.GRATITUDE: N_("gratitude"),
+    ReminderKind.DISCLOSURE: N_("“anything to share?”"),
+    ReminderKind.REVIEW: N_("weekly review"),
 }
 
 # --- Pause -----------------------------------------------------------------------------------
 
-PAUSE_USAGE = (
+PAUSE_USAGE = N_(
     "How long should I pause? For example <code>/pause 3d</code>, <code>/pause 1w</code> or "
     "<code>/pause until 2026-12-01</code>."
 )
-PAUSED = "Prompts are paused until {when}. /resume starts them sooner."
-RESUMED_NEXT = "Prompts are back on. Next: your {kind} reminder, {when}."
-RESUMED_NONE = (
+PAUSED = N_("Prompts are paused until {when}. /resume starts them sooner.")
+RESUMED_NEXT = N_("Prompts are back on. Next: your {kind} reminder, {when}.")
+RESUMED_NONE = N_(
     "Prompts are back on, but you have no reminders set, so none will come on their own. "
     "/settings sets a time."
 )
-NOT_PAUSED = "Prompts weren't paused, so nothing changed."
+NOT_PAUSED = N_("Prompts weren't paused, so nothing changed.")
 
 # --- /settings -------------------------------------------------------------------------------
 
-SETTINGS_TITLE = "<b>Settings</b>"
-SETTINGS_ZONE = "Timezone: {zone}, where it's {time} now."
-SETTINGS_NO_ZONE = "Timezone: not set yet. I need it to ask at your own times."
-SETTINGS_REMINDERS = "Reminders:"
-SETTINGS_REMINDER = "• {kind}: {time}, {days}"
-SETTINGS_NO_REMINDERS = "Reminders: none yet."
-SETTINGS_PAUSED = "Prompts are paused until {when}."
-SETTINGS_QUIET_SILENT = "Quiet hours: {start} to {end}, what {name} sends arrives silently."
-SETTINGS_QUIET_WAIT = "Quiet hours: {start} to {end}, what {name} sends waits until {end}."
-SETTINGS_QUIET_OFF = "Quiet hours: off."
-YOUR_PARTNER = "your partner"
+SETTINGS_TITLE = N_("<b>Settings</b>")
+SETTINGS_ZONE = N_("Timezone: {zone}, where it's {time} now.")
+SETTINGS_NO_ZONE = N_("Timezone: not set yet. I need it to ask at your own times.")
+SETTINGS_REMINDERS = N_("Reminders:")
+SETTINGS_REMINDER = N_("• {kind}: {time}, {days}")
+SETTINGS_NO_REMINDERS = N_("Reminders: none yet.")
+SETTINGS_PAUSED = N_("Prompts are paused until {when}.")
+SETTINGS_QUIET_SILENT = N_("Quiet hours: {start} to {end}, what {name} sends arrives silently.")
+SETTINGS_QUIET_WAIT = N_("Quiet hours: {start} to {end}, what {name} sends waits until {end}.")
+SETTINGS_QUIET_OFF = N_("Quiet hours: off.")
+YOUR_PARTNER = N_("your partner")
 
-BUTTON_TIMEZONE = "Timezone"
-BUTTON_REMINDERS = "Reminders"
-BUTTON_QUIET = "Quiet hours"
-BUTTON_PAUSE = "Pause"
-BUTTON_PAUSED = "Pause or resume"
-BUTTON_WINS = "Past wins"
-BUTTON_NOTHING = "Nothing to share"
-BUTTON_PRIVACY = "Privacy"
-BUTTON_EXPORT = "Export my data"
-BUTTON_DELETE = "Delete my data"
-BUTTON_UNPAIR = "Unpair"
-BUTTON_BACK = "« Back"
-BUTTON_SETTINGS = "« Settings"
-BUTTON_ANOTHER_TIME = "Another time"
-BUTTON_TURN_OFF = "Turn off"
-BUTTON_EVERY_DAY = "Every day"
-BUTTON_WEEKDAYS = "Weekdays"
-BUTTON_KIND_ON = "{kind}: {time}"
-BUTTON_KIND_OFF = "{kind}: off"
-BUTTON_SWITCH_ON = "{label}: on"
-BUTTON_SWITCH_OFF = "{label}: off"
-CHOSEN = "✓ {label}"
+BUTTON_TIMEZONE = N_("Timezone")
+BUTTON_REMINDERS = N_("Reminders")
+BUTTON_QUIET = N_("Quiet hours")
+BUTTON_PAUSE = N_("Pause")
+BUTTON_PAUSED = N_("Pause or resume")
+BUTTON_WINS = N_("Past wins")
+BUTTON_NOTHING = N_("Nothing to share")
+BUTTON_PRIVACY = N_("Privacy")
+BUTTON_EXPORT = N_("Export my data")
+BUTTON_DELETE = N_("Delete my data")
+BUTTON_UNPAIR = N_("Unpair")
+BUTTON_BACK = N_("« Back")
+BUTTON_SETTINGS = N_("« Settings")
+BUTTON_ANOTHER_TIME = N_("Another time")
+BUTTON_TURN_OFF = N_("Turn off")
+BUTTON_EVERY_DAY = N_("Every day")
+BUTTON_WEEKDAYS = N_("Weekdays")
+BUTTON_KIND_ON = N_("{kind}: {time}")
+BUTTON_KIND_OFF = N_("{kind}: off")
+BUTTON_SWITCH_ON = N_("{label}: on")
+BUTTON_SWITCH_OFF = N_("{label}: off")
+CHOSEN = N_("✓ {label}")
 
-ZONE_PAGE = (
+ZONE_PAGE = N_(
     "<b>Timezone</b>\nYours is {zone}, where it's {time} now.\n\n"
     "To change it, write your city, country or UTC offset, for example Berlin, Germany, NYC "
     "or UTC+1."
 )
-ZONE_PAGE_NONE = (
+ZONE_PAGE_NONE = N_(
     "<b>Timezone</b>\nWrite your city, country or UTC offset, for example Berlin, Germany, NYC "
     "or UTC+1."
 )
 
-REMINDERS_PAGE = "<b>Reminders</b>\nTap one to change its time or days, or to turn it on or off."
-KIND_TITLES: dict[str, str] = {
-    ReminderKind.CHECKIN: "Check-in",
-    ReminderKind.GRATITUDE: "Gratitude",
-    ReminderKind.DISCLOSURE: "“Anything to share?”",
-    ReminderKind.REVIEW: "Weekly review",
+REMINDERS_PAGE = N_(
+    "<b>Reminders</b>\nTap one to change its time or days, or to turn it on or off."
+)
+KIND_TITLES: dict[str, Text] = {
+    ReminderKind.CHECKIN: N_("Check-in"),
+    ReminderKind.GRATITUDE: N_("Gratitude"),
+    ReminderKind.DISCLOSURE: N_("“Anything to share?”"),
+    ReminderKind.REVIEW: N_("Weekly review"),
 }
-REMINDER_PAGE_ON = (
+REMINDER_PAGE_ON = N_(
     "<b>{kind}</b>\n{time}, {days}. Next: {next}.\n\n"
     "Choose another time, or tap the days to change them."
 )
-REMINDER_PAGE_OFF = "<b>{kind}</b>\nOff. Choose a time to turn it on."
-REVIEW_DEFAULT_NOTE = (
+REMINDER_PAGE_OFF = N_("<b>{kind}</b>\nOff. Choose a time to turn it on.")
+REVIEW_DEFAULT_NOTE = N_(
     "Your weekly review comes on Sundays at {time} too: a look back at your week together."
 )
-DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-TIME_ASKED = (
+TIME_ASKED = N_(
     "What time should your {kind} reminder come? Write it however you like, for example "
     "21:00, 9pm or 7.30 am."
 )
 
-QUIET_TITLE = "<b>Quiet hours</b>"
-QUIET_SILENT = (
+QUIET_TITLE = N_("<b>Quiet hours</b>")
+QUIET_SILENT = N_(
     "From {start} to {end} your time, what {name} sends you arrives without a sound. "
     "Your own reminders ring as usual."
 )
-QUIET_WAIT = (
+QUIET_WAIT = N_(
     "From {start} to {end} your time, what {name} sends you waits until {end}; only what "
     "can't wait (a timeout, or that {name} checked in today) comes then, silently. "
     "Your own reminders ring as usual."
 )
-QUIET_OFF = "Off: what {name} sends you arrives with a sound at any hour."
-QUIET_SAME = (
+QUIET_OFF = N_("Off: what {name} sends you arrives with a sound at any hour.")
+QUIET_SAME = N_(
     "Quiet hours need a start and an end that differ. To have none, choose Off in "
     "/settings, Quiet hours."
 )
-BUTTON_QUIET_FROM = "From {time}"
-BUTTON_QUIET_UNTIL = "Until {time}"
-BUTTON_QUIET_FROM_OTHER = "From another time"
-BUTTON_QUIET_UNTIL_OTHER = "Until another time"
-BUTTON_QUIET_SILENT = "Silently"
-BUTTON_QUIET_WAIT = "Wait until they end"
-BUTTON_QUIET_OFF = "Off"
-QUIET_START_ASKED = "When should your quiet hours start? For example 22:30 or 10.30 pm."
-QUIET_END_ASKED = "When should your quiet hours end? For example 7:30 or 7.30 am."
+BUTTON_QUIET_FROM = N_("From {time}")
+BUTTON_QUIET_UNTIL = N_("Until {time}")
+BUTTON_QUIET_FROM_OTHER = N_("From another time")
+BUTTON_QUIET_UNTIL_OTHER = N_("Until another time")
+BUTTON_QUIET_SILENT = N_("Silently")
+BUTTON_QUIET_WAIT = N_("Wait until they end")
+BUTTON_QUIET_OFF = N_("Off")
+QUIET_START_ASKED = N_("When should your quiet hours start? For example 22:30 or 10.30 pm.")
+QUIET_END_ASKED = N_("When should your quiet hours end? For example 7:30 or 7.30 am.")
 
-PAUSE_PAGE_ON = "<b>Pause</b>\nPrompts are on. For how long should I pause them?"
-PAUSE_PAGE_PAUSED = (
+PAUSE_PAGE_ON = N_("<b>Pause</b>\nPrompts are on. For how long should I pause them?")
+PAUSE_PAGE_PAUSED = N_(
     "<b>Pause</b>\nPrompts are paused until {when}. Resume them now, or pause for longer."
 )
-BUTTON_PAUSE_DAYS = {1: "1 day", 3: "3 days", 7: "1 week", 14: "2 weeks"}
-BUTTON_RESUME = "Resume now"
+PAUSE_DAYS = (1, 3, 7, 14)  # the pause buttons: days, shown in weeks when whole weeks
+BUTTON_RESUME = N_("Resume now")
 
-WINS_PAGE_ON = (
+WINS_PAGE_ON = N_(
     "<b>Past wins</b>\nAfter a check-in of {threshold} or less, I offer you one of your "
     "shared wins to reread, privately. Change the score, or turn it off:"
 )
-WINS_PAGE_OFF = (
+WINS_PAGE_OFF = N_(
     "<b>Past wins</b>\nPast wins aren't offered after hard check-ins. Choose a score to turn "
     "it on: after a check-in of that or less, I offer you a shared win to reread, privately."
 )
-WINS_NOT_PAIRED = (
+WINS_NOT_PAIRED = N_(
     "<b>Past wins</b>\nOnce you're paired and have shared a win, I can offer it back to you "
     "after a hard check-in."
 )
-BUTTON_WINS_NEVER = "Never"
-BUTTON_WINS_AT = "{threshold} or less"
+BUTTON_WINS_NEVER = N_("Never")
+BUTTON_WINS_AT = N_("{threshold} or less")
 
-NOTHING_ON = (
+NOTHING_ON = N_(
     "<b>Nothing to share</b>\nWhen you say you have nothing to share under your agreement "
     "today, {name} is told so."
 )
-NOTHING_OFF = (
+NOTHING_OFF = N_(
     "<b>Nothing to share</b>\nWhen you say you have nothing to share under your agreement "
     "today, {name} isn't told; it stays with you."
 )
-NOTHING_NOT_PAIRED = (
+NOTHING_NOT_PAIRED = N_(
     "<b>Nothing to share</b>\nThis is part of a disclosure agreement, once you're paired."
 )
-BUTTON_TELL = "Tell {name}"
-BUTTON_DONT_TELL = "Don't tell"
+LANGUAGE_PAGE = N_("<b>Language</b>\nWhich language should I speak with you?")
+BUTTON_LANGUAGE = N_("Language")
+
+BUTTON_TELL = N_("Tell {name}")
+BUTTON_DONT_TELL = N_("Don't tell")
 
 
 def timezone_unknown(given: str) -> str:
@@ -254,12 +268,19 @@ def zone_label(zone: str, place: timezones.Place | None = None) -> str:
     """A zone on a button: the place it was found by ("Birmingham, United Kingdom"), a fixed
     offset ("UTC+1, no summer time"), or the zone's own name."""
     if place is not None:
-        country = timezones.country_name(place.country)
+        country = timezones.country_name(place.country, current())
         return ZONE_CITY.format(place=place.name, country=country)
     if zone.startswith("Etc/GMT") and len(zone) > 7:
         sign = "-" if zone[7] == "+" else "+"  # Etc/ signs are reversed
         return ZONE_FIXED.format(offset=f"UTC{sign}{zone[8:]}")
     return zone.replace("_", " ")
+
+
+def zone_city(zone: str) -> str:
+    """The city a zone is named for, in the language being spoken ('Vienna', 'Wien')."""
+    if current() == SOURCE:
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+    return timezones.zone_place(zone, current())
 
 
 def timezone_choices(result: TimezoneChoices, *, back: bool = False) -> Outgoing:
@@ -269,8 +290,8 @@ def timezone_choices(result: TimezoneChoices, *, back: bool = False) -> Outgoing
         for zone, place in zip(result.zones, places, strict=True)
     ]
     if back:
-        rows.append([(BUTTON_SETTINGS, Go(Page.HOME).pack())])
-    text = TIMEZONE_PICK + ("\n\n" + TIMEZONE_PICK_MORE if result.more else "")
+        rows.append([(str(BUTTON_SETTINGS), Go(Page.HOME).pack())])
+    text = str(TIMEZONE_PICK) + ("\n\n" + str(TIMEZONE_PICK_MORE) if result.more else "")
     return Outgoing(text, buttons(*rows))
 
 
@@ -278,7 +299,7 @@ def timezone_set(result: TimezoneSet) -> Outgoing:
     local = result.local_now
     zone = zone_label(result.zone) if result.zone.startswith("Etc/") else result.zone
     text = TIMEZONE_SET.format(zone=zone, time=when.time_of_day(local.time()))
-    return Outgoing(text + ("" if result.has_reminders else "\n\n" + TIMEZONE_NEXT))
+    return Outgoing(text + ("" if result.has_reminders else "\n\n" + str(TIMEZONE_NEXT)))
 
 
 def bad_kind(given: str) -> str:
@@ -305,7 +326,7 @@ def reminder_set(result: ReminderSet) -> Outgoing:
 
 def reminder_list(result: ReminderList) -> Outgoing:
     if not result.lines:
-        return Outgoing(NO_REMINDERS)
+        return Outgoing(str(NO_REMINDERS))
     switches = [SWITCH_LINE.format(status=status) for status in result.switches]
     lines = [
         REMINDER_LINE.format(
@@ -317,7 +338,7 @@ def reminder_list(result: ReminderList) -> Outgoing:
         for line in result.lines
     ] + switches
     footer = REMINDERS_PAUSED if result.paused else REMINDERS_FOOTER
-    return Outgoing(REMINDERS_HEADER + "\n" + "\n".join(lines) + "\n\n" + footer)
+    return Outgoing(f"{REMINDERS_HEADER}\n" + "\n".join(lines) + f"\n\n{footer}")
 
 
 def paused(result: Paused) -> Outgoing:
@@ -328,9 +349,9 @@ def paused(result: Paused) -> Outgoing:
 
 def resumed(result: ResumedResult) -> Outgoing:
     if result.status is Resumed.NOT_PAUSED:
-        return Outgoing(NOT_PAUSED)
+        return Outgoing(str(NOT_PAUSED))
     if result.next_kind is None or result.next_due is None or result.today is None:
-        return Outgoing(RESUMED_NONE)
+        return Outgoing(str(RESUMED_NONE))
     kind = KIND_LABELS.get(result.next_kind, result.next_kind)
     return Outgoing(RESUMED_NEXT.format(kind=kind, when=_when(result.next_due, result.today)))
 
@@ -340,9 +361,9 @@ def _when(local: datetime, today: datetime) -> str:
     clock = when.time_of_day(local.time())
     days = (local.date() - today.date()).days
     if days == 0:
-        return f"today at {clock}"
+        return TODAY_AT.format(time=clock)
     if days == 1:
-        return f"tomorrow at {clock}"
+        return TOMORROW_AT.format(time=clock)
     return ON_DAY_AT.format(day=when.day(local), time=clock)
 
 
@@ -355,15 +376,28 @@ def _until(local: datetime) -> str:
 
 
 def _back(page: Page = Page.HOME) -> list[tuple[str, str]]:
-    return [(BUTTON_BACK, Go(page).pack())]
+    return [(str(BUTTON_BACK), Go(page).pack())]
 
 
 def _partner(name: str | None) -> str:
-    return escape(name) if name else YOUR_PARTNER
+    return escape(name) if name else str(YOUR_PARTNER)
 
 
-def _chosen(label: str, chosen: bool) -> str:
-    return CHOSEN.format(label=label) if chosen else label
+def _chosen(label: Words, chosen: bool) -> str:
+    return CHOSEN.format(label=label) if chosen else str(label)
+
+
+def _day_labels() -> list[str]:
+    """Monday to Sunday, short, in the language being spoken (Babel's, from CLDR)."""
+    names = get_day_names("abbreviated", context="stand-alone", locale=current())
+    return [names[day] for day in range(7)]
+
+
+def _pause_label(days: int) -> str:
+    if days % 7 == 0:
+        weeks = days // 7
+        return ngettext("{count} week", "{count} weeks", weeks).format(count=weeks)
+    return ngettext("{count} day", "{count} days", days).format(count=days)
 
 
 def _hhmm(minutes: int) -> str:
@@ -373,21 +407,21 @@ def _hhmm(minutes: int) -> str:
 def _quiet_line(hours: QuietHours, partner: str | None) -> str:
     start, end, name = _hhmm(hours.start), _hhmm(hours.end), _partner(partner)
     if hours.mode is QuietMode.OFF:
-        return SETTINGS_QUIET_OFF
+        return str(SETTINGS_QUIET_OFF)
     template = SETTINGS_QUIET_WAIT if hours.mode is QuietMode.WAIT else SETTINGS_QUIET_SILENT
     return template.format(start=start, end=end, name=name)
 
 
 def settings_home(result: Overview, *, export: str) -> Outgoing:
     """The /settings screen; ``export`` is the data feature's export button."""
-    lines = [SETTINGS_TITLE]
+    lines = [str(SETTINGS_TITLE)]
     if result.zone is None or result.local_now is None:
-        lines.append(SETTINGS_NO_ZONE)
+        lines.append(str(SETTINGS_NO_ZONE))
     else:
         clock = when.time_of_day(result.local_now.time())
         lines.append(SETTINGS_ZONE.format(zone=result.zone, time=clock))
         if result.reminders:
-            lines.append(SETTINGS_REMINDERS)
+            lines.append(str(SETTINGS_REMINDERS))
             lines += [
                 SETTINGS_REMINDER.format(
                     kind=KIND_TITLES.get(line.kind, line.kind),
@@ -397,30 +431,31 @@ def settings_home(result: Overview, *, export: str) -> Outgoing:
                 for line in result.reminders
             ]
         else:
-            lines.append(SETTINGS_NO_REMINDERS)
+            lines.append(str(SETTINGS_NO_REMINDERS))
     if result.paused_until is not None:
         until = result.paused_until
         lines.append(SETTINGS_PAUSED.format(when=_until(until)))
     lines.append(_quiet_line(result.quiet, result.partner))
-    pause = BUTTON_PAUSED if result.paused_until is not None else BUTTON_PAUSE
+    pause = str(BUTTON_PAUSED if result.paused_until is not None else BUTTON_PAUSE)
     rows = [
         [
-            (BUTTON_TIMEZONE, Go(Page.TIMEZONE).pack()),
-            (BUTTON_REMINDERS, Go(Page.REMINDERS).pack()),
+            (str(BUTTON_TIMEZONE), Go(Page.TIMEZONE).pack()),
+            (str(BUTTON_REMINDERS), Go(Page.REMINDERS).pack()),
         ],
-        [(BUTTON_QUIET, Go(Page.QUIET).pack()), (pause, Go(Page.PAUSE).pack())],
-        [(BUTTON_WINS, Go(Page.WINS).pack()), (BUTTON_NOTHING, Go(Page.NOTHING).pack())],
-        [(BUTTON_PRIVACY, Go(Page.PRIVACY).pack()), (BUTTON_EXPORT, export)],
-        [(BUTTON_DELETE, Go(Page.DELETE).pack())],
+        [(str(BUTTON_QUIET), Go(Page.QUIET).pack()), (pause, Go(Page.PAUSE).pack())],
+        [(str(BUTTON_WINS), Go(Page.WINS).pack()), (str(BUTTON_NOTHING), Go(Page.NOTHING).pack())],
+        [(str(BUTTON_PRIVACY), Go(Page.PRIVACY).pack()), (str(BUTTON_EXPORT), export)],
+        [(str(BUTTON_LANGUAGE), Go(Page.LANGUAGE).pack())],
+        [(str(BUTTON_DELETE), Go(Page.DELETE).pack())],
     ]
     if result.partner is not None:
-        rows[-1].append((BUTTON_UNPAIR, Go(Page.UNPAIR).pack()))
+        rows[-1].append((str(BUTTON_UNPAIR), Go(Page.UNPAIR).pack()))
     return Outgoing("\n".join(lines), buttons(*rows))
 
 
 def zone_page(result: Overview) -> Outgoing:
     if result.zone is None or result.local_now is None:
-        return Outgoing(ZONE_PAGE_NONE, buttons(_back()))
+        return Outgoing(str(ZONE_PAGE_NONE), buttons(_back()))
     clock = when.time_of_day(result.local_now.time())
     return Outgoing(ZONE_PAGE.format(zone=result.zone, time=clock), buttons(_back()))
 
@@ -430,7 +465,7 @@ def zone_typed(result: TimezoneSet | TimezoneChoices) -> Outgoing:
     if isinstance(result, TimezoneChoices):
         return timezone_choices(result, back=True)
     shown = timezone_set(result)
-    return Outgoing(shown.text, buttons([(BUTTON_SETTINGS, Go(Page.HOME).pack())]))
+    return Outgoing(shown.text, buttons([(str(BUTTON_SETTINGS), Go(Page.HOME).pack())]))
 
 
 def reminders_page(result: RemindersPage) -> Outgoing:
@@ -451,7 +486,7 @@ def reminders_page(result: RemindersPage) -> Outgoing:
             [(template.format(label=switch.label), Flip(switch.name, int(not switch.on)).pack())]
         )
     rows.append(_back())
-    text = REMINDERS_PAGE if not result.note else result.note + "\n\n" + REMINDERS_PAGE
+    text = str(REMINDERS_PAGE) if not result.note else f"{result.note}\n\n{REMINDERS_PAGE}"
     return Outgoing(text, buttons(*rows))
 
 
@@ -472,7 +507,7 @@ def reminder_page(result: ReminderPage) -> Outgoing:
         ]
         for row in REMINDER_TIMES
     ]
-    rows.append([(BUTTON_ANOTHER_TIME, Remind(kind, RemindAction.TYPE).pack())])
+    rows.append([(str(BUTTON_ANOTHER_TIME), Remind(kind, RemindAction.TYPE).pack())])
     if line is None:
         text = REMINDER_PAGE_OFF.format(kind=title)
     else:
@@ -482,9 +517,10 @@ def reminder_page(result: ReminderPage) -> Outgoing:
             days=schedule.describe_days(line.days),
             next=_when(line.next_due, result.today),
         )
+        labels = _day_labels()
         days = [
             (
-                _chosen(DAY_LABELS[day], bool(line.days >> day & 1)),
+                _chosen(labels[day], bool(line.days >> day & 1)),
                 # Each day button carries the days it leaves: never none (Turn off is for that).
                 Remind(kind, RemindAction.DAYS, line.days ^ (1 << day) or line.days).pack(),
             )
@@ -503,7 +539,7 @@ def reminder_page(result: ReminderPage) -> Outgoing:
                 ),
             ]
         )
-        rows.append([(BUTTON_TURN_OFF, Remind(kind, RemindAction.OFF).pack())])
+        rows.append([(str(BUTTON_TURN_OFF), Remind(kind, RemindAction.OFF).pack())])
     rows.append(_back(Page.REMINDERS))
     if result.note:
         text += "\n\n" + result.note
@@ -516,7 +552,7 @@ def review_default_note(hour: int, minute: int) -> str:
 
 def time_asked(kind: ReminderKind) -> Outgoing:
     text = TIME_ASKED.format(kind=KIND_LABELS[kind])
-    return Outgoing(text, buttons([(BUTTON_BACK, Remind(kind, RemindAction.OPEN).pack())]))
+    return Outgoing(text, buttons([(str(BUTTON_BACK), Remind(kind, RemindAction.OPEN).pack())]))
 
 
 QUIET_STARTS = (21 * 60, 22 * 60, 23 * 60)
@@ -559,29 +595,29 @@ def quiet_page(result: QuietPage, modes: tuple[QuietMode, ...]) -> Outgoing:
         starts,
         ends,
         [
-            (BUTTON_QUIET_FROM_OTHER, Quiet(QuietAction.TYPE_START).pack()),
-            (BUTTON_QUIET_UNTIL_OTHER, Quiet(QuietAction.TYPE_END).pack()),
+            (str(BUTTON_QUIET_FROM_OTHER), Quiet(QuietAction.TYPE_START).pack()),
+            (str(BUTTON_QUIET_UNTIL_OTHER), Quiet(QuietAction.TYPE_END).pack()),
         ],
         mode_row[:2],
         [*mode_row[2:], *_back()],
     ]
-    text = QUIET_TITLE + "\n" + body
+    text = f"{QUIET_TITLE}\n{body}"
     return Outgoing(text, buttons(*rows))
 
 
 def quiet_time_asked(action: QuietAction) -> Outgoing:
-    text = QUIET_START_ASKED if action is QuietAction.TYPE_START else QUIET_END_ASKED
+    text = str(QUIET_START_ASKED if action is QuietAction.TYPE_START else QUIET_END_ASKED)
     return Outgoing(text, buttons(_back(Page.QUIET)))
 
 
 def pause_page(result: PausePage) -> Outgoing:
-    choices = [(label, PauseFor(days).pack()) for days, label in BUTTON_PAUSE_DAYS.items()]
+    choices = [(_pause_label(days), PauseFor(days).pack()) for days in PAUSE_DAYS]
     rows = [choices[:2], choices[2:]]
     if result.paused_until is None:
-        text = PAUSE_PAGE_ON
+        text = str(PAUSE_PAGE_ON)
     else:
         text = PAUSE_PAGE_PAUSED.format(when=_until(result.paused_until))
-        rows.insert(0, [(BUTTON_RESUME, PauseFor(0).pack())])
+        rows.insert(0, [(str(BUTTON_RESUME), PauseFor(0).pack())])
     rows.append(_back())
     return Outgoing(text, buttons(*rows))
 
@@ -591,9 +627,9 @@ WINS_CHOICES = (2, 3, 4, 5)
 
 def wins_page(result: WinsPage) -> Outgoing:
     if result.threshold is None:
-        return Outgoing(WINS_NOT_PAIRED, buttons(_back()))
+        return Outgoing(str(WINS_NOT_PAIRED), buttons(_back()))
     threshold = result.threshold
-    text = WINS_PAGE_OFF if threshold == 0 else WINS_PAGE_ON.format(threshold=threshold)
+    text = str(WINS_PAGE_OFF) if threshold == 0 else WINS_PAGE_ON.format(threshold=threshold)
     choices = [
         (_chosen(BUTTON_WINS_AT.format(threshold=value), value == threshold), WinsAt(value).pack())
         for value in WINS_CHOICES
@@ -608,7 +644,7 @@ def wins_page(result: WinsPage) -> Outgoing:
 
 def nothing_page(result: NothingPage) -> Outgoing:
     if result.partner is None:
-        return Outgoing(NOTHING_NOT_PAIRED, buttons(_back()))
+        return Outgoing(str(NOTHING_NOT_PAIRED), buttons(_back()))
     name = escape(result.partner)
     text = (NOTHING_ON if result.on else NOTHING_OFF).format(name=name)
     rows = [
@@ -619,6 +655,23 @@ def nothing_page(result: NothingPage) -> Outgoing:
         _back(),
     ]
     return Outgoing(text, buttons(*rows))
+
+
+def language_name(language: str) -> str:
+    """A language by its own name ("Deutsch", "Português (Brasil)"), as its speakers know it."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+def language_page(result: LanguagePage) -> Outgoing:
+    """The six languages by their own names, the user's own marked."""
+    choices = [
+        (_chosen(language_name(language), language == result.current), SpeakIn(language).pack())
+        for language in result.languages
+    ]
+    rows = [choices[i : i + 2] for i in range(0, len(choices), 2)]
+    rows.append(_back())
+    return Outgoing(str(LANGUAGE_PAGE), buttons(*rows))
 
 
 def with_back(shown: Outgoing, page: Page = Page.HOME) -> Outgoing:

@@ -5,6 +5,7 @@ Every proposal and answer reaches the other as an outbox row written in the same
 """
 
 from datetime import datetime, time, timedelta
+from functools import partial
 from typing import Any
 
 from bot import texts
@@ -87,9 +88,15 @@ async def pick(mend: Mend, user_id: int, slot: Slot) -> Proposal | Writing:
 
 
 async def _propose(tx: Tx, talk: Talk, me: User, partner: User, now: datetime) -> None:
-    message = views.proposal(Proposal(talk, partner, me))
+    proposal = Proposal(talk, partner, me)
     await outbox.add(
-        tx, partner.id, Relay.PROPOSAL, message, now, couple_id=talk.couple_id, author_id=me.id
+        tx,
+        partner.id,
+        Relay.PROPOSAL,
+        lambda: views.proposal(proposal),
+        now,
+        couple_id=talk.couple_id,
+        author_id=me.id,
     )
 
 
@@ -159,9 +166,15 @@ async def accept(mend: Mend, user_id: int, talk_id: int) -> Proposal:
         talk, me, partner = await _received(tx, user_id, talk_id)
         await store.set_status(tx, talk.id, Status.ACCEPTED, now)
         remindable = _remindable(talk, now)
-        told = views.accepted_told(Proposal(talk, partner, me, remindable))
+        told = Proposal(talk, partner, me, remindable)
         await outbox.add(
-            tx, partner.id, Relay.ANSWER, told, now, couple_id=talk.couple_id, author_id=me.id
+            tx,
+            partner.id,
+            Relay.ANSWER,
+            lambda: views.accepted_told(told),
+            now,
+            couple_id=talk.couple_id,
+            author_id=me.id,
         )
     return Proposal(talk, me, partner, remindable)
 
@@ -201,8 +214,10 @@ async def remind_due(mend: Mend) -> int:
             partner = await users.get(tx, couple.partner_of(user_id))
             if me is None or partner is None:
                 continue
-            message = views.reminder(Proposal(talk, me, partner))
-            await outbox.add(tx, me.id, Relay.REMINDER, message, now, couple_id=couple.id)
+            due = Proposal(talk, me, partner)
+            await outbox.add(
+                tx, me.id, Relay.REMINDER, partial(views.reminder, due), now, couple_id=couple.id
+            )
             queued += 1
     return queued
 
@@ -213,9 +228,14 @@ async def another(mend: Mend, user_id: int, talk_id: int) -> Offer:
     async with mend.db.transaction() as tx:
         talk, me, partner = await _received(tx, user_id, talk_id)
         await store.set_status(tx, talk.id, Status.ANOTHER, now)
-        told = views.another_told(me)
         await outbox.add(
-            tx, partner.id, Relay.ANSWER, told, now, couple_id=talk.couple_id, author_id=me.id
+            tx,
+            partner.id,
+            Relay.ANSWER,
+            lambda: views.another_told(me),
+            now,
+            couple_id=talk.couple_id,
+            author_id=me.id,
         )
     require_timezone(me)
     return Offer(partner, now <= _tonight(me, now) - TONIGHT_UNTIL)

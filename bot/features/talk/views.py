@@ -3,53 +3,56 @@
 from bot.features.talk.buttons import Accept, Another, Cancel, Pick, RemindMe, SendWords
 from bot.features.talk.models import Offer, Proposal, Reminding, Slot
 from bot.kernel import when
+from bot.kernel.i18n import N_
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.kernel.screens import Open
 from bot.storage.models import User
 from bot.texts import BUTTON_SEND_TO, escape
 
-BUTTON_TALK = "Find a time to talk"
-OFFER = (
+BUTTON_TALK = N_("Find a time to talk")
+OFFER = N_(
     "When would you like to talk with {name}? Pick a time and I'll ask {name} whether it "
     "suits them. Nothing is sent until you pick."
 )
-BUTTON_TONIGHT = "Tonight, 20:00"
-BUTTON_TOMORROW = "Tomorrow, 20:00"
-BUTTON_WEEKEND = "This weekend"
-BUTTON_TYPED = "Another time"
-WRITE = (
+BUTTON_TONIGHT = N_("Tonight, 20:00")
+BUTTON_TOMORROW = N_("Tomorrow, 20:00")
+BUTTON_WEEKEND = N_("This weekend")
+BUTTON_TYPED = N_("Another time")
+WRITE = N_(
     "When would suit you? Write it in your own words, for example “Thursday after dinner”. "
     "You'll see it before anything is sent."
 )
-DRAFT = "I'll ask {name} whether this time suits them:\n{when}\n\nSend it?"
-PROPOSED = "I've asked {name} whether this time suits them. You'll hear when they answer.\n{when}"
-PROPOSAL = "<b>{name} would like to talk with you</b>\n{when}\n\nDoes that suit you?"
-BUTTON_ACCEPT = "Accept"
-BUTTON_ANOTHER = "Another time"
-ACCEPTED = "Accepted. {name} has been told, and you'll talk then.\n{when}"
-ACCEPTED_TOLD = "<b>{name} accepted</b>: you'll talk then.\n{when}"
-ANOTHER = "All right: {name} has been told you'd like another time. When would suit you?"
-ANOTHER_TOLD = (
+DRAFT = N_("I'll ask {name} whether this time suits them:\n{when}\n\nSend it?")
+PROPOSED = N_(
+    "I've asked {name} whether this time suits them. You'll hear when they answer.\n{when}"
+)
+PROPOSAL = N_("<b>{name} would like to talk with you</b>\n{when}\n\nDoes that suit you?")
+BUTTON_ACCEPT = N_("Accept")
+BUTTON_ANOTHER = N_("Another time")
+ACCEPTED = N_("Accepted. {name} has been told, and you'll talk then.\n{when}")
+ACCEPTED_TOLD = N_("<b>{name} accepted</b>: you'll talk then.\n{when}")
+ANOTHER = N_("All right: {name} has been told you'd like another time. When would suit you?")
+ANOTHER_TOLD = N_(
     "{name} would like another time to talk. They may suggest one; you can too, "
     "whenever you're ready."
 )
-CANCELLED = "Cancelled. Nothing was sent."
-CLOSED = "That time to talk has already been answered or withdrawn."
-NOT_YOURS = "That one is for {name} to answer."
-TONIGHT_PASSED = "It's too late in the day for 20:00 tonight. Pick another time."
-BUTTON_CANCEL = "Cancel"
-BUTTON_REMIND = "Remind me an hour before"
-REMIND_SET = "I'll remind you at {moment} (your time)."
-TOO_CLOSE = "That's less than an hour away, so there's nothing to remind you of first."
-REMINDER = "<b>In an hour</b>: you agreed to talk with {name}.\n{when}"
-WHEN_AT = "When: {moment} (your time)"
-WHEN_WEEKEND = "When: this weekend"
-WHEN_WORDS = "When: “{words}”"
+CANCELLED = N_("Cancelled. Nothing was sent.")
+CLOSED = N_("That time to talk has already been answered or withdrawn.")
+NOT_YOURS = N_("That one is for {name} to answer.")
+TONIGHT_PASSED = N_("It's too late in the day for 20:00 tonight. Pick another time.")
+BUTTON_CANCEL = N_("Cancel")
+BUTTON_REMIND = N_("Remind me an hour before")
+REMIND_SET = N_("I'll remind you at {moment} (your time).")
+TOO_CLOSE = N_("That's less than an hour away, so there's nothing to remind you of first.")
+REMINDER = N_("<b>In an hour</b>: you agreed to talk with {name}.\n{when}")
+WHEN_AT = N_("When: {moment} (your time)")
+WHEN_WEEKEND = N_("When: this weekend")
+WHEN_WORDS = N_("When: “{words}”")
 
 
 def talk_button() -> Button:
     """A button that opens the "find a time to talk" screen, from any message."""
-    return Button(BUTTON_TALK, Open("talk").pack())
+    return Button(str(BUTTON_TALK), Open("talk").pack())
 
 
 def _when(proposal: Proposal) -> str:
@@ -58,17 +61,17 @@ def _when(proposal: Proposal) -> str:
     if talk.at is not None:
         return WHEN_AT.format(moment=when.moment(talk.at, proposal.me.tz))
     if talk.slot == Slot.WEEKEND:
-        return WHEN_WEEKEND
+        return str(WHEN_WEEKEND)
     return WHEN_WORDS.format(words=escape(talk.words or ""))
 
 
 def _picker(offer: Offer) -> tuple[tuple[Button, ...], ...]:
     rows: list[list[tuple[str, str]]] = []
     if offer.tonight:
-        rows.append([(BUTTON_TONIGHT, Pick(Slot.TONIGHT).pack())])
-    rows.append([(BUTTON_TOMORROW, Pick(Slot.TOMORROW).pack())])
-    rows.append([(BUTTON_WEEKEND, Pick(Slot.WEEKEND).pack())])
-    rows.append([(BUTTON_TYPED, Pick(Slot.TYPED).pack())])
+        rows.append([(str(BUTTON_TONIGHT), Pick(Slot.TONIGHT).pack())])
+    rows.append([(str(BUTTON_TOMORROW), Pick(Slot.TOMORROW).pack())])
+    rows.append([(str(BUTTON_WEEKEND), Pick(Slot.WEEKEND).pack())])
+    rows.append([(str(BUTTON_TYPED), Pick(Slot.TYPED).pack())])
     return buttons(*rows)
 
 
@@ -79,7 +82,7 @@ def offer(result: Offer) -> Outgoing:
 
 
 def writing() -> Outgoing:
-    return Outgoing(WRITE)
+    return Outgoing(str(WRITE))
 
 
 def draft(result: Proposal) -> Outgoing:
@@ -89,7 +92,7 @@ def draft(result: Proposal) -> Outgoing:
         DRAFT.format(name=escape(name), when=_when(result)),
         buttons(
             [(BUTTON_SEND_TO.format(name=name), SendWords(result.talk.id).pack())],
-            [(BUTTON_CANCEL, Cancel(result.talk.id).pack())],
+            [(str(BUTTON_CANCEL), Cancel(result.talk.id).pack())],
         ),
     )
 
@@ -104,8 +107,8 @@ def proposal(result: Proposal) -> Outgoing:
     return Outgoing(
         PROPOSAL.format(name=escape(result.partner.first_name), when=_when(result)),
         buttons(
-            [(BUTTON_ACCEPT, Accept(result.talk.id).pack())],
-            [(BUTTON_ANOTHER, Another(result.talk.id).pack())],
+            [(str(BUTTON_ACCEPT), Accept(result.talk.id).pack())],
+            [(str(BUTTON_ANOTHER), Another(result.talk.id).pack())],
         ),
     )
 
@@ -113,7 +116,7 @@ def proposal(result: Proposal) -> Outgoing:
 def _remind(result: Proposal) -> tuple[tuple[Button, ...], ...]:
     if not result.remindable:
         return ()
-    return buttons([(BUTTON_REMIND, RemindMe(result.talk.id).pack())])
+    return buttons([(str(BUTTON_REMIND), RemindMe(result.talk.id).pack())])
 
 
 def accepted(result: Proposal) -> Outgoing:
@@ -146,7 +149,7 @@ def another_told(asker: User) -> Outgoing:
 
 
 def cancelled() -> Outgoing:
-    return Outgoing(CANCELLED)
+    return Outgoing(str(CANCELLED))
 
 
 def not_yours(partner: User) -> str:

@@ -7,6 +7,7 @@ couple: asking again extends it.
 
 import re
 from datetime import timedelta
+from functools import partial
 
 from bot import texts
 from bot.features.timeouts import store, views
@@ -36,7 +37,7 @@ def parse_minutes(text: str) -> int:
     minutes = int(match[1]) * (60 if (match[2] or "m").startswith("h") else 1)
     low, high = TIMEOUT_RANGE
     if not low <= minutes <= high:
-        raise InvalidInput(views.TIMEOUT_RANGE_TEXT.format(low=low, high=high))
+        raise InvalidInput(views.out_of_range(low, high))
     return minutes
 
 
@@ -71,7 +72,13 @@ async def start(mend: Mend, user_id: int, args: str) -> Paused:
         paused = Paused(ends_at, running is not None, me, partner)
         # A pause in a conversation happening now: never held until the quiet hours end.
         await outbox.add(
-            tx, partner.id, "timeout", views.told(paused), now, couple_id=couple.id, timely=True
+            tx,
+            partner.id,
+            "timeout",
+            lambda: views.told(paused),
+            now,
+            couple_id=couple.id,
+            timely=True,
         )
     return paused
 
@@ -87,12 +94,11 @@ async def end_due(mend: Mend) -> int:
             if couple is None:
                 continue
             partner = await users.get(tx, couple.partner_of(timeout.asker_id))
-            reminder = views.over(timeout, partner)
             await outbox.add(
                 tx,
                 timeout.asker_id,
                 "timeout",
-                reminder,
+                partial(views.over, timeout, partner),
                 now,
                 couple_id=couple.id,
                 question=_over_question(timeout.id),
@@ -112,14 +118,16 @@ async def come_back(mend: Mend, user_id: int, timeout_id: int, choice: Choice) -
         if timeout.status != Status.ENDED:
             raise Stale(views.TIMEOUT_CLOSED)
         result: Paused | Ready
+        notice: outbox.Render
         if choice == Choice.READY:
             await store.set_status(tx, timeout.id, Status.DONE)
-            notice = views.ready_told(me)
+            notice = partial(views.ready_told, me)
             result = Ready(partner)
         else:
             ends_at = now + timedelta(minutes=TIMEOUT_MORE)
             await store.extend(tx, timeout.id, me.id, ends_at)
-            result = Paused(ends_at, True, me, partner)
-            notice = views.told(result)
+            paused = Paused(ends_at, True, me, partner)
+            notice = partial(views.told, paused)
+            result = paused
         await outbox.add(tx, partner.id, "timeout", notice, now, couple_id=couple.id, timely=True)
     return result

@@ -53,7 +53,7 @@ async def send(mend: Mend, user_id: int, win_id: int) -> Sent:
             tx,
             partner.id,
             "win",
-            views.relay(win, me, rows),
+            lambda: views.relay(win, me, rows),
             now,
             couple_id=couple.id,
             author_id=me.id,
@@ -113,7 +113,7 @@ async def offer_on_low_score(
     threshold = await couples.low_threshold(tx, couple_id)
     if score > threshold or await store.count_shared(tx, couple_id) == 0:
         return
-    await outbox.add(tx, user.id, "win_offer", views.offer(), now, couple_id=couple_id)
+    await outbox.add(tx, user.id, "win_offer", lambda: views.offer(), now, couple_id=couple_id)
 
 
 async def revisit(mend: Mend, user_id: int) -> Revisit:

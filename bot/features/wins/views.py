@@ -4,52 +4,53 @@ from bot import texts
 from bot.features.wins.buttons import Drop, Page, Send, ShowOne
 from bot.features.wins.models import Drafted, Listing, Revisit, Sent, Win
 from bot.kernel import pages, when
+from bot.kernel.i18n import N_
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.storage.models import User
 
 PAGE = 5
 
-WIN_USAGE = (
+WIN_USAGE = N_(
     "What would you like to remember? For example:\n"
     "<code>/win We talked about Sunday without raising our voices</code>"
 )
-WIN_PREVIEW = (
+WIN_PREVIEW = N_(
     "A win to remember:\n<i>{text}</i>\n\nSend it to {name}? You'll both see it in /wins."
 )
-BUTTON_DONT_SEND = "Don't send"
-WIN_SENT = "A win to remember:\n<i>{text}</i>\n\nSent to {name}. /wins shows them all."
-WIN_DROPPED = (
+BUTTON_DONT_SEND = N_("Don't send")
+WIN_SENT = N_("A win to remember:\n<i>{text}</i>\n\nSent to {name}. /wins shows them all.")
+WIN_DROPPED = N_(
     "Not sent: nothing reached {name}, and these words are erased. "
     "The moment itself is still yours to remember."
 )
-WIN_CLOSED = "That one has already been sent or dropped."
-WIN_RELAY = "<b>A win to remember, from {name}</b>\n{text}"
-WINS_NONE = (
+WIN_CLOSED = N_("That one has already been sent or dropped.")
+WIN_RELAY = N_("<b>A win to remember, from {name}</b>\n{text}")
+WINS_NONE = N_(
     "No wins yet. When something goes well between you, "
     "<code>/win what happened</code> keeps it for you both."
 )
-WINS_TITLE = "<b>Your wins</b> ({first} to {last} of {total}, newest first)"
-WIN_LINE = "<b>{when}</b> · {who}\n{text}"
-WINS_THRESHOLD = (
+WINS_TITLE = N_("<b>Your wins</b> ({first} to {last} of {total}, newest first)")
+WIN_LINE = N_("<b>{when}</b> · {who}\n{text}")
+WINS_THRESHOLD = N_(
     "After a check-in of {threshold} or less, I offer you a past win to revisit, privately. "
     "Change it with <code>/wins threshold 4</code> or <code>/wins threshold off</code>."
 )
-WINS_THRESHOLD_OFF = (
+WINS_THRESHOLD_OFF = N_(
     "Past wins aren't offered after hard check-ins. <code>/wins threshold 3</code> turns it on."
 )
-WINS_THRESHOLD_USAGE = (
+WINS_THRESHOLD_USAGE = N_(
     "Give a number from 1 to 9, or off: <code>/wins threshold 3</code>, "
     "<code>/wins threshold off</code>."
 )
-WIN_OFFER = (
+WIN_OFFER = N_(
     "That sounds like a hard day. Would you like to revisit a moment you two marked as a win?"
 )
-BUTTON_SHOW_WIN = "Show me one"
-WIN_REVISIT = "<b>A win from {when}</b> · {who}\n{text}"
+BUTTON_SHOW_WIN = N_("Show me one")
+WIN_REVISIT = N_("<b>A win from {when}</b> · {who}\n{text}")
 
 
 def _who(win: Win, me: User, partner: User) -> str:
-    return texts.YOU if win.author_id == me.id else texts.escape(partner.first_name)
+    return str(texts.YOU) if win.author_id == me.id else texts.escape(partner.first_name)
 
 
 def drafted(result: Drafted) -> Outgoing:
@@ -59,7 +60,7 @@ def drafted(result: Drafted) -> Outgoing:
         WIN_PREVIEW.format(text=texts.escape(win.body), name=texts.escape(partner.first_name)),
         buttons(
             [(texts.BUTTON_SEND_TO.format(name=partner.first_name), Send(win.id).pack())],
-            [(BUTTON_DONT_SEND, Drop(win.id).pack())],
+            [(str(BUTTON_DONT_SEND), Drop(win.id).pack())],
         ),
     )
 
@@ -86,7 +87,7 @@ def dropped(partner: User) -> Outgoing:
 
 def threshold_line(threshold: int) -> str:
     if threshold == 0:
-        return WINS_THRESHOLD_OFF
+        return str(WINS_THRESHOLD_OFF)
     return WINS_THRESHOLD.format(threshold=threshold)
 
 
@@ -97,7 +98,7 @@ def threshold_set(threshold: int) -> Outgoing:
 def listing(result: Listing) -> Outgoing:
     """/wins: a page of wins, newest first, and when past wins are offered."""
     if result.total == 0:
-        return Outgoing(WINS_NONE + "\n\n" + threshold_line(result.threshold))
+        return Outgoing(str(WINS_NONE) + "\n\n" + threshold_line(result.threshold))
     offset, total, me = result.offset, result.total, result.me
     parts = [WINS_TITLE.format(first=offset + 1, last=offset + len(result.wins), total=total)]
     for win in result.wins:
@@ -116,7 +117,7 @@ def listing(result: Listing) -> Outgoing:
 
 def offer() -> Outgoing:
     """After a hard check-in: would you like to revisit a win?"""
-    return Outgoing(WIN_OFFER, buttons([(BUTTON_SHOW_WIN, ShowOne().pack())]))
+    return Outgoing(str(WIN_OFFER), buttons([(str(BUTTON_SHOW_WIN), ShowOne().pack())]))
 
 
 def revisit(result: Revisit) -> Outgoing:
