@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_skeleton, get_datetime_format, get_day_names
 
-from bot.kernel.i18n import SOURCE, current
+from bot.kernel.i18n import N_, SOURCE, current
 
 # Mend's English is British in its dates ('Mon 2 Mar', not 'Mon, Mar 2'): CLDR's en_GB.
 _ENGLISH_LOCALE = "en_GB"
@@ -26,6 +26,11 @@ def babel_locale(language: str | None = None) -> str:
     """The Babel locale a language (the one being spoken, by default) writes dates in."""
     language = language or current()
     return _ENGLISH_LOCALE if language == SOURCE else language
+
+
+ON_DAY_AT = N_("{day} at {time}")
+TODAY_AT = N_("today at {time}")
+TOMORROW_AT = N_("tomorrow at {time}")
 
 
 def local(instant: datetime, tz: ZoneInfo | None) -> datetime:
@@ -68,3 +73,18 @@ def weekday_names(width: Literal["abbreviated", "short", "wide"] = "abbreviated"
     'пн'), in the language being spoken; ``width`` is 'abbreviated', 'short' or 'wide'."""
     names = get_day_names(width, context="stand-alone", locale=babel_locale())
     return [names[index] for index in range(7)]
+
+
+def day_at(local: datetime) -> str:
+    """'Mon 7 Dec at 21:00': a day and a time on the reader's clock (already local)."""
+    return ON_DAY_AT.format(day=day(local), time=time_of_day(local.time()))
+
+
+def relative(local: datetime, today: datetime) -> str:
+    """'today at 21:00', 'tomorrow at 08:30' or 'Mon 7 Dec at 21:00' (both already local)."""
+    days = (local.date() - today.date()).days
+    if days == 0:
+        return TODAY_AT.format(time=time_of_day(local.time()))
+    if days == 1:
+        return TOMORROW_AT.format(time=time_of_day(local.time()))
+    return day_at(local)

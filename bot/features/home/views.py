@@ -1,7 +1,7 @@
 """What the way in and the home screen say."""
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, time
+from datetime import time
 
 from bot.features.home.buttons import Invite, OtherTime, PickTime, PickZone, SkipStep, TypeZone
 from bot.features.home.models import (
@@ -111,22 +111,8 @@ TOGETHER_BUTTONS: tuple[tuple[str, Text], ...] = (
 # Menus that lead to menus are edited in place; what a feature shows comes as a new message.
 IN_PLACE = frozenset({"together"})
 
-ON_DAY_AT = N_("{day} at {time}")
-TODAY_AT = N_("today at {time}")
-TOMORROW_AT = N_("tomorrow at {time}")
 
 Declared = Callable[[str], bool]  # whether a feature declares a screen of that name
-
-
-def _when(local: datetime, today: datetime) -> str:
-    """'today at 21:00', 'tomorrow at 08:30' or 'Mon 7 Dec at 21:00'."""
-    clock = when.time_of_day(local.time())
-    days = (local.date() - today.date()).days
-    if days == 0:
-        return TODAY_AT.format(time=clock)
-    if days == 1:
-        return TOMORROW_AT.format(time=clock)
-    return ON_DAY_AT.format(day=when.day(local), time=clock)
 
 
 def _zone_rows(zones: Sequence[str], match: TimezoneMatch | None) -> list[tuple[Button, ...]]:
@@ -202,7 +188,7 @@ def _done(done: ZoneSet | TimeSet | Skipped) -> str:
         return str(GRATITUDE_LATER)
     clock = when.time_of_day(time(done.hour, done.minute))
     template = CHECKIN_SET if done.step is Step.CHECKIN else GRATITUDE_SET
-    text = template.format(time=clock, next=_when(done.next_due, done.today))
+    text = template.format(time=clock, next=when.relative(done.next_due, done.today))
     if done.default_review:
         text += " " + REVIEW_TOO.format(time=clock)
     return text
@@ -243,7 +229,9 @@ def home(status: Status, declared: Declared) -> Outgoing:
     if status.paused:
         lines.append(str(HOME_PAUSED))
     elif status.next_checkin is not None and status.today is not None:
-        lines.append(HOME_NEXT_CHECKIN.format(when=_when(status.next_checkin, status.today)))
+        lines.append(
+            HOME_NEXT_CHECKIN.format(when=when.relative(status.next_checkin, status.today))
+        )
     else:
         lines.append(str(HOME_NO_CHECKIN))
     if status.waiting:

@@ -286,19 +286,9 @@ async def set_reminder(
         days = schedule.parse_days(day_words)
     async with mend.db.transaction() as tx:
         user = await require_user(tx, user_id)
-        require_timezone(user)
-        assert user.tz is not None
-        next_due_at, default_review = await _put_reminder(tx, user, kind, hour, minute, days, now)
+        done = await put_reminder(tx, user, kind, hour, minute, days, now)
         await awaited_words(tx, mend.features, user, now)  # forgotten if no longer wanted
-    return ReminderSet(
-        kind,
-        hour,
-        minute,
-        days,
-        next_due_at.astimezone(user.tz),
-        now.astimezone(user.tz),
-        default_review,
-    )
+    return done
 
 
 async def put_reminder(

@@ -47,10 +47,6 @@ from bot.kernel.i18n import N_, SOURCE, Text, Words, current, ngettext
 from bot.kernel.outgoing import Button, Outgoing, buttons
 from bot.texts import escape
 
-ON_DAY_AT = N_("{day} at {time}")
-TODAY_AT = N_("today at {time}")
-TOMORROW_AT = N_("tomorrow at {time}")
-
 # --- Timezone --------------------------------------------------------------------------------
 
 TIMEZONE_USAGE = N_(
@@ -316,7 +312,7 @@ def reminder_set(result: ReminderSet) -> Outgoing:
         kind=KIND_LABELS[result.kind],
         time=when.time_of_day(time(result.hour, result.minute)),
         days=schedule.describe_days(result.days),
-        next=_when(result.next_due, result.today),
+        next=when.relative(result.next_due, result.today),
     )
     if result.default_review:
         at = when.time_of_day(time(result.hour, result.minute))
@@ -333,7 +329,7 @@ def reminder_list(result: ReminderList) -> Outgoing:
             kind=KIND_LABELS.get(line.kind, line.kind),
             time=when.time_of_day(time(line.hour, line.minute)),
             days=schedule.describe_days(line.days),
-            next=_when(line.next_due, result.today),
+            next=when.relative(line.next_due, result.today),
         )
         for line in result.lines
     ] + switches
@@ -343,7 +339,7 @@ def reminder_list(result: ReminderList) -> Outgoing:
 
 def paused(result: Paused) -> Outgoing:
     local = result.until
-    until = ON_DAY_AT.format(day=when.day(local), time=when.time_of_day(local.time()))
+    until = when.day_at(local)
     return Outgoing(PAUSED.format(when=until))
 
 
@@ -353,18 +349,9 @@ def resumed(result: ResumedResult) -> Outgoing:
     if result.next_kind is None or result.next_due is None or result.today is None:
         return Outgoing(str(RESUMED_NONE))
     kind = KIND_LABELS.get(result.next_kind, result.next_kind)
-    return Outgoing(RESUMED_NEXT.format(kind=kind, when=_when(result.next_due, result.today)))
-
-
-def _when(local: datetime, today: datetime) -> str:
-    """'today at 21:00', 'tomorrow at 08:30' or 'Mon 7 Dec at 21:00'."""
-    clock = when.time_of_day(local.time())
-    days = (local.date() - today.date()).days
-    if days == 0:
-        return TODAY_AT.format(time=clock)
-    if days == 1:
-        return TOMORROW_AT.format(time=clock)
-    return ON_DAY_AT.format(day=when.day(local), time=clock)
+    return Outgoing(
+        RESUMED_NEXT.format(kind=kind, when=when.relative(result.next_due, result.today))
+    )
 
 
 # --- /settings -------------------------------------------------------------------------------
@@ -372,7 +359,7 @@ def _when(local: datetime, today: datetime) -> str:
 
 def _until(local: datetime) -> str:
     """'Mon 9 Mar at 13:00', in the user's own time."""
-    return ON_DAY_AT.format(day=when.day(local), time=when.time_of_day(local.time()))
+    return when.day_at(local)
 
 
 def _back(page: Page = Page.HOME) -> list[tuple[str, str]]:
@@ -515,7 +502,7 @@ def reminder_page(result: ReminderPage) -> Outgoing:
             kind=title,
             time=when.time_of_day(time(line.hour, line.minute)),
             days=schedule.describe_days(line.days),
-            next=_when(line.next_due, result.today),
+            next=when.relative(line.next_due, result.today),
         )
         labels = _day_labels()
         days = [
