@@ -308,7 +308,7 @@ async def test_own_topic_words_expire_with_the_writing_window(bot: Bot, tg: Fake
     await write_own(tg, anna)
     bot.clock.advance(hours=1, minutes=1)
     await anna.send("Late nights out")
-    await expect(anna, prompts_views.NOTHING_OPEN)
+    await expect(anna, str(prompts_views.NOTHING_OPEN))
     assert query(bot, "SELECT id FROM topics") == []
     await all_fine(tg, anna, ben)
 
@@ -824,7 +824,7 @@ async def test_suggested_words_after_the_proposal_was_withdrawn(
     assert count(anna, "suggests a change") == 0
     # Ben's next words go to his prompts again.
     await ben.send("Changes of plan on weekends")
-    await expect(ben, prompts_views.NOTHING_OPEN)
+    await expect(ben, str(prompts_views.NOTHING_OPEN))
     await open_checkin(ben)
     await ben.send("Steady enough")
     await ben.wait_message("Saved")
@@ -844,7 +844,7 @@ async def test_words_for_a_topic_withdrawn_while_writing_are_refused_clearly(
     assert PLAN in refused.text
     assert "Send to Anna" not in refused.button_texts
     await ben.send("Drinks after work until ten")
-    await expect(ben, prompts_views.NOTHING_OPEN)
+    await expect(ben, str(prompts_views.NOTHING_OPEN))
     assert count(anna, "Drinks after work") == 0
     await all_fine(tg, anna, ben)
 

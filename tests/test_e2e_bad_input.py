@@ -151,7 +151,7 @@ async def test_text_with_no_open_prompt_says_nothing_is_waiting(
     anna = tg.user(ANNA, "Anna")
     await set_up(anna)
     await anna.send("hello?")
-    await expect(anna, prompts_views.NOTHING_OPEN)
+    await expect(anna, str(prompts_views.NOTHING_OPEN))
     await all_fine(tg, anna)
 
 
@@ -481,7 +481,7 @@ async def test_text_on_a_scale_question_asks_for_a_button(bot: Bot, tg: FakeTele
     anna, ben = await paired(tg)
     prompt = await open_checkin(anna)
     await anna.send("pretty good", reply_to=prompt)
-    await expect(anna, prompts_views.USE_BUTTONS)
+    await expect(anna, str(prompts_views.USE_BUTTONS))
     await anna.press(prompt, "8")
     await tg.wait_for(lambda: "Your answer: 8/10" in prompt.text)
     await all_fine(tg, anna, ben)
@@ -518,7 +518,7 @@ async def test_reply_to_yesterdays_prompt_says_the_day_has_passed(
     await anna.send("a late note", reply_to=prompt)
     await expect(anna, checkin_views.CHECKIN_DAY_PASSED)
     await anna.send("a late note")
-    await expect(anna, prompts_views.NOTHING_OPEN)
+    await expect(anna, str(prompts_views.NOTHING_OPEN))
     await all_fine(tg, anna, ben)
 
 

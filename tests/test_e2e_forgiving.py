@@ -97,9 +97,9 @@ async def test_a_number_replying_to_the_prompt_answers_it_and_words_do_not(
     anna, ben = await couple(tg)
     prompt = await open_checkin(anna)
     await anna.send("11", reply_to=prompt)
-    await expect(anna, prompts_views.USE_BUTTONS)
+    await expect(anna, str(prompts_views.USE_BUTTONS))
     await anna.send("pretty good", reply_to=prompt)
-    await expect(anna, prompts_views.USE_BUTTONS)
+    await expect(anna, str(prompts_views.USE_BUTTONS))
     await anna.send("3", reply_to=prompt)
     await anna.wait_message("Your answer: 3/10")
     await all_fine(tg, anna, ben)
@@ -113,7 +113,7 @@ async def test_a_typed_choice_matches_its_button(
         anna, ben = await couple(tg)
         prompt = await open_checkin(anna)
         await anna.send("about", reply_to=prompt)  # two choices begin so: not a guess
-        await expect(anna, prompts_views.USE_BUTTONS)
+        await expect(anna, str(prompts_views.USE_BUTTONS))
         await anna.send("  about-the SAME!  ")
         await anna.wait_message("Your answer: About the same")
         await ben.send("/checkin")
@@ -160,25 +160,25 @@ async def test_free_text_is_answered_warmly_and_kept_in_the_journal_on_a_tap(
     anna, ben = await couple(tg)
     said = "I dont know if I can do this <today>"
     await anna.send(said)
-    offer = await expect(anna, prompts_views.NOTHING_OPEN)
+    offer = await expect(anna, str(prompts_views.NOTHING_OPEN))
     assert "I'm not waiting" not in offer.text
     assert offer.button_texts == [
-        prompts_views.BUTTON_KEEP_WORDS,
-        prompts_views.BUTTON_CHECKIN,
-        prompts_views.BUTTON_TIMEOUT,
+        str(prompts_views.BUTTON_KEEP_WORDS),
+        str(prompts_views.BUTTON_CHECKIN),
+        str(prompts_views.BUTTON_TIMEOUT),
         str(support_views.BUTTON_SUPPORT),
     ]
     assert all(said not in (data or "") for row in offer.buttons for _, data in row)
     raw = b"".join(p.read_bytes() for p in bot.settings.bot_database.parent.glob("mend.*"))
     assert b"I dont know if I can do this" not in raw  # held encrypted (the WAL too)
 
-    await anna.press(offer, prompts_views.BUTTON_KEEP_WORDS)
+    await anna.press(offer, str(prompts_views.BUTTON_KEEP_WORDS))
     await tg.wait_for(lambda: words(prompts_views.KEPT_WORDS) in offer.text)
     assert offer.button_texts == []
     assert await journal(bot, anna) == [said]
     assert await held(bot) == 0
     await anna.press_data(offer, KeepWords(1).pack())  # again: kept once
-    await expect(anna, prompts_views.HELD_GONE)
+    await expect(anna, str(prompts_views.HELD_GONE))
     assert await journal(bot, anna) == [said]
     assert not [m for m in ben.messages if "I dont know" in m.text]
     await all_fine(tg, anna, ben)
@@ -189,12 +189,12 @@ async def test_free_text_offers_a_checkin_a_timeout_and_support(
 ) -> None:
     anna, ben = await couple(tg)
     await anna.send("so tired")
-    offer = await expect(anna, prompts_views.NOTHING_OPEN)
-    await anna.press(offer, prompts_views.BUTTON_CHECKIN)
+    offer = await expect(anna, str(prompts_views.NOTHING_OPEN))
+    await anna.press(offer, str(prompts_views.BUTTON_CHECKIN))
     prompt = await anna.wait_message("Check-in")
     await anna.send("4")
     await anna.wait_message("Your answer: 4/10")
-    await anna.press(offer, prompts_views.BUTTON_TIMEOUT)
+    await anna.press(offer, str(prompts_views.BUTTON_TIMEOUT))
     timeout = await expect(anna, timeout_views.TIMEOUT_OFFER)
     await anna.press(timeout, "20 minutes")
     await tg.wait_for(lambda: "Timeout until" in timeout.text)
@@ -209,8 +209,8 @@ async def test_free_text_when_not_paired_offers_no_timeout(bot: Bot, tg: FakeTel
     anna = tg.user(1001, "Anna")
     await set_up(anna)
     await anna.send("hello?")
-    offer = await expect(anna, prompts_views.NOTHING_OPEN)
-    assert prompts_views.BUTTON_TIMEOUT not in offer.button_texts
+    offer = await expect(anna, str(prompts_views.NOTHING_OPEN))
+    assert str(prompts_views.BUTTON_TIMEOUT) not in offer.button_texts
     await anna.press_data(offer, Open("timeout").pack())  # forged: no partner to tell
     await expect(anna, texts.TOGETHER_NOT_PAIRED)
     await all_fine(tg, anna)
@@ -221,19 +221,19 @@ async def test_held_words_expire_and_a_forged_or_foreign_keep_saves_nothing(
 ) -> None:
     anna, ben = await couple(tg)
     await anna.send("Only for me")
-    offer = await expect(anna, prompts_views.NOTHING_OPEN)
+    offer = await expect(anna, str(prompts_views.NOTHING_OPEN))
     await ben.send("/help")
     helped = await ben.wait_message("What I can do")
     await ben.press_data(helped, KeepWords(1).pack())  # Anna's words: not Ben's to keep
-    await expect(ben, prompts_views.HELD_GONE)
+    await expect(ben, str(prompts_views.HELD_GONE))
     await ben.press_data(helped, "kw:1:2")  # forged
     await expect(ben, texts.STALE_BUTTON)
     assert await journal(bot, ben) == []
 
     await bot.at(bot.clock.now() + timedelta(hours=1, minutes=1))
     assert await held(bot) == 0
-    await anna.press(offer, prompts_views.BUTTON_KEEP_WORDS)
-    await expect(anna, prompts_views.HELD_GONE)
+    await anna.press(offer, str(prompts_views.BUTTON_KEEP_WORDS))
+    await expect(anna, str(prompts_views.HELD_GONE))
     assert await journal(bot, anna) == []
     await all_fine(tg, anna, ben)
 
@@ -242,8 +242,8 @@ async def test_free_text_too_long_or_empty(bot: Bot, tg: FakeTelegram) -> None:
     anna = tg.user(1001, "Anna")
     await set_up(anna)
     await anna.send("x" * 3001)
-    offer = await expect(anna, prompts_views.NOTHING_OPEN_TOO_LONG)
-    assert prompts_views.BUTTON_KEEP_WORDS not in offer.button_texts
+    offer = await expect(anna, str(prompts_views.NOTHING_OPEN_TOO_LONG))
+    assert str(prompts_views.BUTTON_KEEP_WORDS) not in offer.button_texts
     assert await held(bot) == 0
     await anna.send("\u200b")
     await expect(anna, texts.EMPTY_ANSWER)

@@ -99,8 +99,8 @@ async def test_a_short_month_has_it_on_its_last_day_and_a_restart_loses_nothing(
     assert for_anna.text == for_ben.text.replace("Anna", "Ben")
     assert "once you've both answered, and Ben can't see yours before" in for_anna.text
     assert [b for row in for_anna.buttons for b, _ in row] == [
-        prompts_views.BUTTON_SNOOZE,
-        prompts_views.BUTTON_SKIP,
+        str(prompts_views.BUTTON_SNOOZE),
+        str(prompts_views.BUTTON_SKIP),
     ]
 
     await anna.send("We laughed more than I expected.", reply_to=for_anna)
@@ -235,7 +235,7 @@ async def test_bad_input(bot: Bot, tg: FakeTelegram) -> None:
     await anna.send("Calmer.", reply_to=for_anna)
     await anna.wait_message("Saved. You'll see each other's reflections")
     await anna.send("Again.", reply_to=for_anna)
-    await expect(anna, prompts_views.ALREADY_ANSWERED)
+    await expect(anna, str(prompts_views.ALREADY_ANSWERED))
     # Ben replies after the reflection closed: told so, and nothing is revealed.
     (for_ben,) = await has_reflections(bot, ben, 1)
     bot.clock.advance(days=11)

@@ -166,7 +166,7 @@ async def test_a_typed_place_answers_the_timezone_question(bot: Bot, tg: FakeTel
 
     # The question is answered: later words are not taken as a place.
     await anna.send("Berlin")
-    await expect(anna, prompts_views.NOTHING_OPEN)
+    await expect(anna, str(prompts_views.NOTHING_OPEN))
     await all_fine(tg, anna)
 
 
@@ -310,7 +310,7 @@ async def test_set_up_by_typed_commands_still_works(bot: Bot, tg: FakeTelegram) 
     await set_up(anna)  # /start, then /timezone typed while the question is open
     assert await awaiting(bot, anna) is None  # the question was answered: it waits no more
     await anna.send("Lisbon")  # answered by the command: these words are not a place
-    await expect(anna, prompts_views.NOTHING_OPEN)
+    await expect(anna, str(prompts_views.NOTHING_OPEN))
     await anna.send("/start")
     asked = await anna.wait_message("I'm Mend")
     await anna.press(asked, "Another time")
