@@ -14,7 +14,7 @@ run: $(VENV)/.installed
 ## test: install what the tests need and run the whole suite, exactly as CI does
 test: $(VENV)/.installed-dev
 	@test -x /usr/bin/chromium || echo "make test: no /usr/bin/chromium, so the browser test is skipped (Debian: apt-get install chromium)"
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 4
 
 ## playground: the playground even with a token set (PORT=8080 by default)
 playground: $(VENV)/.installed
