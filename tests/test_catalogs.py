@@ -15,6 +15,8 @@ from bot.kernel.i18n import LANGUAGES, LOCALES_DIR, SOURCE, catalog_path
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = [language for language in LANGUAGES if language != SOURCE]
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+TAG = re.compile(r"</?[a-z]+>")
+COMMAND = re.compile(r"(?<![\w/<])/[a-z_]+")
 
 
 def read(path: Path, language: str | None = None) -> Catalog:
@@ -75,6 +77,31 @@ def test_translations_keep_their_placeholders_and_none_is_fuzzy(language: str) -
         for string in strings:
             if string:  # an untranslated entry is counted below, not here
                 assert set(PLACEHOLDER.findall(string)) == wanted, (language, message.id)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_translations_keep_their_markup_and_commands(language: str) -> None:
+    """Telegram refuses a message whose HTML does not balance, and a command has one name
+    in every language: a translation keeps the source's tags and its /commands."""
+    catalog = read(catalog_path(language), language)
+    for message in catalog:
+        if not message.id:
+            continue
+        sources = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for string in filter(None, strings):
+            assert sorted(TAG.findall(string)) == sorted(TAG.findall(sources[-1])), (
+                language,
+                message.id,
+            )
+            if COMMAND.fullmatch(sources[-1]):  # a command's word in this language
+                assert re.fullmatch(r"/[^\W\d][\w]*", string), (language, message.id)
+                assert not re.search("[A-Z\u00c0-\u024f]", string), (language, string)
+                continue
+            assert set(COMMAND.findall(string)) >= set(COMMAND.findall(sources[-1])), (
+                language,
+                message.id,
+            )
 
 
 @pytest.mark.xfail(strict=True, reason="issue 12: the catalogs' translations are not written yet")

@@ -137,6 +137,44 @@ COMMANDS: tuple[tuple[str, Text], ...] = (  # (command, description)
     ("help", N_("How Mend works, and every command")),
 )
 
+# Each command as someone would type it in their own language (/hilfe, /ayuda, /ajuda,
+# /помощь), so a command typed in any of Mend's languages still finds its way.
+COMMAND_WORDS: dict[str, Text] = {
+    # Translators: the next 30 are commands as a speaker of your language would type them:
+    # "/" and one lowercase word, e.g. /hilfe for /help. Where your language is written in
+    # Latin letters, use a-z, digits and _ only (no accents: Telegram's rule for commands).
+    "menu": N_("/menu"),
+    "checkin": N_("/checkin"),
+    "gratitude": N_("/gratitude"),
+    "journal": N_("/journal"),
+    "timeout": N_("/timeout"),
+    "settings": N_("/settings"),
+    "support": N_("/support"),
+    "help": N_("/help"),
+    "review": N_("/review"),
+    "promise": N_("/promise"),
+    "promises": N_("/promises"),
+    "win": N_("/win"),
+    "wins": N_("/wins"),
+    "repair": N_("/repair"),
+    "agreement": N_("/agreement"),
+    "disclose": N_("/disclose"),
+    "disclosures": N_("/disclosures"),
+    "ask": N_("/ask"),
+    "talk": N_("/talk"),
+    "remind": N_("/remind"),
+    "reminders": N_("/reminders"),
+    "pause": N_("/pause"),
+    "resume": N_("/resume"),
+    "timezone": N_("/timezone"),
+    "pair": N_("/pair"),
+    "unpair": N_("/unpair"),
+    "privacy": N_("/privacy"),
+    "export": N_("/export"),
+    "delete": N_("/delete"),
+    "start": N_("/start"),
+}
+
 # What the empty chat says before /start (setMyDescription, setMyShortDescription).
 DESCRIPTION = N_(
     "Mend helps two partners rebuild trust after a betrayal, with a small daily practice in "
