@@ -13,8 +13,10 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
+from bot import texts
 from bot.kernel.db import Tx
-from bot.kernel.i18n import Words
+from bot.kernel.errors import NotAllowed
+from bot.kernel.i18n import LANGUAGES, Words, current, say, speaking
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage import users
@@ -44,6 +46,26 @@ class TextInput:
     # Whether the words are still wanted (``(tx, user, ident)``): when not (the question was
     # answered another way meanwhile), the message goes where it would with nothing awaited.
     wanted: Callable[[Tx, User, str], Awaitable[bool]] | None = None
+
+
+TakeText = Callable[[Tx, Mend, User, str, str], Awaitable[Outgoing]]
+"""``(tx, mend, user, ident, text) -> reply``: words that can only be typed."""
+
+
+def words_only(
+    take: TakeText, *, wanted: Callable[[Tx, User, str], Awaitable[bool]] | None = None
+) -> TextInput:
+    """A text input for typed words alone: a voice note never reaches ``take`` (the router
+    answers it with "text only, please"), so the check is here, once, not in each feature."""
+
+    async def typed(
+        tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
+    ) -> Outgoing:
+        if text is None:
+            raise NotAllowed(texts.UNSUPPORTED_CONTENT)
+        return await take(tx, mend, user, ident, text)
+
+    return TextInput(typed, wanted=wanted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +143,8 @@ class Feature:
     text_inputs: Mapping[str, TextInput] = field(default_factory=dict)
     switches: Mapping[str, Switch] = field(default_factory=dict)
     screens: Mapping[str, Screen] = field(default_factory=dict)
+    # Each command as typed in the reader's language ("help": N_("/help"), German /hilfe).
+    command_words: Mapping[str, Words] = field(default_factory=dict)
     waiting: Waiting | None = None
     on_couple_end: CoupleEnd | None = None
     bring_back: BringBack | None = None
@@ -137,6 +161,20 @@ def commands_of(features: Sequence[Feature]) -> frozenset[str]:
         if isinstance(handler, CommandHandler)
         for command in handler.commands
     )
+
+
+def command_for(features: Sequence[Feature], typed: str) -> str | None:
+    """The command ``typed`` ("/hilfe", "/помощь", without or with its "/") is in any language
+    Mend speaks, by the features' ``command_words``; the reader's own language first."""
+    word = typed.removeprefix("/").partition("@")[0].casefold()
+    spoken = current()
+    for language in sorted(LANGUAGES, key=lambda language: language != spoken):
+        with speaking(language):
+            for feature in features:
+                for command, words in feature.command_words.items():
+                    if say(words).removeprefix("/").casefold() == word:
+                        return command
+    return None
 
 
 def text_input(features: Sequence[Feature], what: str) -> TextInput | None:

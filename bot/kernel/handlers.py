@@ -28,7 +28,7 @@ from bot.kernel.buttons import CallbackData
 from bot.kernel.context import MendContext
 from bot.kernel.db import COMMITTED
 from bot.kernel.errors import MendError
-from bot.kernel.feature import Feature
+from bot.kernel.feature import Feature, command_for
 from bot.kernel.i18n import SOURCE, language_for, set_speaking
 from bot.kernel.outgoing import Button, Outgoing
 from bot.kernel.screens import Open, find
@@ -240,22 +240,49 @@ def _commands(application: Application) -> list[str]:
     return sorted(names)
 
 
+def _first_word(text: str) -> str:
+    return text.split(maxsplit=1)[0] if text.strip() else ""
+
+
 async def unknown_command(update: Update, context: MendContext) -> None:
-    """Any command Mend does not have: "did you mean /checkin?" when one is close (with a
-    button when a feature has a screen of that name), else a pointer to /help."""
+    """A command Mend does not have by that name. In the person's own language (/hilfe,
+    /ayuda) it opens that command's screen, or names the command; one close to a real one gets
+    "did you mean /checkin?" (with a button when a feature has a screen of that name); anything
+    else, a pointer to /help."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    typed = message.text.split(maxsplit=1)[0].removeprefix("/").partition("@")[0].lower()
-    close = difflib.get_close_matches(typed, _commands(context.application), 1, NEAR_MISS)
-    if not close:
+    features = context.mend.features
+    typed = _first_word(message.text).removeprefix("/").partition("@")[0].lower()
+    command = command_for(features, typed)
+    screen = find(features, command) if command is not None else None
+    if screen is not None:
+        user_id, _ = user_of(update)
+        await reply(update, context, await screen(context.mend, user_id))
+        return
+    if command is None:
+        close = difflib.get_close_matches(typed, _commands(context.application), 1, NEAR_MISS)
+        command = close[0] if close else None
+    if command is None:
         await reply(update, context, Outgoing(str(texts.UNKNOWN_COMMAND)))
         return
-    command = close[0]
     rows: tuple[tuple[Button, ...], ...] = ()
-    if find(context.mend.features, command) is not None:
+    if find(features, command) is not None:
         label = texts.BUTTON_GO_TO_COMMAND.format(command=command)
         rows = ((Button(label, Open(command).pack()),),)
     await reply(update, context, Outgoing(texts.DID_YOU_MEAN.format(command=command), rows))
+
+
+class _CommandWord(filters.MessageFilter):
+    """Text that starts with a command in a language Telegram makes no command of: "/помощь"
+    comes as plain text (a command is Latin letters, digits and _ only)."""
+
+    def __init__(self, features: tuple[Feature, ...]) -> None:
+        super().__init__(name="CommandWord")
+        self.features = features
+
+    def filter(self, message: Message) -> bool:
+        word = _first_word(message.text or "")
+        return word.startswith("/") and command_for(self.features, word) is not None
 
 
 async def unsupported_content(update: Update, context: MendContext) -> None:
@@ -322,11 +349,13 @@ def register(application: Application, features: tuple[Feature, ...]) -> None:
     # Group -1 runs first: anything outside a private chat is answered (commands only) and
     # stopped there, so nothing from a group is ever stored.
     application.add_handler(TypeHandler(Update, private_only), group=-1)
+    only_new = filters.UpdateType.MESSAGE
+    words = only_new & filters.TEXT & ~filters.COMMAND & _CommandWord(features)
+    application.add_handler(MessageHandler(words, unknown_command))
     for feature in features:
         application.add_handlers(list(feature.handlers))
     application.add_handler(CallbackQueryHandler(open_screen, pattern=Open.pattern()))
     # Fallbacks last: unknown commands, non-text content, and buttons no handler claimed.
-    only_new = filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(only_new & filters.COMMAND, unknown_command))
     application.add_handler(MessageHandler(only_new & ~filters.TEXT, unsupported_content))
     application.add_handler(CallbackQueryHandler(stale_button))

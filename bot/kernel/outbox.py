@@ -22,7 +22,7 @@ from bot.domain.quiet import QuietMode, is_quiet, quiet_ends
 from bot.kernel.db import Tx, from_ts, to_ts
 from bot.kernel.i18n import speaking
 from bot.kernel.outgoing import Outgoing
-from bot.storage import quiet
+from bot.storage import quiet, users
 from bot.storage.models import OutboxItem, zone
 
 Render = Callable[[], Outgoing]
@@ -72,7 +72,7 @@ async def add(
     called in the receiver's language, so every message is in the language of whoever reads
     it, whoever caused it."""
     if callable(message):
-        with speaking(await language_of(tx, chat_id)):
+        with speaking(await users.language(tx, chat_id)):
             message = message()
     due, silent = due_at or now, False
     actor = ACTOR.get()
@@ -101,13 +101,6 @@ async def add(
     tx.wrote_outbox = True
     assert cursor.lastrowid is not None
     return cursor.lastrowid
-
-
-async def language_of(tx: Tx, user_id: int) -> str | None:
-    """The language a user reads Mend in (None: not known, English)."""
-    cursor = await tx.conn.execute("SELECT language FROM users WHERE id = ?", (user_id,))
-    row = await cursor.fetchone()
-    return row["language"] if row else None
 
 
 EDIT = "edit"

@@ -10,14 +10,12 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from bot import texts
 from bot.features.agreement import handlers, service, store, views
 from bot.features.agreement.models import Topic, TopicStatus
 from bot.features.agreement.service import in_force
 from bot.features.agreement.store import get_topic, topics_in, topics_of
 from bot.kernel.db import Tx
-from bot.kernel.errors import NotAllowed
-from bot.kernel.feature import ExportScope, Feature, TextInput
+from bot.kernel.feature import ExportScope, Feature, words_only
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage import couples, users
@@ -45,24 +43,14 @@ async def set_tells_nothing(mend: Mend, user_id: int, on: bool) -> bool:
     return (await service.toggle_nothing(mend, user_id)).on
 
 
-def _text(text: str | None) -> str:
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
-    return text
-
-
-async def _topic(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def _topic(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """The user's own topic: what it is, and for how long."""
-    return views.draft(await service.own_topic(tx, mend, user, _text(text)))
+    return views.draft(await service.own_topic(tx, mend, user, text))
 
 
-async def _change(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def _change(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """Other words for a proposal: sent back to the proposer."""
-    result = await service.changed_words(tx, mend, user, int(ident), _text(text))
+    result = await service.changed_words(tx, mend, user, int(ident), text)
     return views.change_sent(result)
 
 
@@ -120,7 +108,7 @@ FEATURE = Feature(
     waiting=_waiting,
     handlers=handlers.HANDLERS,
     jobs=(service.review_due, service.note_unstarted),
-    text_inputs={"topic": TextInput(_topic), "change": TextInput(_change)},
+    text_inputs={"topic": words_only(_topic), "change": words_only(_change)},
     on_couple_end=_couple_ended,
     bring_back=store.bring_back,
     export=_export,

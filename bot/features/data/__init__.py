@@ -4,7 +4,7 @@ erases every feature's rows (then the kernel's) after a typed confirmation."""
 from bot.features.data import handlers, service, views
 from bot.features.data.buttons import ExportNow
 from bot.features.data.service import AWAITING
-from bot.kernel.feature import Feature, TextInput
+from bot.kernel.feature import Feature, words_only
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 
@@ -22,7 +22,7 @@ async def ask_delete(mend: Mend, user_id: int) -> Outgoing:
 FEATURE = Feature(
     name="data",
     handlers=tuple(handlers.HANDLERS),
-    text_inputs={AWAITING: TextInput(handlers.delete_words)},
+    text_inputs={AWAITING: words_only(handlers.delete_words)},
 )
 
 __all__ = ["FEATURE", "ask_delete", "export_button"]

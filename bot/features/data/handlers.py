@@ -4,12 +4,10 @@ from telegram import Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot import texts
 from bot.features.data import service, views
 from bot.features.data.buttons import ExportNow
 from bot.kernel.context import MendContext
 from bot.kernel.db import Tx
-from bot.kernel.errors import NotAllowed
 from bot.kernel.handlers import pressed, reply, user_of
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
@@ -45,12 +43,8 @@ async def delete(update: Update, context: MendContext) -> None:
     )
 
 
-async def delete_words(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def delete_words(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """The words after /delete: "erased" (and the pairing ended), or "nothing was deleted"."""
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
     return views.deleted(await service.confirm_delete(tx, mend, user, text))
 
 

@@ -4,12 +4,10 @@ acknowledgement, the "anything to share?" check and /ask, and the shared log (/d
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot import texts
 from bot.features.disclosure import service, store, views
 from bot.features.disclosure.handlers import HANDLERS
 from bot.kernel.db import Tx
-from bot.kernel.errors import NotAllowed
-from bot.kernel.feature import Feature, TextInput
+from bot.kernel.feature import Feature, TextInput, words_only
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage.models import Reminder, User
@@ -27,12 +25,8 @@ async def _disclosure_words(
     return views.preview(await service.write(tx, mend, user, int(ident), text, voice))
 
 
-async def _ack_note(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def _ack_note(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """The note on an acknowledgement: it goes to the author with the answer."""
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
     return views.ack_sent(await service.send_ack(tx, mend, user, int(ident), text))
 
 
@@ -42,7 +36,7 @@ FEATURE = Feature(
     reminder_kinds={"disclosure": _checks},
     text_inputs={
         service.DISCLOSE_INPUT: TextInput(_disclosure_words, voice=True),
-        service.ACK_INPUT: TextInput(_ack_note),
+        service.ACK_INPUT: words_only(_ack_note),
     },
     bring_back=store.bring_back,
     export=service.export,

@@ -21,4 +21,9 @@ async def screen(mend: Mend, user_id: int) -> Outgoing:
     return views.help_message(commands_of(mend.features))
 
 
-FEATURE = Feature(name="help", handlers=HANDLERS, screens={"help": screen})
+FEATURE = Feature(
+    name="help",
+    handlers=HANDLERS,
+    screens={"help": screen},
+    command_words=views.COMMAND_WORDS,
+)

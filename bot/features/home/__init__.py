@@ -1,13 +1,11 @@
 """Home: the way in (/start leads through set-up with buttons and plain answers) and the
 home screen (/menu: where things stand, and a button to each thing people do)."""
 
-from bot import texts
 from bot.features.home import service, views
 from bot.features.home.handlers import HANDLERS, declared, shown
 from bot.features.home.models import ZoneChoices
 from bot.kernel.db import Tx
-from bot.kernel.errors import NotAllowed
-from bot.kernel.feature import Feature, TextInput
+from bot.kernel.feature import Feature, words_only
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage.models import User
@@ -15,12 +13,8 @@ from bot.storage.models import User
 __all__ = ["FEATURE"]
 
 
-async def _words(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def _words(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """A place or a time typed while a set-up question waits for it."""
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
     result = await service.take_words(tx, mend, user, ident, text)
     if isinstance(result, ZoneChoices):
         return views.zone_choices(result)
@@ -42,6 +36,6 @@ async def _together(mend: Mend, user_id: int) -> Outgoing:
 FEATURE = Feature(
     name="home",
     handlers=HANDLERS,
-    text_inputs={service.INPUT: TextInput(_words, wanted=service.still_wanted)},
+    text_inputs={service.INPUT: words_only(_words, wanted=service.still_wanted)},
     screens={"home": _home, "setup": _setup, "together": _together},
 )

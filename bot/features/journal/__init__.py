@@ -1,10 +1,8 @@
 """The private journal: /journal, notes for the user alone."""
 
-from bot import texts
 from bot.features.journal import handlers, service, store, views
 from bot.kernel.db import Tx
-from bot.kernel.errors import NotAllowed
-from bot.kernel.feature import Feature, TextInput
+from bot.kernel.feature import Feature, words_only
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage.models import User
@@ -20,12 +18,8 @@ async def keep_words(tx: Tx, mend: Mend, user: User, text: str) -> None:
     await service.write(tx, mend, user, text)
 
 
-async def _entry(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def _entry(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """The words after a bare /journal."""
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
     await service.write(tx, mend, user, text)
     return views.saved()
 
@@ -40,7 +34,7 @@ FEATURE = Feature(
     name="journal",
     screens={"journal": _screen},
     handlers=handlers.HANDLERS,
-    text_inputs={"journal": TextInput(_entry)},
+    text_inputs={"journal": words_only(_entry)},
     export=service.export,
     erase=store.erase_user,
 )

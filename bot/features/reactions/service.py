@@ -11,7 +11,7 @@ from bot.features.reactions import store, views
 from bot.features.reactions.models import Answering, Choice, Reaction, Status, Subject
 from bot.kernel import outbox
 from bot.kernel.db import Tx
-from bot.kernel.errors import NotAllowed, Stale
+from bot.kernel.errors import Stale
 from bot.kernel.feature import ExportScope
 from bot.kernel.i18n import speaking
 from bot.kernel.mend import Mend
@@ -63,12 +63,8 @@ async def choose(mend: Mend, user_id: int, reaction_id: int, choice: Choice) -> 
     return Answering(fresh, own.partner)
 
 
-async def write(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Answering:
+async def write(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Answering:
     """The note: shown back with Send / Cancel before anything goes."""
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
     if not ident.isdigit():
         raise Stale(texts.STALE_BUTTON)
     own = await _own(tx, user.id, int(ident), Status.CHOSEN)

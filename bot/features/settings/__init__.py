@@ -7,7 +7,6 @@ same off the event loop, refusing kindly when nothing matches) and ``zone_choice
 buttons, largest first, that set a zone when pressed).
 """
 
-from bot import texts
 from bot.features.settings import screens, service, store, views
 from bot.features.settings.handlers import HANDLERS
 from bot.features.settings.models import ReminderKind, ReminderSet, TimezoneChoices, TimezoneSet
@@ -15,8 +14,7 @@ from bot.features.settings.service import apply_timezone, put_reminder, reschedu
 from bot.features.settings.timezones import TimezoneMatch, find_timezones, is_valid_timezone
 from bot.features.settings.views import zone_city, zone_label
 from bot.kernel.db import Tx
-from bot.kernel.errors import NotAllowed
-from bot.kernel.feature import Feature, TextInput
+from bot.kernel.feature import Feature, words_only
 from bot.kernel.mend import Mend
 from bot.kernel.outgoing import Outgoing
 from bot.storage.models import User
@@ -55,31 +53,19 @@ async def screen(mend: Mend, user_id: int) -> Outgoing:
     return await screens.home(mend, user_id)
 
 
-def _words(text: str | None) -> str:
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
-    return text
-
-
-async def _zone_words(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def _zone_words(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """The place typed on the timezone page."""
-    return views.zone_typed(await service.take_zone(tx, mend, user, _words(text)))
+    return views.zone_typed(await service.take_zone(tx, mend, user, text))
 
 
-async def _time_words(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def _time_words(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """The time typed after a reminder's "Another time"."""
-    return views.reminder_page(await service.take_time(tx, mend, user, ident, _words(text)))
+    return views.reminder_page(await service.take_time(tx, mend, user, ident, text))
 
 
-async def _quiet_words(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Outgoing:
+async def _quiet_words(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Outgoing:
     """The start or end typed after the quiet hours' "another time"."""
-    page = await service.take_quiet(tx, mend, user, ident, _words(text))
+    page = await service.take_quiet(tx, mend, user, ident, text)
     return views.quiet_page(page, service.QUIET_MODES)
 
 
@@ -87,9 +73,9 @@ FEATURE = Feature(
     name="settings",
     handlers=HANDLERS,
     text_inputs={
-        service.ZONE_INPUT: TextInput(_zone_words),
-        service.TIME_INPUT: TextInput(_time_words),
-        service.QUIET_INPUT: TextInput(_quiet_words),
+        service.ZONE_INPUT: words_only(_zone_words),
+        service.TIME_INPUT: words_only(_time_words),
+        service.QUIET_INPUT: words_only(_quiet_words),
     },
     screens={"settings": screen},
     export=service.export,

@@ -111,12 +111,8 @@ async def _own(tx: Tx, user_id: int, talk_id: int, *statuses: Status) -> tuple[T
     return talk, me, partner
 
 
-async def write(
-    tx: Tx, mend: Mend, user: User, ident: str, text: str | None, voice: str | None
-) -> Proposal:
+async def write(tx: Tx, mend: Mend, user: User, ident: str, text: str) -> Proposal:
     """The time in the proposer's own words: shown back with Send / Cancel."""
-    if text is None:
-        raise NotAllowed(texts.UNSUPPORTED_CONTENT)
     if not ident.isdigit():
         raise Stale(texts.STALE_BUTTON)
     talk, me, partner = await _own(tx, user.id, int(ident), Status.WRITING)
