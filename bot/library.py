@@ -23,7 +23,7 @@ from typing import TextIO, TypeVar
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from bot.kernel.i18n import current
+from bot.kernel.i18n import SOURCE, current
 from bot.prompts import (
     PromptLibraryError,
     _compose,
@@ -111,6 +111,14 @@ class AgreementLibrary:
     def get(self, topic_id: str) -> AgreementTopic | None:
         """The topic with this id, in the language being spoken, or None."""
         return self.in_language(current())._by_id.get(topic_id)
+
+    def titles(self, topic_id: str) -> dict[str, str]:
+        """The topic's title in each language the library writes it in (none if unknown)."""
+        found = {SOURCE: self._by_id[topic_id].title} if topic_id in self._by_id else {}
+        for language, library in self.translations.items():
+            if topic_id in library._by_id:
+                found[language] = library._by_id[topic_id].title
+        return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,11 @@
 """The agreement's model and rules: topics, their states, periods and reviews."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum, StrEnum
 
+from bot.kernel.i18n import current
 from bot.library import AgreementTopic, Support
 from bot.storage.models import User
 
@@ -68,6 +69,14 @@ class Topic:
     review_at: datetime | None
     review_asked_at: datetime | None
     ended_at: datetime | None
+    # A suggested topic's title in each language the library writes it in (see `shown`).
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        """The title in the reader's language: a suggested topic's as the library writes it
+        in that language, one in the couple's own words exactly as written."""
+        return self.titles.get(current(), self.title)
 
 
 # --- What the service decided (the views turn these into words) -----------------------------

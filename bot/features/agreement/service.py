@@ -13,6 +13,7 @@ Every function returns what happened (a result below); ``views`` turns it into w
 """
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
 
@@ -65,6 +66,19 @@ async def in_force(tx: Tx, couple_id: int) -> bool:
     return bool(await store.topics_of(tx, couple_id, (TopicStatus.ACTIVE,)))
 
 
+def _named(mend: Mend, topic: Topic) -> Topic:
+    """The topic with a suggestion's title in every language, so a view shows it in its
+    reader's (what a partner wrote in their own words stays as written)."""
+    if topic.library_id is None:
+        return topic
+    return replace(topic, titles=mend.agreements.titles(topic.library_id))
+
+
+async def _get(mend: Mend, tx: Tx, topic_id: int) -> Topic | None:
+    topic = await store.get_topic(tx, topic_id)
+    return None if topic is None else _named(mend, topic)
+
+
 # --- /agreement ------------------------------------------------------------------------------
 
 
@@ -75,7 +89,7 @@ async def show(mend: Mend, user_id: int) -> Overview:
         return Overview(
             me=me,
             partner=partner,
-            topics=await store.topics_of(tx, couple.id, LIVE),
+            topics=[_named(mend, t) for t in await store.topics_of(tx, couple.id, LIVE)],
             consent=await store.consents(tx, couple.id),
             my_reminder=await _check_reminder(tx, me.id),
             their_reminder=await _check_reminder(tx, partner.id),
@@ -112,11 +126,16 @@ async def pick(mend: Mend, user_id: int) -> list[AgreementTopic]:
     ]
 
 
-async def _refuse_duplicate(tx: Tx, couple_id: int, title: str, library_id: str | None) -> None:
+async def _refuse_duplicate(
+    mend: Mend, tx: Tx, couple_id: int, title: str, library_id: str | None
+) -> None:
     for topic in await store.topics_of(tx, couple_id, LIVE):
-        same_words = topic.title.casefold() == title.casefold()
-        if same_words or (library_id is not None and topic.library_id == library_id):
-            raise NotAllowed(views.TOPIC_DUPLICATE.format(title=texts.escape(topic.title)))
+        topic = _named(mend, topic)
+        names = {name.casefold() for name in (topic.title, *topic.titles.values())}
+        if title.casefold() in names or (
+            library_id is not None and topic.library_id == library_id
+        ):
+            raise NotAllowed(views.TOPIC_DUPLICATE.format(title=texts.escape(topic.shown)))
 
 
 async def choose_suggestion(mend: Mend, user_id: int, library_id: str) -> Draft:
@@ -127,7 +146,7 @@ async def choose_suggestion(mend: Mend, user_id: int, library_id: str) -> Draft:
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         couple, me, _ = await paired(tx, user_id)
-        await _refuse_duplicate(tx, couple.id, suggestion.title, suggestion.id)
+        await _refuse_duplicate(mend, tx, couple.id, suggestion.title, suggestion.id)
         topic = await store.create_topic(
             tx, couple.id, me.id, suggestion.title, DEFAULT_PERIOD, now, library_id=suggestion.id
         )
@@ -155,7 +174,7 @@ async def own_topic(tx: Tx, mend: Mend, user: User, text: str) -> Draft:
     """The user's own topic arrives: ask for how long."""
     title = _topic_words(text)
     couple, me, _ = await paired(tx, user.id)
-    await _refuse_duplicate(tx, couple.id, title, None)
+    await _refuse_duplicate(mend, tx, couple.id, title, None)
     now = mend.clock.now()
     topic = await store.create_topic(tx, couple.id, me.id, title, DEFAULT_PERIOD, now)
     await users.set_awaiting(tx, me.id, None, now)
@@ -174,14 +193,14 @@ async def propose(mend: Mend, user_id: int, topic_id: int, days: int) -> Propose
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         couple, me, partner = await paired(tx, user_id)
-        topic = await store.get_topic(tx, topic_id)
+        topic = await _get(mend, tx, topic_id)
         if topic is None or topic.couple_id != couple.id or topic.proposed_by != me.id:
             raise Stale(texts.STALE_BUTTON)
         if topic.status != TopicStatus.DRAFT:
             raise Stale(views.PROPOSAL_CLOSED)
-        await _refuse_duplicate(tx, couple.id, topic.title, topic.library_id)
+        await _refuse_duplicate(mend, tx, couple.id, topic.title, topic.library_id)
         await store.propose(tx, topic.id, days, now)
-        topic = await store.get_topic(tx, topic.id)
+        topic = await _get(mend, tx, topic.id)
         assert topic is not None
         message = partial(_proposal, mend, topic, me, None)
         await outbox.add(
@@ -210,10 +229,12 @@ def _review_question(topic: Topic) -> str:
 # --- Answering a proposal ------------------------------------------------------------------
 
 
-async def _open_proposal(tx: Tx, user_id: int, topic_id: int) -> tuple[Topic, Couple, User, User]:
+async def _open_proposal(
+    mend: Mend, tx: Tx, user_id: int, topic_id: int
+) -> tuple[Topic, Couple, User, User]:
     """A proposal this user may answer: in their couple, still open, and not their own."""
     couple, me, partner = await paired(tx, user_id)
-    topic = await store.get_topic(tx, topic_id)
+    topic = await _get(mend, tx, topic_id)
     if topic is None or topic.couple_id != couple.id:
         raise Stale(texts.STALE_BUTTON)
     if topic.status != TopicStatus.PROPOSED:
@@ -226,8 +247,8 @@ async def _open_proposal(tx: Tx, user_id: int, topic_id: int) -> tuple[Topic, Co
 async def view(mend: Mend, user_id: int, topic_id: int) -> Proposal:
     """Answer: <topic> from /agreement: the proposal again, with its buttons."""
     async with mend.db.read() as tx:
-        topic, _, _, partner = await _open_proposal(tx, user_id, topic_id)
-        replaced = await store.get_topic(tx, topic.replaces) if topic.replaces else None
+        topic, _, _, partner = await _open_proposal(mend, tx, user_id, topic_id)
+        replaced = await _get(mend, tx, topic.replaces) if topic.replaces else None
     suggestion = mend.agreements.get(topic.library_id) if topic.library_id else None
     return Proposal(topic, partner, suggestion, replaced)
 
@@ -236,7 +257,7 @@ async def accept(mend: Mend, user_id: int, topic_id: int) -> Accepted:
     """Accept: in force now, or, before the couple's first topic, after the private check."""
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
-        topic, couple, me, partner = await _open_proposal(tx, user_id, topic_id)
+        topic, couple, me, partner = await _open_proposal(mend, tx, user_id, topic_id)
         consent = await store.consents(tx, couple.id)
         review_at: datetime | None = None
         if _consented(consent, couple):
@@ -261,7 +282,7 @@ async def decline(mend: Mend, user_id: int, topic_id: int) -> User:
     """Decline: the proposer is told, nothing more. Returns the partner."""
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
-        topic, couple, me, partner = await _open_proposal(tx, user_id, topic_id)
+        topic, couple, me, partner = await _open_proposal(mend, tx, user_id, topic_id)
         await store.end(tx, topic.id, TopicStatus.DECLINED, me.id, now)
         told = partial(views.partner_declined, topic, me)
         await outbox.add(tx, partner.id, "agreement", told, now, couple_id=couple.id)
@@ -272,7 +293,7 @@ async def suggest_change(mend: Mend, user_id: int, topic_id: int) -> User:
     """Suggest a change: the next message is the topic in the user's own words. Returns the
     partner."""
     async with mend.db.transaction() as tx:
-        topic, _, me, partner = await _open_proposal(tx, user_id, topic_id)
+        topic, _, me, partner = await _open_proposal(mend, tx, user_id, topic_id)
         await users.set_awaiting(tx, me.id, f"change:{topic.id}", mend.clock.now())
     return partner
 
@@ -280,10 +301,10 @@ async def suggest_change(mend: Mend, user_id: int, topic_id: int) -> User:
 async def changed_words(tx: Tx, mend: Mend, user: User, topic_id: int, text: str) -> ChangeSent:
     """The other words arrive: they replace the proposal and go back for acceptance."""
     title = _topic_words(text)
-    old, couple, me, partner = await _open_proposal(tx, user.id, topic_id)
+    old, couple, me, partner = await _open_proposal(mend, tx, user.id, topic_id)
     now = mend.clock.now()
     await store.end(tx, old.id, TopicStatus.CHANGED, me.id, now)
-    await _refuse_duplicate(tx, couple.id, title, None)
+    await _refuse_duplicate(mend, tx, couple.id, title, None)
     topic = await store.create_topic(
         tx,
         couple.id,
@@ -348,7 +369,7 @@ async def answer_check(
         if consent.get(partner.id) != CheckAnswer.YES:
             return outcome(CheckOutcome.WAITING, [])
         await store.mark_noted(tx, couple.id, now)  # two Yeses: no week's note is needed
-        started = await _start_agreed(tx, couple, now)
+        started = await _start_agreed(mend, tx, couple, now)
         if not started:  # every agreed topic was withdrawn meanwhile
             return outcome(CheckOutcome.WAITING, [])
         notice = partial(views.agreement_started, started, partner)
@@ -375,9 +396,12 @@ async def note_unstarted(mend: Mend) -> int:
     return noted
 
 
-async def _start_agreed(tx: Tx, couple: Couple, now: datetime) -> list[tuple[Topic, datetime]]:
+async def _start_agreed(
+    mend: Mend, tx: Tx, couple: Couple, now: datetime
+) -> list[tuple[Topic, datetime]]:
     started = []
     for topic in await store.topics_of(tx, couple.id, (TopicStatus.AGREED,)):
+        topic = _named(mend, topic)
         review_at = now + timedelta(days=topic.period_days)
         await store.start(tx, topic, now, review_at)
         started.append((topic, review_at))
@@ -391,7 +415,7 @@ async def withdraw_pick(mend: Mend, user_id: int) -> WithdrawChoice:
     """Withdraw a topic: the live topics to choose from."""
     async with mend.db.read() as tx:
         couple, _, partner = await paired(tx, user_id)
-        topics = await store.topics_of(tx, couple.id, LIVE)
+        topics = [_named(mend, t) for t in await store.topics_of(tx, couple.id, LIVE)]
     if not topics:
         raise NotAllowed(views.WITHDRAW_NONE)
     return WithdrawChoice(topics, partner)
@@ -402,7 +426,7 @@ async def withdraw(mend: Mend, user_id: int, topic_id: int) -> Withdrawn:
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         couple, me, partner = await paired(tx, user_id)
-        topic = await store.get_topic(tx, topic_id)
+        topic = await _get(mend, tx, topic_id)
         if topic is None or topic.couple_id != couple.id:
             raise Stale(texts.STALE_BUTTON)
         if topic.status not in LIVE:
@@ -420,7 +444,7 @@ async def history(mend: Mend, user_id: int) -> History:
     """What was proposed, agreed and in force, and when."""
     async with mend.db.read() as tx:
         couple, me, partner = await paired(tx, user_id)
-        topics = await store.history(tx, couple.id, HISTORY_LIMIT)
+        topics = [_named(mend, t) for t in await store.history(tx, couple.id, HISTORY_LIMIT)]
     return History(me, partner, topics)
 
 
@@ -435,7 +459,7 @@ async def review_due(mend: Mend) -> int:
     now = mend.clock.now()
     handled = 0
     async with mend.db.transaction() as tx:
-        for topic in await store.reviews_due(tx, now, BATCH):
+        for topic in map(partial(_named, mend), await store.reviews_due(tx, now, BATCH)):
             await store.mark_review_asked(tx, topic.id, now)
             couple = await couples.active(tx, topic.couple_id)
             if couple is None:
@@ -455,7 +479,9 @@ async def review_due(mend: Mend) -> int:
                     question=_review_question(topic),
                 )
             handled += 1
-        for topic in await store.lapsing(tx, now - RENEW_WINDOW, BATCH):
+        for topic in map(
+            partial(_named, mend), await store.lapsing(tx, now - RENEW_WINDOW, BATCH)
+        ):
             await _lapse(tx, topic, None, now)
             handled += 1
     return handled
@@ -479,7 +505,7 @@ async def renew(mend: Mend, user_id: int, topic_id: int, yes: bool) -> Renewal:
     now = mend.clock.now()
     async with mend.db.transaction() as tx:
         couple, me, partner = await paired(tx, user_id)
-        topic = await store.get_topic(tx, topic_id)
+        topic = await _get(mend, tx, topic_id)
         if topic is None or topic.couple_id != couple.id:
             raise Stale(texts.STALE_BUTTON)
         if (

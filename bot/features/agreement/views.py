@@ -262,7 +262,7 @@ def overview(result: Overview) -> Outgoing:
             line = AGREEMENT_ACTIVE_LINE_MINE if by_me(topic) else AGREEMENT_ACTIVE_LINE_THEIRS
             lines.append(
                 line.format(
-                    title=escape(topic.title),
+                    title=escape(topic.shown),
                     name=name,
                     agreed=when.day_of(topic.accepted_at, me.tz),
                     review=when.day_of(topic.review_at, me.tz),
@@ -274,7 +274,7 @@ def overview(result: Overview) -> Outgoing:
         lines = [str(AGREEMENT_WAITING)]
         lines += [
             (AGREEMENT_WAITING_LINE_MINE if by_me(t) else AGREEMENT_WAITING_LINE_THEIRS).format(
-                title=escape(t.title), name=name, period=period_name(t.period_days)
+                title=escape(t.shown), name=name, period=period_name(t.period_days)
             )
             for t in waiting
         ]
@@ -298,11 +298,11 @@ def overview(result: Overview) -> Outgoing:
             )
             lines.append(
                 line.format(
-                    title=escape(topic.title), period=period_name(topic.period_days), name=name
+                    title=escape(topic.shown), period=period_name(topic.period_days), name=name
                 )
             )
             if mine_to_answer:
-                label = BUTTON_ANSWER_PROPOSAL.format(title=_short(topic.title))
+                label = BUTTON_ANSWER_PROPOSAL.format(title=_short(topic.shown))
                 rows.append([(label, b.ViewProposal(topic.id).pack())])
         parts.append("\n".join(lines))
     tells = result.tells_nothing
@@ -356,7 +356,7 @@ def draft(result: Draft) -> Outgoing:
     """What the chosen topic means, and for how long."""
     suggestion = result.suggestion
     if suggestion is None:
-        details = PROPOSE_OWN_DETAILS.format(title=escape(result.topic.title))
+        details = PROPOSE_OWN_DETAILS.format(title=escape(result.topic.shown))
     else:
         details = PROPOSE_DETAILS.format(
             title=escape(suggestion.title),
@@ -386,11 +386,11 @@ def proposal(
 ) -> Outgoing:
     """The message the partner answers: Accept / Decline / Suggest a change."""
     name = escape(proposer.first_name)
-    title = escape(topic.title)
+    title = escape(topic.shown)
     period = period_name(topic.period_days)
     if replaced is not None:
         text = PROPOSAL_CHANGED.format(
-            name=name, old=escape(replaced.title), title=title, period=period
+            name=name, old=escape(replaced.shown), title=title, period=period
         )
     else:
         details = ""
@@ -423,7 +423,7 @@ def proposed(result: Proposed) -> Outgoing:
     return Outgoing(
         PROPOSAL_SENT.format(
             name=escape(result.partner.first_name),
-            title=escape(result.topic.title),
+            title=escape(result.topic.shown),
             period=period_name(result.topic.period_days),
         )
     )
@@ -436,10 +436,10 @@ def accepted(result: Accepted) -> Outgoing:
     """To the reader: in force until its review, or waiting for the private check."""
     topic = result.topic
     if result.review_at is None:
-        return Outgoing(ACCEPTED_WAITING.format(title=escape(topic.title)))
+        return Outgoing(ACCEPTED_WAITING.format(title=escape(topic.shown)))
     return Outgoing(
         ACCEPTED_STARTS.format(
-            title=escape(topic.title),
+            title=escape(topic.shown),
             period=period_name(topic.period_days),
             review=when.day_of(result.review_at, result.reader.tz),
         )
@@ -449,14 +449,14 @@ def accepted(result: Accepted) -> Outgoing:
 def partner_accepted(result: Accepted, accepter: User) -> Outgoing:
     """To the proposer: the partner accepted, and what follows (``result`` is theirs)."""
     told = PARTNER_ACCEPTED.format(
-        name=escape(accepter.first_name), title=escape(result.topic.title)
+        name=escape(accepter.first_name), title=escape(result.topic.shown)
     )
     return Outgoing(told + "\n" + accepted(result).text)
 
 
 def partner_declined(topic: Topic, decliner: User) -> Outgoing:
     return Outgoing(
-        PARTNER_DECLINED.format(name=escape(decliner.first_name), title=escape(topic.title))
+        PARTNER_DECLINED.format(name=escape(decliner.first_name), title=escape(topic.shown))
     )
 
 
@@ -507,7 +507,7 @@ def check_not_started() -> Outgoing:
 def _listing(started: list[tuple[Topic, datetime]], reader: User) -> str:
     return "\n".join(
         AGREEMENT_STARTED_LINE.format(
-            title=escape(topic.title), review=when.day_of(review, reader.tz)
+            title=escape(topic.shown), review=when.day_of(review, reader.tz)
         )
         for topic, review in started
     )
@@ -537,19 +537,19 @@ def check_answered(result: CheckAnswered) -> Outgoing:
 
 
 def withdraw_choice(result: WithdrawChoice) -> Outgoing:
-    rows = [[(_short(t.title), b.Withdraw(t.id).pack())] for t in result.topics]
+    rows = [[(_short(t.shown), b.Withdraw(t.id).pack())] for t in result.topics]
     return Outgoing(WITHDRAW_PICK.format(name=escape(result.partner.first_name)), buttons(*rows))
 
 
 def withdrawn(result: Withdrawn) -> Outgoing:
     return Outgoing(
-        WITHDRAWN.format(title=escape(result.topic.title), name=escape(result.partner.first_name))
+        WITHDRAWN.format(title=escape(result.topic.shown), name=escape(result.partner.first_name))
     )
 
 
 def partner_withdrew(topic: Topic, withdrawer: User) -> Outgoing:
     return Outgoing(
-        PARTNER_WITHDREW.format(name=escape(withdrawer.first_name), title=escape(topic.title))
+        PARTNER_WITHDREW.format(name=escape(withdrawer.first_name), title=escape(topic.shown))
     )
 
 
@@ -576,7 +576,7 @@ def history(result: History) -> Outgoing:
             started=day(topic.started_at),
             ended=day(topic.ended_at),
         )
-        lines.append(HISTORY_LINE.format(title=escape(topic.title), what=what))
+        lines.append(HISTORY_LINE.format(title=escape(topic.shown), what=what))
     return Outgoing("\n".join(lines))
 
 
@@ -587,7 +587,7 @@ def review_question(topic: Topic, reader: User, other: User) -> Outgoing:
     assert topic.review_at is not None and topic.started_at is not None
     return Outgoing(
         REVIEW_QUESTION.format(
-            title=f"<b>{escape(topic.title)}</b>",
+            title=f"<b>{escape(topic.shown)}</b>",
             period=period_name(topic.period_days),
             started=when.day_of(topic.started_at, reader.tz),
             deadline=when.day_of(topic.review_at + RENEW_WINDOW, reader.tz),
@@ -603,12 +603,12 @@ def review_question(topic: Topic, reader: User, other: User) -> Outgoing:
 
 
 def lapsed(topic: Topic) -> Outgoing:
-    return Outgoing(LAPSED.format(title=escape(topic.title)))
+    return Outgoing(LAPSED.format(title=escape(topic.shown)))
 
 
 def renewed(result: Renewal) -> Outgoing:
     """Let it end, Renew (waiting for the partner), or renewed by both."""
-    title = escape(result.topic.title)
+    title = escape(result.topic.shown)
     name = escape(result.partner.first_name)
     if result.outcome is RenewOutcome.ENDED:
         return Outgoing(LET_END.format(title=title, name=name))
