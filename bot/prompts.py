@@ -57,6 +57,11 @@ _PROMPT_KEYS = ("id", "text", "answer", "depth", "tags", "choices")
 _REQUIRED_PROMPT_KEYS = ("id", "text", "answer", "depth")
 _TOP_KEYS = ("unlock", "prompts")
 
+# libyaml's parser when PyYAML was built with it (its wheels are): the library is read in every
+# language at start-up, and the pure-Python one takes 15 times as long. A file that does not
+# parse is read again by the pure-Python one, whose messages and lines the reports use.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -212,7 +217,8 @@ def _string(node: Node, what: str, report: _Report) -> str | None:
     """A string scalar's text, or None after reporting what else it is."""
     if isinstance(node, ScalarNode) and node.tag == _STR:
         return str(node.value)
-    hint = "; put it in quotes" if isinstance(node, ScalarNode) and node.style is None else ""
+    plain = isinstance(node, ScalarNode) and not node.style  # libyaml says '', PyYAML None
+    hint = "; put it in quotes" if plain else ""
     report.at(node, f"{what} must be a string, {_got(node)}{hint}")
     return None
 
@@ -545,7 +551,10 @@ def _compose(path: Path, report: _Report, *, missing: str, expected: str) -> Nod
         report.add(line, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8")
         return None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        try:
+            root = yaml.compose(text, Loader=_LOADER)
+        except yaml.YAMLError:  # said as PyYAML's own parser says it, at the same line
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"invalid YAML: {_show(str(error.problem or error.context), 200)}"
