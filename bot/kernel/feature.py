@@ -14,6 +14,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler
 
 from bot import texts
+from bot.domain.daywords import fold
 from bot.kernel.db import Tx
 from bot.kernel.errors import NotAllowed
 from bot.kernel.i18n import LANGUAGES, Words, current, say, speaking
@@ -165,14 +166,15 @@ def commands_of(features: Sequence[Feature]) -> frozenset[str]:
 
 def command_for(features: Sequence[Feature], typed: str) -> str | None:
     """The command ``typed`` ("/hilfe", "/помощь", without or with its "/") is in any language
-    Mend speaks, by the features' ``command_words``; the reader's own language first."""
-    word = typed.removeprefix("/").partition("@")[0].casefold()
+    Mend speaks, by the features' ``command_words``; the reader's own language first. Case,
+    accents and apostrophes aside: /ayúda, /ДОГОВОРЁННОСТЬ and /договоренность are one."""
+    word = fold(typed.removeprefix("/").partition("@")[0])
     spoken = current()
     for language in sorted(LANGUAGES, key=lambda language: language != spoken):
         with speaking(language):
             for feature in features:
                 for command, words in feature.command_words.items():
-                    if say(words).removeprefix("/").casefold() == word:
+                    if fold(say(words).removeprefix("/")) == word:
                         return command
     return None
 
