@@ -104,8 +104,18 @@ def test_translations_keep_their_markup_and_commands(language: str) -> None:
             )
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12: the catalogs' translations are not written yet")
-@pytest.mark.parametrize("language", TRANSLATED)
+WRITING = {"de", "es", "pt_BR", "uk"}  # issue 12: being translated
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(language, marks=pytest.mark.xfail(strict=True, reason="being translated"))
+        if language in WRITING
+        else language
+        for language in TRANSLATED
+    ],
+)
 def test_every_string_is_translated(language: str) -> None:
     catalog = read(catalog_path(language), language)
     missing = [message.id for message in catalog if message.id and not message.string]
