@@ -70,12 +70,12 @@ def typed_by(tg: FakeTelegram, user: FakeUser) -> list[str]:
 async def test_from_start_to_a_check_in_and_a_shared_invite_in_five_taps(
     bot: Bot, tg: FakeTelegram
 ) -> None:
-    anna = tg.user(1001, "Anna", language_code="de")
+    anna = tg.user(1001, "Anna", language_code="en-DE")  # English, living in Germany
     taps = Taps(tg, anna)
     await anna.send("/start")
     setup = await anna.wait_message("I'm Mend")
     assert "Nothing reaches your partner unless you decide" in setup.text
-    assert setup.button_texts[0] == "Berlin"  # guessed from the language Telegram reports
+    assert setup.button_texts[0] == "Berlin"  # guessed from the region Telegram reports
     assert "Type my city" in setup.button_texts
 
     await taps.press(setup, "Berlin", "Your timezone is Europe/Berlin")
