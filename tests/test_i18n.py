@@ -65,3 +65,38 @@ def test_english_is_the_source() -> None:
     assert _("Saved.") == "Saved."
     assert ngettext("{count} day", "{count} days", 1).format(count=1) == "1 day"
     assert ngettext("{count} day", "{count} days", 3).format(count=3) == "3 days"
+
+
+# --- Plurals, by each language's own rules (CLDR's, in the catalogs' headers) ----------------
+
+# How many forms a count takes, and the counts that share one: English, German, Spanish and
+# Portuguese say "1 day, 2 days, 5 days"; Russian and Ukrainian have one form for 1 and 21,
+# another for 2-4 and 22, a third for 5-20 and 11.
+SAME_FORM = {
+    "en": [(1,), (2, 5, 11, 21)],
+    "de": [(1,), (2, 5, 11, 21)],
+    "es": [(1,), (2, 5, 11, 21)],
+    "pt_BR": [(1,), (2, 5, 11, 21)],
+    "ru": [(1, 21, 101), (2, 3, 22), (5, 11, 12, 25)],
+    "uk": [(1, 21, 101), (2, 3, 22), (5, 11, 12, 25)],
+}
+DAY_WORDS = {"en": "day", "de": "Tag", "es": "día", "pt_BR": "dia", "ru": "д", "uk": "д"}
+
+
+def days(count: int) -> str:
+    return ngettext("{count} day", "{count} days", count).format(count=count)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_counted_words_take_each_languages_plural_forms(language: str) -> None:
+    with speaking(language):
+        forms = [{days(n).replace(str(n), "#") for n in counts} for counts in SAME_FORM[language]]
+        assert all(len(form) == 1 for form in forms), forms  # the counts of a group agree
+        assert len(set().union(*forms)) == len(forms), forms  # and the groups differ
+        assert DAY_WORDS[language] in days(5)
+    if language == "ru":
+        with speaking("ru"):
+            assert [days(n) for n in (1, 2, 5)] == ["1 день", "2 дня", "5 дней"]
+    if language == "uk":
+        with speaking("uk"):
+            assert [days(n) for n in (1, 2, 5)] == ["1 день", "2 дні", "5 днів"]
