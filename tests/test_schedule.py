@@ -368,6 +368,11 @@ def test_next_due_rejects_bad_arguments() -> None:
         ("midnight", (0, 0)),
         ("  NOON ", (12, 0)),
         ("  9PM\n", (21, 0)),
+        ("21h", (21, 0)),
+        ("21h30", (21, 30)),
+        ("7 h 05", (7, 5)),
+        ("21 Uhr", (21, 0)),
+        ("21.30 Uhr", (21, 30)),
     ],
 )
 def test_parse_time_accepts(text: str, expected: tuple[int, int]) -> None:
@@ -395,6 +400,11 @@ def test_parse_time_accepts(text: str, expected: tuple[int, int]) -> None:
         "9 : 30",
         "-1:00",
         "9pmm",
+        "25h",
+        "21h75",
+        "24 Uhr",
+        "h",
+        "uhr",
         "\u0669:\u0663\u0660",  # Arabic-Indic digits
     ],
 )

@@ -54,16 +54,25 @@ def _echo(text: str) -> str:
 # [0-9] rather than \d: \d also accepts other scripts' digits, which int() would then read.
 _TIME_24H = re.compile(r"(?P<h>[0-9]{1,2})[:.]?(?P<m>[0-9]{2})")
 _TIME_12H = re.compile(r"(?P<h>[0-9]{1,2})(?:[:.]?(?P<m>[0-9]{2}))?\s*(?P<half>[ap])\.?m\.?")
+# How a 24-hour time is also written: '21h', '21h30' (Portuguese, Spanish), '21 Uhr', '21.30 Uhr'.
+_TIME_WORD = re.compile(
+    r"(?P<h>[0-9]{1,2})(?:\s*h\s*(?P<hm>[0-9]{2})?|(?:[:.](?P<m>[0-9]{2}))?\s*uhr)"
+)
 _NAMED_TIMES = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
 
 
 def parse_time(text: str) -> tuple[int, int]:
-    """Read a clock time like '21:00', '2100', '9pm' or 'noon' as (hour, minute)."""
+    """Read a clock time like '21:00', '2100', '9pm', '21h30', '21 Uhr' or 'noon' as (hour,
+    minute)."""
     cleaned = text.strip().lower()
     if cleaned in _NAMED_TIMES:
         return _NAMED_TIMES[cleaned]
     if match := _TIME_24H.fullmatch(cleaned):
         hour, minute = int(match["h"]), int(match["m"])
+        if hour < 24 and minute < 60:
+            return hour, minute
+    elif match := _TIME_WORD.fullmatch(cleaned):
+        hour, minute = int(match["h"]), int(match["hm"] or match["m"] or 0)
         if hour < 24 and minute < 60:
             return hour, minute
     elif match := _TIME_12H.fullmatch(cleaned):
