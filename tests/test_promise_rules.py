@@ -32,6 +32,10 @@ NOW = datetime(2026, 3, 2, 11, 0, tzinfo=UTC)
         ("поговорить до завтра", ("поговорить", "завтра")),
         ("подзвонити до пʼятниці", ("подзвонити", "пʼятниці")),
         ("дійти до дому", ("дійти до дому", None)),
+        ("llamarte hasta las 18:00", ("llamarte", "las 18:00")),
+        ("anrufen bis 18 Uhr", ("anrufen", "18 Uhr")),
+        ("ligar até às 21h", ("ligar", "às 21h")),
+        ("ir a la casa", ("ir a la casa", None)),
     ],
 )
 def test_split_promise_in_every_language(text: str, expected: tuple[str, str | None]) -> None:
@@ -62,6 +66,7 @@ def berlin(day: int, hour: int, minute: int = 0) -> datetime:
         ("morgen", berlin(3, 20)),
         ("heute 21:00", berlin(2, 21)),
         ("übermorgen", berlin(4, 20)),
+        ("18 Uhr", berlin(2, 18)),
         # Spanish
         ("el viernes", berlin(6, 20)),
         ("mañana a las 9:00", berlin(3, 9)),
@@ -69,12 +74,14 @@ def berlin(day: int, hour: int, minute: int = 0) -> datetime:
         ("hoy", berlin(2, 20)),
         ("pasado mañana", berlin(4, 20)),
         ("sábado", berlin(7, 20)),
+        ("las 18:00", berlin(2, 18)),
         # Brazilian Portuguese
         ("sexta", berlin(6, 20)),
         ("sexta-feira às 18:00", berlin(6, 18)),
         ("amanhã", berlin(3, 20)),
         ("hoje", berlin(2, 20)),
         ("depois de amanhã", berlin(4, 20)),
+        ("às 21h", berlin(2, 21)),
         # Russian
         ("пятницы", berlin(6, 20)),
         ("в пятницу в 18:00", berlin(6, 18)),

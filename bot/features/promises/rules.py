@@ -49,6 +49,8 @@ def _when_words(when: str) -> list[str]:
 def _reads_as_when(when: str) -> bool:
     """Whether text after "by" starts like a time or a day, in any of Mend's languages."""
     words = _when_words(when)
+    while words and words[0] in _BEFORE_TIME:  # 'hasta las 18:00', 'bis um 18 Uhr'
+        words = words[1:]
     if not words:
         return False
     first = words[0]
