@@ -2,6 +2,8 @@
 
 import pytest
 
+from bot.features import FEATURES
+from bot.kernel.feature import command_for
 from bot.kernel.i18n import (
     LANGUAGES,
     N_,
@@ -100,3 +102,28 @@ def test_counted_words_take_each_languages_plural_forms(language: str) -> None:
     if language == "uk":
         with speaking("uk"):
             assert [days(n) for n in (1, 2, 5)] == ["1 день", "2 дні", "5 днів"]
+
+
+# --- Commands typed in one's own language ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "command"),
+    [
+        ("/hilfe", "help"),
+        ("/Löschen", "delete"),  # an umlaut as typed, or as two letters
+        ("/loeschen", "delete"),
+        ("/ayuda@MendBot", "help"),
+        ("/gratidão", "gratitude"),
+        ("/ПОМОЩЬ", "help"),
+        ("/договоренность", "agreement"),  # without its diaeresis
+        ("/допомога", "help"),
+        ("/help", "help"),
+        ("/banana", None),
+        ("/", None),
+    ],
+)
+def test_a_command_word_in_any_language_names_its_command(typed: str, command: str | None) -> None:
+    for language in ("en", "ru"):  # whatever the reader's own language
+        with speaking(language):
+            assert command_for(FEATURES, typed) == command

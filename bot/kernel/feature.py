@@ -164,17 +164,26 @@ def commands_of(features: Sequence[Feature]) -> frozenset[str]:
     )
 
 
+# Command words are written in a-z (Telegram's rule); German writes an umlaut as two letters.
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+
+
+def _folded(word: str) -> str:
+    """A command word as compared: /löschen is /loeschen, /ayúda is /ayuda."""
+    return fold(word.lower().translate(_UMLAUTS))
+
+
 def command_for(features: Sequence[Feature], typed: str) -> str | None:
     """The command ``typed`` ("/hilfe", "/помощь", without or with its "/") is in any language
     Mend speaks, by the features' ``command_words``; the reader's own language first. Case,
     accents and apostrophes aside: /ayúda, /ДОГОВОРЁННОСТЬ and /договоренность are one."""
-    word = fold(typed.removeprefix("/").partition("@")[0])
+    word = _folded(typed.removeprefix("/").partition("@")[0])
     spoken = current()
     for language in sorted(LANGUAGES, key=lambda language: language != spoken):
         with speaking(language):
             for feature in features:
                 for command, words in feature.command_words.items():
-                    if fold(say(words).removeprefix("/")) == word:
+                    if _folded(say(words).removeprefix("/")) == word:
                         return command
     return None
 
