@@ -17,11 +17,14 @@ import pytest
 
 from bot import texts
 from bot.app import build_application, start_webhook
+from bot.features.home import views as home_views
+from bot.features.pairing import views as pairing_views
+from bot.features.settings import views as settings_views
 from bot.kernel.config import Settings
 from bot.kernel.context import MendApplication
 from bot.kernel.crypto import generate_key
 from bot.kernel.feature import Feature, Job
-from bot.kernel.i18n import Words, say
+from bot.kernel.i18n import Words, language_for, say, speaking
 from bot.kernel.mend import Mend
 from bot.kernel.scheduler import tick
 from bot.playground.telegram_server import FakeGroup, FakeTelegram, FakeUser, SentMessage
@@ -170,24 +173,37 @@ async def bot(tg: FakeTelegram, clock: FakeClock, tmp_path: Path) -> AsyncIterat
         yield running
 
 
+def reads(user: FakeUser) -> str:
+    """The language Mend speaks to ``user`` (from their Telegram's, until they change it)."""
+    return language_for(user.language_code)
+
+
+def shown(user: FakeUser, template: Words, **values: str) -> str:
+    """A sentence as ``user`` reads it: with ``values``, whole; without, its longest literal
+    stretch (see :func:`words`)."""
+    with speaking(reads(user)):
+        return say(template).format(**values) if values else words(template)
+
+
 async def set_up(user: FakeUser, timezone: str = "Europe/Berlin") -> None:
-    """/start and a timezone, as a new user would."""
+    """/start and a timezone, as a new user would (in their own language)."""
     await user.send("/start")
-    await user.wait_message("I'm Mend")
+    await user.wait_message(shown(user, home_views.WELCOME))
     await user.send(f"/timezone {timezone}")
-    await user.wait_message("Your timezone is now")
+    await user.wait_message(shown(user, settings_views.TIMEZONE_SET))
 
 
 async def pair(tg: FakeTelegram, inviter: FakeUser, joiner: FakeUser) -> None:
-    """The whole invite flow: /pair, open the link, confirm."""
+    """The whole invite flow: /pair, open the link, confirm (each in their own language)."""
     await inviter.send("/pair")
-    invite = await inviter.wait_message("Here is your invite")
+    invite = await inviter.wait_message(shown(inviter, pairing_views.INVITE))
     code = invite.text.split("?start=", 1)[1].split()[0]
     await joiner.send(f"/start {code}")
-    preview = await joiner.wait_message("has invited you")
-    await joiner.press(preview, f"Pair with {inviter.first_name}")
-    await tg.wait_for(lambda: f"You're paired with {inviter.first_name}" in preview.text)
-    await inviter.wait_message(f"You're paired with {joiner.first_name}")
+    preview = await joiner.wait_message(shown(joiner, pairing_views.INVITE_PREVIEW))
+    await joiner.press(preview, shown(joiner, pairing_views.BUTTON_PAIR, name=inviter.first_name))
+    paired = shown(joiner, pairing_views.PAIRED, name=inviter.first_name)
+    await tg.wait_for(lambda: paired in preview.text)
+    await inviter.wait_message(shown(inviter, pairing_views.PAIRED, name=joiner.first_name))
 
 
 async def couple(tg: FakeTelegram) -> tuple[FakeUser, FakeUser]:

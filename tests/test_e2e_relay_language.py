@@ -1,74 +1,18 @@
 """A relay is written in its receiver's language, not its author's: Anna speaks English, Ben
 German; what Anna's action sends Ben (a promise's notice, a timeout's notice, a shared win) is
-written in German, and Anna's own replies in English.
-
-No German catalog ships yet, so the test brings a small one of its own (test data: a few of
-the features' sentences in German), and points the kernel's catalogs at it. Were a relay
+written in German, and Anna's own replies in English (from the shipped catalogs). Were a relay
 written in the author's language, Ben would read the English sentence instead."""
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
 
 from bot.features.promises import views as promise_views
 from bot.features.timeouts import views as timeout_views
 from bot.features.wins import views as win_views
-from bot.kernel import i18n
 from bot.kernel.i18n import Text, speaking
 from bot.playground.telegram_server import FakeTelegram
 from tests.conftest import Bot, all_fine, pair, set_up
-
-GERMAN: dict[Text, str] = {
-    promise_views.PROMISE_MADE: (
-        "Versprechen notiert: <b>{what}</b>. {name} weiß Bescheid.\n{when}"
-    ),
-    promise_views.PROMISE_UNDATED_MINE: (
-        "Ich frage euch beide bei deinem Check-in, in etwa einem Tag, wie es gelaufen ist."
-    ),
-    promise_views.PROMISE_TOLD: (
-        "<b>{name} hat dir etwas versprochen</b>, in eigenen Worten:\n“{what}”\n{when}"
-    ),
-    promise_views.PROMISE_UNDATED_THEIRS: (
-        "Ich frage euch beide beim Check-in von {name}, in etwa einem Tag, wie es gelaufen ist."
-    ),
-    timeout_views.TIMEOUT_STARTED: (
-        "Auszeit bis {time}. {name} weiß, dass du um eine Pause gebeten hast und wann du "
-        "zurückkommst. Ich erinnere dich dann."
-    ),
-    timeout_views.TIMEOUT_TOLD: (
-        "{name} hat um eine Pause gebeten, um ruhiger zum Gespräch zurückzukommen. "
-        "Ab {time} könnt ihr weiterreden. Nimm dir die Zeit auch für dich."
-    ),
-    win_views.WIN_SENT: (
-        "Ein Erfolg zum Erinnern:\n<i>{text}</i>\n\nAn {name} geschickt. /wins zeigt alle."
-    ),
-    win_views.WIN_RELAY: "<b>Ein Erfolg zum Erinnern, von {name}</b>\n{text}",
-}
-
-
-@pytest.fixture
-def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A German catalog with the sentences above, read by the kernel instead of the shipped
-    catalogs for as long as the test runs."""
-    catalog = Catalog(locale="de", domain=i18n.DOMAIN)
-    for text, translation in GERMAN.items():
-        catalog.add(text.message, translation)
-    locales = tmp_path / "locales"
-    po = locales / "de" / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
-    po.parent.mkdir(parents=True)
-    with po.open("wb") as out:
-        write_po(out, catalog)
-    monkeypatch.setattr(i18n, "LOCALES_DIR", locales)
-    i18n.translations.cache_clear()
-    yield
-    monkeypatch.undo()
-    i18n.translations.cache_clear()
 
 
 def stored_language(bot: Bot, user_id: int) -> str | None:
@@ -84,7 +28,7 @@ def in_language(language: str, sentence: Text, /, **values: str) -> str:
 
 
 async def test_what_anna_sends_ben_is_written_in_his_language_and_her_replies_in_hers(
-    german: None, bot: Bot, tg: FakeTelegram
+    bot: Bot, tg: FakeTelegram
 ) -> None:
     anna, ben = tg.user(1001, "Anna"), tg.user(1002, "Ben", language_code="de")
     await set_up(anna)
