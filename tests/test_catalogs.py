@@ -104,18 +104,7 @@ def test_translations_keep_their_markup_and_commands(language: str) -> None:
             )
 
 
-WRITING = {"uk"}  # issue 12: being translated
-
-
-@pytest.mark.parametrize(
-    "language",
-    [
-        pytest.param(language, marks=pytest.mark.xfail(strict=True, reason="being translated"))
-        if language in WRITING
-        else language
-        for language in TRANSLATED
-    ],
-)
+@pytest.mark.parametrize("language", TRANSLATED)
 def test_every_string_is_translated(language: str) -> None:
     catalog = read(catalog_path(language), language)
     missing = [message.id for message in catalog if message.id and not message.string]

@@ -131,7 +131,7 @@ async def test_a_near_miss_command_asks_did_you_mean(bot: Bot, tg: FakeTelegram)
     await set_up(anna)
     for typed, meant in [
         ("/chekin", "checkin"),
-        ("/gratitud", "gratitude"),
+        ("/gratitue", "gratitude"),
         ("/jounral", "journal"),
     ]:
         await anna.send(typed)
