@@ -16,6 +16,7 @@ from babel.messages.pofile import read_po
 
 from bot.features.agreement import views as agreement_views
 from bot.features.checkin import views as checkin_views
+from bot.features.data import views as data_views
 from bot.features.gratitude import views as gratitude_views
 from bot.features.help import views as help_views
 from bot.features.home import views as home_views
@@ -28,7 +29,7 @@ from bot.library import load_agreements
 from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from bot.prompts import DEFAULT_PROMPTS_DIR, Prompt, load_library
 from bot.texts import BUTTON_SEND_TO
-from tests.conftest import Bot, all_fine, words
+from tests.conftest import Bot, all_fine, set_up, words
 
 BERLIN_21 = datetime(2026, 3, 2, 20, 0, 5, tzinfo=UTC)  # Monday 21:00 in Berlin and Madrid
 LIBRARY = load_library(DEFAULT_PROMPTS_DIR)
@@ -301,3 +302,25 @@ async def test_a_command_typed_in_cyrillic_finds_its_way(bot: Bot, tg: FakeTeleg
         await person.send(typed)
         await person.wait_message(seen(language, help_views.HELP_INTRO))
         await all_fine(tg, person)
+
+
+async def test_erasing_is_confirmed_by_a_word_in_ones_own_language(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    """/delete asks for a word typed in capitals: LÖSCHEN in German (DELETE still works)."""
+    greta = tg.user(2001, "Greta", language_code="de")
+    hans = tg.user(2003, "Hans", language_code="de")
+    word = said("de", data_views.DELETE_WORD)
+    assert word != "DELETE"
+    for person, typed in ((greta, word), (hans, "DELETE")):
+        await set_up(person)
+        await person.send("/delete")
+        confirm = await person.wait_message(seen("de", data_views.DELETE_CONFIRM))
+        assert f"{word}" in confirm.text and "DELETE" not in confirm.text
+        await person.send(word.lower())  # not in capitals: nothing is erased
+        await person.wait_message(seen("de", data_views.DELETE_CANCELLED))
+        await person.send("/delete")
+        await person.wait_message(seen("de", data_views.DELETE_CONFIRM))
+        await person.send(typed)
+        await person.wait_message(seen("de", data_views.DELETE_DONE))
+    await all_fine(tg, greta, hans)

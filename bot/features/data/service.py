@@ -25,7 +25,6 @@ from bot.storage import couples, users
 from bot.storage.models import User
 
 SCHEMA_VERSION = 1
-DELETE_WORD = "DELETE"
 AWAITING = "delete"  # the text input /delete waits for
 
 
@@ -113,10 +112,11 @@ async def ask_delete(mend: Mend, user_id: int) -> DeleteAsked:
 
 
 async def confirm_delete(tx: Tx, mend: Mend, user: User, text: str) -> Deleted:
-    """The words after /delete: exactly DELETE erases, anything else cancels."""
+    """The words after /delete: exactly the confirming word erases (DELETE, or its word in
+    the person's language: LÖSCHEN), anything else cancels."""
     now = mend.clock.now()
     await users.set_awaiting(tx, user.id, None, now)
-    if text.strip() != DELETE_WORD:
+    if text.strip() not in {views.DELETE_WORD.message, str(views.DELETE_WORD)}:
         return Deleted(erased=False)
     couple = await couples.active_for(tx, user.id)
     partner = await users.get(tx, couple.partner_of(user.id)) if couple else None

@@ -23,6 +23,8 @@ EXPORT_ABOUT_UTC = N_(
     "Times are in UTC."
 )
 
+# Translators: the word someone types, in capital letters, to confirm erasing all they wrote.
+DELETE_WORD = N_("DELETE")
 DELETE_CONFIRM = N_(
     "<b>Delete your data?</b>\n"
     "This erases everything you've written in Mend: check-in answers and notes, appreciations, "
@@ -30,7 +32,7 @@ DELETE_CONFIRM = N_(
     "reminders and your settings.\n"
     "{pairing}"
     "It can't be undone. For a copy first, send /export.\n\n"
-    "To confirm, type <code>DELETE</code> in capital letters. Anything else cancels."
+    "To confirm, type <code>{word}</code> in capital letters. Anything else cancels."
 )
 DELETE_ENDS_PAIRING = N_(
     "Your pairing with {name} ends too. They're told only that it ended; what they already "
@@ -63,7 +65,7 @@ def delete_asked(asked: DeleteAsked) -> Outgoing:
     """What will be erased, and how to confirm."""
     partner = asked.partner_name
     pairing = "" if partner is None else DELETE_ENDS_PAIRING.format(name=texts.escape(partner))
-    return Outgoing(DELETE_CONFIRM.format(pairing=pairing))
+    return Outgoing(DELETE_CONFIRM.format(pairing=pairing, word=DELETE_WORD))
 
 
 def deleted(outcome: Deleted) -> Outgoing:
