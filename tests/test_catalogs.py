@@ -10,7 +10,8 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from bot.kernel.i18n import LANGUAGES, LOCALES_DIR, SOURCE, catalog_path
+from bot.features.help import views as help_views
+from bot.kernel.i18n import LANGUAGES, LOCALES_DIR, SOURCE, catalog_path, speaking
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = [language for language in LANGUAGES if language != SOURCE]
@@ -109,3 +110,14 @@ def test_every_string_is_translated(language: str) -> None:
     catalog = read(catalog_path(language), language)
     missing = [message.id for message in catalog if message.id and not message.string]
     assert missing == [], f"{language}: {len(missing)} untranslated"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_telegram_shows_fits_its_limits_in_every_language(language: str) -> None:
+    """Telegram refuses a description over 512 characters, a short one over 120 and a
+    command's over 256 (setMyDescription, setMyShortDescription, setMyCommands)."""
+    with speaking(language):
+        assert 0 < len(str(help_views.DESCRIPTION)) <= 512
+        assert 0 < len(str(help_views.SHORT_DESCRIPTION)) <= 120
+        for _, about in help_views.COMMANDS:
+            assert 3 <= len(str(about)) <= 256
