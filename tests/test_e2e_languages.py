@@ -29,7 +29,7 @@ from bot.library import load_agreements
 from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from bot.prompts import DEFAULT_PROMPTS_DIR, Prompt, load_library
 from bot.texts import BUTTON_SEND_TO
-from tests.conftest import Bot, all_fine, set_up, words
+from tests.conftest import Bot, all_fine, pair, set_up, words
 
 BERLIN_21 = datetime(2026, 3, 2, 20, 0, 5, tzinfo=UTC)  # Monday 21:00 in Berlin and Madrid
 LIBRARY = load_library(DEFAULT_PROMPTS_DIR)
@@ -324,3 +324,32 @@ async def test_erasing_is_confirmed_by_a_word_in_ones_own_language(
         await person.send(typed)
         await person.wait_message(seen("de", data_views.DELETE_DONE))
     await all_fine(tg, greta, hans)
+
+
+@pytest.mark.parametrize("language", ["de", "es", "pt_BR", "ru", "uk"])
+async def test_every_screen_and_help_topic_speaks_the_persons_language(
+    bot: Bot, tg: FakeTelegram, language: str
+) -> None:
+    """The places a person opens by command, and every topic of /help, with no English."""
+    code = {"pt_BR": "pt-BR"}.get(language, language)
+    person, partner = tg.user(4001, "Kim", language_code=code), tg.user(4002, "Lee")
+    await set_up(person)
+    await set_up(partner)
+    await pair(tg, person, partner)
+    for command in (
+        *("/menu", "/settings", "/privacy", "/journal", "/support", "/reminders", "/export"),
+        *("/agreement", "/repair", "/promises", "/wins", "/talk", "/review", "/timeout"),
+        *("/disclosures", "/pause", "/checkin", "/gratitude", "/promise", "/win", "/ask"),
+    ):
+        await person.send(command)
+        await person.wait_message()
+    await person.send("/help")
+    topics = await person.wait_message(seen(language, help_views.HELP_INTRO))
+    for label in topics.button_texts:
+        await person.send("/help")
+        again = await person.wait_message(seen(language, help_views.HELP_INTRO))
+        before = again.text
+        await person.press(again, label)
+        await tg.wait_for(lambda: again.text != before, what=label)  # noqa: B023
+    assert_all_in(language, person)
+    await all_fine(tg, person)
