@@ -295,13 +295,31 @@ async def test_a_command_typed_in_cyrillic_finds_its_way(bot: Bot, tg: FakeTeleg
     and is still read as /help."""
     for user_id, language in ((3001, "ru"), (3002, "uk")):
         person = tg.user(user_id, "Ira", language_code=language)
-        await person.send("/start")
-        await person.wait_message()
+        await set_up(person)
         typed = said(language, help_views.COMMAND_WORDS["help"])
         assert re.fullmatch(r"/[\u0400-\u04ff\u02bc]+", typed), typed
         await person.send(typed)
         await person.wait_message(seen(language, help_views.HELP_INTRO))
+        # A command word runs its command, with what follows it.
+        remind = said(language, help_views.COMMAND_WORDS["remind"])
+        await person.send(f"{remind} checkin 21:30")
+        await person.wait_message(seen(language, settings_views.REMINDER_SET))
         await all_fine(tg, person)
+
+
+async def test_a_command_word_runs_its_command_with_what_follows(
+    bot: Bot, tg: FakeTelegram
+) -> None:
+    greta = tg.user(2001, "Greta", language_code="de")
+    await set_up(greta)
+    remind = said("de", help_views.COMMAND_WORDS["remind"])
+    assert remind != "/remind"
+    await greta.send(f"{remind} checkin 21:30 mo-fr")
+    done = await greta.wait_message(seen("de", settings_views.REMINDER_SET))
+    assert "21:30" in done.text
+    await greta.send(f"{remind} banana")  # what the command refuses, it refuses kindly
+    await greta.wait_message()
+    await all_fine(tg, greta)
 
 
 async def test_erasing_is_confirmed_by_a_word_in_ones_own_language(

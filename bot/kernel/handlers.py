@@ -230,14 +230,15 @@ async def _language(context: MendContext, update: Update) -> str:
 NEAR_MISS = 0.7
 
 
-def _commands(application: Application) -> list[str]:
-    """Every command a registered CommandHandler answers."""
-    names: set[str] = set()
-    for group in application.handlers.values():
-        for handler in group:
-            if isinstance(handler, CommandHandler):
-                names |= handler.commands
-    return sorted(names)
+def _command_handlers(application: Application) -> dict[str, CommandHandler]:
+    """Every command a registered CommandHandler answers, and that handler."""
+    return {
+        command: handler
+        for group in application.handlers.values()
+        for handler in group
+        if isinstance(handler, CommandHandler)
+        for command in handler.commands
+    }
 
 
 def _first_word(text: str) -> str:
@@ -246,30 +247,28 @@ def _first_word(text: str) -> str:
 
 async def unknown_command(update: Update, context: MendContext) -> None:
     """A command Mend does not have by that name. In the person's own language (/hilfe,
-    /ayuda) it opens that command's screen, or names the command; one close to a real one gets
-    "did you mean /checkin?" (with a button when a feature has a screen of that name); anything
-    else, a pointer to /help."""
+    /erinnern checkin 21:00) it runs as that command, with what follows it; one close to a real
+    one gets "did you mean /checkin?" (with a button when a feature has a screen of that
+    name); anything else, a pointer to /help."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    features = context.mend.features
+    handlers = _command_handlers(context.application)
     typed = _first_word(message.text).removeprefix("/").partition("@")[0].lower()
-    command = command_for(features, typed)
-    screen = find(features, command) if command is not None else None
-    if screen is not None:
-        user_id, _ = user_of(update)
-        await reply(update, context, await screen(context.mend, user_id))
+    command = command_for(context.mend.features, typed)
+    if command in handlers:
+        context.args = message.text.split()[1:]
+        await handlers[command].callback(update, context)
         return
-    if command is None:
-        close = difflib.get_close_matches(typed, _commands(context.application), 1, NEAR_MISS)
-        command = close[0] if close else None
-    if command is None:
+    close = difflib.get_close_matches(typed, sorted(handlers), 1, NEAR_MISS)
+    if not close:
         await reply(update, context, Outgoing(str(texts.UNKNOWN_COMMAND)))
         return
+    meant = close[0]
     rows: tuple[tuple[Button, ...], ...] = ()
-    if find(features, command) is not None:
-        label = texts.BUTTON_GO_TO_COMMAND.format(command=command)
-        rows = ((Button(label, Open(command).pack()),),)
-    await reply(update, context, Outgoing(texts.DID_YOU_MEAN.format(command=command), rows))
+    if find(context.mend.features, meant) is not None:
+        label = texts.BUTTON_GO_TO_COMMAND.format(command=meant)
+        rows = ((Button(label, Open(meant).pack()),),)
+    await reply(update, context, Outgoing(texts.DID_YOU_MEAN.format(command=meant), rows))
 
 
 class _CommandWord(filters.MessageFilter):
