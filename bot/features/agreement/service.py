@@ -12,7 +12,7 @@ partner can withdraw any topic alone, at any time.
 Every function returns what happened (a result below); ``views`` turns it into words.
 """
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 from functools import partial
@@ -79,6 +79,10 @@ async def _get(mend: Mend, tx: Tx, topic_id: int) -> Topic | None:
     return None if topic is None else _named(mend, topic)
 
 
+async def _topics(mend: Mend, tx: Tx, couple_id: int, statuses: Sequence[str]) -> list[Topic]:
+    return [_named(mend, topic) for topic in await store.topics_of(tx, couple_id, statuses)]
+
+
 # --- /agreement ------------------------------------------------------------------------------
 
 
@@ -89,7 +93,7 @@ async def show(mend: Mend, user_id: int) -> Overview:
         return Overview(
             me=me,
             partner=partner,
-            topics=[_named(mend, t) for t in await store.topics_of(tx, couple.id, LIVE)],
+            topics=await _topics(mend, tx, couple.id, LIVE),
             consent=await store.consents(tx, couple.id),
             my_reminder=await _check_reminder(tx, me.id),
             their_reminder=await _check_reminder(tx, partner.id),
@@ -129,8 +133,7 @@ async def pick(mend: Mend, user_id: int) -> list[AgreementTopic]:
 async def _refuse_duplicate(
     mend: Mend, tx: Tx, couple_id: int, title: str, library_id: str | None
 ) -> None:
-    for topic in await store.topics_of(tx, couple_id, LIVE):
-        topic = _named(mend, topic)
+    for topic in await _topics(mend, tx, couple_id, LIVE):
         names = {name.casefold() for name in (topic.title, *topic.titles.values())}
         if title.casefold() in names or (
             library_id is not None and topic.library_id == library_id
@@ -400,8 +403,7 @@ async def _start_agreed(
     mend: Mend, tx: Tx, couple: Couple, now: datetime
 ) -> list[tuple[Topic, datetime]]:
     started = []
-    for topic in await store.topics_of(tx, couple.id, (TopicStatus.AGREED,)):
-        topic = _named(mend, topic)
+    for topic in await _topics(mend, tx, couple.id, (TopicStatus.AGREED,)):
         review_at = now + timedelta(days=topic.period_days)
         await store.start(tx, topic, now, review_at)
         started.append((topic, review_at))
@@ -415,7 +417,7 @@ async def withdraw_pick(mend: Mend, user_id: int) -> WithdrawChoice:
     """Withdraw a topic: the live topics to choose from."""
     async with mend.db.read() as tx:
         couple, _, partner = await paired(tx, user_id)
-        topics = [_named(mend, t) for t in await store.topics_of(tx, couple.id, LIVE)]
+        topics = await _topics(mend, tx, couple.id, LIVE)
     if not topics:
         raise NotAllowed(views.WITHDRAW_NONE)
     return WithdrawChoice(topics, partner)
