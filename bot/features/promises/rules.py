@@ -40,17 +40,19 @@ _BEFORE_TIME = frozenset(
 
 def _when_words(when: str) -> list[str]:
     """The words of a due time, folded, without the words before its day."""
-    words = fold(when).split()
-    while words and words[0] in _BEFORE_DAY:
+    return _past(_BEFORE_DAY, fold(when).split())
+
+
+def _past(skipped: frozenset[str], words: list[str]) -> list[str]:
+    """``words`` from the first one that is not ``skipped``."""
+    while words and words[0] in skipped:
         words = words[1:]
     return words
 
 
 def _reads_as_when(when: str) -> bool:
     """Whether text after "by" starts like a time or a day, in any of Mend's languages."""
-    words = _when_words(when)
-    while words and words[0] in _BEFORE_TIME:  # 'hasta las 18:00', 'bis um 18 Uhr'
-        words = words[1:]
+    words = _past(_BEFORE_TIME, _when_words(when))  # 'hasta las 18:00', 'bis um 18 Uhr'
     if not words:
         return False
     first = words[0]
@@ -101,8 +103,7 @@ def parse_due(when: str, now: datetime, tz: ZoneInfo) -> datetime:
                 views.PROMISE_BAD_WHEN.format(given=texts.escape(when[:40]))
             ) from None
         rest = words[1:]
-    while rest and rest[0] in _BEFORE_TIME:
-        rest = rest[1:]
+    rest = _past(_BEFORE_TIME, rest)
     try:
         hour, minute = parse_time(" ".join(rest)) if rest else DAY_END
     except InvalidInput:
