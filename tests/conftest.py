@@ -178,11 +178,23 @@ def reads(user: FakeUser) -> str:
     return language_for(user.language_code)
 
 
+def said(language: str, sentence: Words, /, **values: object) -> str:
+    """The sentence as Mend writes it in ``language``, its placeholders filled."""
+    with speaking(language):
+        return say(sentence).format(**values) if values else say(sentence)
+
+
+def seen(language: str, sentence: Words) -> str:
+    """Its longest literal stretch in ``language`` (what a test can wait for; see
+    :func:`words`)."""
+    with speaking(language):
+        return words(sentence)
+
+
 def shown(user: FakeUser, template: Words, **values: str) -> str:
     """A sentence as ``user`` reads it: with ``values``, whole; without, its longest literal
-    stretch (see :func:`words`)."""
-    with speaking(reads(user)):
-        return say(template).format(**values) if values else words(template)
+    stretch."""
+    return said(reads(user), template, **values) if values else seen(reads(user), template)
 
 
 async def set_up(user: FakeUser, timezone: str = "Europe/Berlin") -> None:

@@ -24,33 +24,21 @@ from bot.features.pairing import views as pairing_views
 from bot.features.prompts import views as prompts_views
 from bot.features.review import views as review_views
 from bot.features.settings import views as settings_views
-from bot.kernel.i18n import SOURCE, Words, catalog_path, speaking
+from bot.kernel.i18n import SOURCE, catalog_path
 from bot.library import load_agreements
 from bot.playground.telegram_server import FakeTelegram, FakeUser, SentMessage
 from bot.prompts import DEFAULT_PROMPTS_DIR, Prompt, load_library
 from bot.texts import BUTTON_SEND_TO
-from tests.conftest import Bot, all_fine, pair, set_up, words
+from tests.conftest import Bot, all_fine, pair, said, seen, set_up
 
 BERLIN_21 = datetime(2026, 3, 2, 20, 0, 5, tzinfo=UTC)  # Monday 21:00 in Berlin and Madrid
 LIBRARY = load_library(DEFAULT_PROMPTS_DIR)
 AGREEMENTS = load_agreements(DEFAULT_PROMPTS_DIR)
 
 
-def said(language: str, sentence: Words, /, **values: object) -> str:
-    """The sentence as Mend writes it in ``language``."""
-    with speaking(language):
-        return str(sentence).format(**values) if values else str(sentence)
-
-
 def plain(html: str) -> str:
     """What the person sees of an HTML message: its text without the tags."""
     return re.sub(r"<[^>]+>", "", html)
-
-
-def seen(language: str, sentence: Words) -> str:
-    """Its longest literal stretch in ``language`` (what a test can wait for)."""
-    with speaking(language):
-        return words(sentence)
 
 
 @cache

@@ -10,21 +10,15 @@ from zoneinfo import ZoneInfo
 from bot.features.promises import views as promise_views
 from bot.features.timeouts import views as timeout_views
 from bot.features.wins import views as win_views
-from bot.kernel.i18n import Text, speaking
+from bot.kernel.i18n import speaking
 from bot.playground.telegram_server import FakeTelegram
-from tests.conftest import Bot, all_fine, pair, set_up
+from tests.conftest import Bot, all_fine, pair, said, set_up
 
 
 def stored_language(bot: Bot, user_id: int) -> str | None:
     with sqlite3.connect(bot.settings.bot_database) as conn:
         row = conn.execute("SELECT language FROM users WHERE id = ?", (user_id,)).fetchone()
     return row[0] if row else None
-
-
-def in_language(language: str, sentence: Text, /, **values: str) -> str:
-    """The view's sentence as Mend writes it in ``language``."""
-    with speaking(language):
-        return sentence.format(**values)
 
 
 async def test_what_anna_sends_ben_is_written_in_his_language_and_her_replies_in_hers(
@@ -37,7 +31,7 @@ async def test_what_anna_sends_ben_is_written_in_his_language_and_her_replies_in
     assert (stored_language(bot, anna.id), stored_language(bot, ben.id)) == ("en", "de")
     # The catalog is read: the same sentence differs in the two languages.
     told = promise_views.PROMISE_TOLD
-    assert in_language("de", told, name="A", what="x", when="") != told.format(
+    assert said("de", told, name="A", what="x", when="") != told.format(
         name="A", what="x", when=""
     )
 
@@ -68,12 +62,8 @@ async def test_what_anna_sends_ben_is_written_in_his_language_and_her_replies_in
     pause_told = await ben.wait_message()
     ends = (bot.clock.now() + timedelta(minutes=20)).astimezone(ZoneInfo("Europe/Berlin"))
     time = f"{ends.hour:02d}:{ends.minute:02d}"
-    assert pause_told.raw_text == in_language(
-        "de", timeout_views.TIMEOUT_TOLD, name="Anna", time=time
-    )
-    assert paused.raw_text == in_language(
-        "en", timeout_views.TIMEOUT_STARTED, name="Ben", time=time
-    )
+    assert pause_told.raw_text == said("de", timeout_views.TIMEOUT_TOLD, name="Anna", time=time)
+    assert paused.raw_text == said("en", timeout_views.TIMEOUT_STARTED, name="Ben", time=time)
 
     # A shared win: the relay in German (its words as Anna wrote them), her reply in English.
     win = "We talked about Sunday calmly"
@@ -82,6 +72,6 @@ async def test_what_anna_sends_ben_is_written_in_his_language_and_her_replies_in
     await anna.press(preview, "Send to Ben")
     await tg.wait_for(lambda: "Sent to Ben" in preview.text)
     relay = await ben.wait_message()
-    assert relay.raw_text == in_language("de", win_views.WIN_RELAY, name="Anna", text=win)
-    assert preview.raw_text == in_language("en", win_views.WIN_SENT, text=win, name="Ben")
+    assert relay.raw_text == said("de", win_views.WIN_RELAY, name="Anna", text=win)
+    assert preview.raw_text == said("en", win_views.WIN_SENT, text=win, name="Ben")
     await all_fine(tg, anna, ben)
